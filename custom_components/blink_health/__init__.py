@@ -1,0 +1,39 @@
+"""Blink Health: explains what a Blink camera's LED is saying, and how to fix it."""
+
+from __future__ import annotations
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.device_registry import DeviceEntry
+
+from .blink_client import create_session
+from .const import CONF_SIMULATOR, DOMAIN
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+
+PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.SENSOR]
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) -> bool:
+    """Sign in with the saved tokens, poll once, and set up the platforms."""
+    session = create_session(hass, entry.data.get(CONF_SIMULATOR))
+    entry.async_on_unload(session.close)
+    coordinator = BlinkHealthCoordinator(hass, entry, session)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = coordinator
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry
+) -> bool:
+    """Unload the platforms; the session closes through async_on_unload."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_config_entry_device(
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry, device: DeviceEntry
+) -> bool:
+    """Allow removing a device only once it has left the Blink account."""
+    serials = {ident for domain, ident in device.identifiers if domain == DOMAIN}
+    return not serials & entry.runtime_data.known_serials()

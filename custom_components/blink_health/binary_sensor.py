@@ -1,0 +1,154 @@
+"""Binary sensors: online, low battery, motion and armed, per camera and Sync Module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from homeassistant.components.binary_sensor import (
+    BinarySensorEntity,
+    BinarySensorEntityDescription,
+)
+from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
+from homeassistant.const import EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .entity import BlinkCameraEntity, BlinkSyncModuleEntity, async_track_new_devices
+from .snapshot import CameraSnapshot, SyncModuleSnapshot
+
+PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class CameraBinarySensorDescription(BinarySensorEntityDescription):
+    """A camera binary sensor: its value, and whether the model reports it at all."""
+
+    is_on_fn: Callable[[CameraSnapshot], bool | None]
+    exists_fn: Callable[[CameraSnapshot], bool] = lambda _: True
+
+
+@dataclass(frozen=True, kw_only=True)
+class SyncModuleBinarySensorDescription(BinarySensorEntityDescription):
+    """A Sync Module binary sensor."""
+
+    is_on_fn: Callable[[SyncModuleSnapshot], bool | None]
+
+
+CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
+    CameraBinarySensorDescription(
+        key="online",
+        translation_key="online",
+        device_class=BinarySensorDeviceClass.CONNECTIVITY,
+        is_on_fn=lambda camera: camera.online,
+    ),
+    CameraBinarySensorDescription(
+        key="battery",
+        translation_key="battery",
+        device_class=BinarySensorDeviceClass.BATTERY,
+        is_on_fn=lambda camera: camera.battery_low,
+        # A Mini or wired camera has no battery: it must never look like a low one.
+        exists_fn=lambda camera: camera.has_battery,
+    ),
+    CameraBinarySensorDescription(
+        key="motion",
+        translation_key="motion",
+        device_class=BinarySensorDeviceClass.MOTION,
+        is_on_fn=lambda camera: camera.motion_detected,
+        exists_fn=lambda camera: camera.motion_detected is not None,
+    ),
+    CameraBinarySensorDescription(
+        key="armed",
+        translation_key="armed",
+        entity_category=EntityCategory.DIAGNOSTIC,
+        is_on_fn=lambda camera: camera.armed,
+        exists_fn=lambda camera: camera.armed is not None,
+    ),
+)
+
+SYNC_MODULE_BINARY_SENSORS: tuple[SyncModuleBinarySensorDescription, ...] = (
+    SyncModuleBinarySensorDescription(
+        key="online",
+        translation_key="online",
+        device_class=BinarySensorDeviceClass.CONNECTIVITY,
+        is_on_fn=lambda module: module.online,
+    ),
+    SyncModuleBinarySensorDescription(
+        key="armed",
+        translation_key="armed",
+        entity_category=EntityCategory.DIAGNOSTIC,
+        is_on_fn=lambda module: module.armed,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: BlinkHealthConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add binary sensors for every device now and for devices that appear later."""
+    coordinator = entry.runtime_data
+
+    def build(serials: set[str]) -> Iterable[Entity]:
+        snapshot = coordinator.data.snapshot
+        entities: list[Entity] = [
+            CameraBinarySensor(coordinator, serial, description)
+            for serial in sorted(serials & set(snapshot.cameras))
+            for description in CAMERA_BINARY_SENSORS
+            if description.exists_fn(snapshot.cameras[serial])
+        ]
+        entities.extend(
+            SyncModuleBinarySensor(coordinator, serial, description)
+            for serial in sorted(serials & set(snapshot.sync_modules))
+            for description in SYNC_MODULE_BINARY_SENSORS
+        )
+        return entities
+
+    entry.async_on_unload(
+        async_track_new_devices(coordinator, async_add_entities, build)
+    )
+
+
+class CameraBinarySensor(BlinkCameraEntity, BinarySensorEntity):
+    """A camera's binary sensor."""
+
+    entity_description: CameraBinarySensorDescription
+
+    def __init__(
+        self,
+        coordinator: BlinkHealthCoordinator,
+        serial: str,
+        description: CameraBinarySensorDescription,
+    ) -> None:
+        """Bind to the camera."""
+        super().__init__(coordinator, serial, description)
+
+    @property
+    def is_on(self) -> bool | None:
+        """Return the value from the latest snapshot."""
+        camera = self.camera
+        return None if camera is None else self.entity_description.is_on_fn(camera)
+
+
+class SyncModuleBinarySensor(BlinkSyncModuleEntity, BinarySensorEntity):
+    """A Sync Module's binary sensor."""
+
+    entity_description: SyncModuleBinarySensorDescription
+
+    def __init__(
+        self,
+        coordinator: BlinkHealthCoordinator,
+        serial: str,
+        description: SyncModuleBinarySensorDescription,
+    ) -> None:
+        """Bind to the Sync Module."""
+        super().__init__(coordinator, serial, description)
+
+    @property
+    def is_on(self) -> bool | None:
+        """Return the value from the latest snapshot."""
+        module = self.sync_module
+        return None if module is None else self.entity_description.is_on_fn(module)

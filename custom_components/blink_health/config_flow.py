@@ -1,0 +1,308 @@
+"""Config flow: sign in (with a 2FA code when Blink asks), reauthenticate, reconfigure, options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aiohttp import ClientSession
+from homeassistant.config_entries import (
+    SOURCE_REAUTH,
+    SOURCE_RECONFIGURE,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
+from homeassistant.core import callback
+from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+import probatio as vol
+
+from .blink_client import (
+    CannotConnect,
+    InvalidAuth,
+    InvalidTwoFactorCode,
+    LoginAttempt,
+    TwoFactorRequired,
+    create_session,
+    is_loopback_address,
+    login_data_to_store,
+    new_login,
+)
+from .const import (
+    CONF_HARDWARE_ID,
+    CONF_SCAN_INTERVAL,
+    CONF_SIMULATOR,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    LOGGER,
+    MIN_SCAN_INTERVAL,
+)
+from .coordinator import BlinkHealthConfigEntry
+
+CONF_PIN = "pin"
+
+_PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
+_EMAIL = TextSelector(
+    TextSelectorConfig(type=TextSelectorType.EMAIL, autocomplete="username")
+)
+
+
+class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Sign in to a Blink account."""
+
+    VERSION = 1
+
+    def __init__(self) -> None:
+        """Start with no sign-in in progress."""
+        self._username = ""
+        self._simulator: str | None = None
+        self._session: ClientSession | None = None
+        self._login: LoginAttempt | None = None
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(
+        config_entry: BlinkHealthConfigEntry,
+    ) -> BlinkHealthOptionsFlow:
+        """Return the options flow."""
+        return BlinkHealthOptionsFlow()
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the Blink account's email and password."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            simulator = user_input.get(CONF_SIMULATOR) or None
+            if simulator is not None and not is_loopback_address(simulator):
+                errors[CONF_SIMULATOR] = "invalid_simulator"
+            else:
+                self._simulator = simulator
+                self._username = user_input[CONF_USERNAME].strip()
+                await self.async_set_unique_id(self._username.lower())
+                self._abort_if_unique_id_configured()
+                return await self._async_sign_in(
+                    "user", user_input[CONF_PASSWORD], errors, user_input
+                )
+        return self._show_user_form(user_input, errors)
+
+    def _show_user_form(
+        self, user_input: Mapping[str, Any] | None, errors: dict[str, str]
+    ) -> ConfigFlowResult:
+        """Show the sign-in form, keeping what was typed except the password."""
+        fields: dict[Any, Any] = {
+            vol.Required(CONF_USERNAME): _EMAIL,
+            vol.Required(CONF_PASSWORD): _PASSWORD,
+        }
+        if self.show_advanced_options:
+            fields[vol.Optional(CONF_SIMULATOR)] = TextSelector()
+        suggested = {k: v for k, v in (user_input or {}).items() if k != CONF_PASSWORD}
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(
+                vol.Schema(fields), suggested
+            ),
+            errors=errors,
+        )
+
+    async def async_step_reauth(
+        self, entry_data: Mapping[str, Any]
+    ) -> ConfigFlowResult:
+        """Start reauthentication when Blink refuses the saved tokens."""
+        self._username = entry_data.get(CONF_USERNAME, "")
+        self._simulator = entry_data.get(CONF_SIMULATOR)
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the password again."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            return await self._async_sign_in(
+                "reauth_confirm", user_input[CONF_PASSWORD], errors, user_input
+            )
+        return self._show_reauth_form(errors)
+
+    def _show_reauth_form(self, errors: dict[str, str]) -> ConfigFlowResult:
+        """Show the reauthentication form."""
+        return self.async_show_form(
+            step_id="reauth_confirm",
+            data_schema=vol.Schema({vol.Required(CONF_PASSWORD): _PASSWORD}),
+            description_placeholders={"username": self._username},
+            errors=errors,
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Sign in again, for example after changing the Blink password."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            self._username = user_input[CONF_USERNAME].strip()
+            self._simulator = entry.data.get(CONF_SIMULATOR)
+            await self.async_set_unique_id(self._username.lower())
+            self._abort_if_unique_id_mismatch(reason="account_mismatch")
+            return await self._async_sign_in(
+                "reconfigure", user_input[CONF_PASSWORD], errors, user_input
+            )
+        return self._show_reconfigure_form(entry.data.get(CONF_USERNAME, ""), errors)
+
+    def _show_reconfigure_form(
+        self, username: str, errors: dict[str, str]
+    ) -> ConfigFlowResult:
+        """Show the reconfigure form."""
+        schema = vol.Schema(
+            {
+                vol.Required(CONF_USERNAME): _EMAIL,
+                vol.Required(CONF_PASSWORD): _PASSWORD,
+            }
+        )
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                schema, {CONF_USERNAME: username}
+            ),
+            errors=errors,
+        )
+
+    async def async_step_2fa(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the code Blink sent; a wrong code may be tried again in the same sign-in."""
+        errors: dict[str, str] = {}
+        if user_input is not None and self._login is not None:
+            try:
+                await self._login.send_code(str(user_input[CONF_PIN]).strip())
+            except InvalidTwoFactorCode:
+                errors["base"] = "invalid_2fa_code"
+            except CannotConnect:
+                errors["base"] = "cannot_connect"
+            except Exception:  # noqa: BLE001
+                LOGGER.exception("Unexpected error sending the verification code")
+                errors["base"] = "unknown"
+            else:
+                return await self._async_finish()
+        return self.async_show_form(
+            step_id="2fa",
+            data_schema=vol.Schema({vol.Required(CONF_PIN): str}),
+            description_placeholders={"username": self._username},
+            errors=errors,
+        )
+
+    async def _async_sign_in(
+        self,
+        step_id: str,
+        password: str,
+        errors: dict[str, str],
+        user_input: Mapping[str, Any],
+    ) -> ConfigFlowResult:
+        """Run blinkpy's sign-in; go on to 2FA, finish, or show the step again with an error."""
+        await self._async_close_session()
+        self._session = create_session(self.hass, self._simulator)
+        self._login = new_login(
+            self._session, self._username, password, self._hardware_id()
+        )
+        try:
+            await self._login.start()
+        except TwoFactorRequired:
+            return await self.async_step_2fa()
+        except InvalidAuth:
+            errors["base"] = "invalid_auth"
+        except CannotConnect:
+            errors["base"] = "cannot_connect"
+        except Exception:  # noqa: BLE001
+            LOGGER.exception("Unexpected error signing in to Blink")
+            errors["base"] = "unknown"
+        else:
+            return await self._async_finish()
+        if step_id == "reauth_confirm":
+            return self._show_reauth_form(errors)
+        if step_id == "reconfigure":
+            return self._show_reconfigure_form(self._username, errors)
+        return self._show_user_form(user_input, errors)
+
+    def _hardware_id(self) -> str | None:
+        """Return the entry's hardware id when signing in again, so Blink sees one device."""
+        if self.source == SOURCE_REAUTH:
+            return self._get_reauth_entry().data.get(CONF_HARDWARE_ID)
+        if self.source == SOURCE_RECONFIGURE:
+            return self._get_reconfigure_entry().data.get(CONF_HARDWARE_ID)
+        return None
+
+    async def _async_finish(self) -> ConfigFlowResult:
+        """Store the tokens (never the password) and create or update the entry."""
+        if self._login is None:  # pragma: no cover - every caller has just signed in
+            raise RuntimeError("no sign-in in progress")
+        data = login_data_to_store(self._login.blink)
+        data[CONF_USERNAME] = self._username
+        if self._simulator:
+            data[CONF_SIMULATOR] = self._simulator
+        await self._async_close_session()
+        if self.source == SOURCE_REAUTH:
+            entry = self._get_reauth_entry()
+            return self.async_update_reload_and_abort(
+                entry, data={**entry.data, **data}
+            )
+        if self.source == SOURCE_RECONFIGURE:
+            entry = self._get_reconfigure_entry()
+            return self.async_update_reload_and_abort(
+                entry, data={**entry.data, **data}
+            )
+        return self.async_create_entry(title=self._username, data=data)
+
+    async def _async_close_session(self) -> None:
+        """Close the sign-in session; the entry opens its own."""
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+        self._session = None
+
+    @callback
+    def async_remove(self) -> None:
+        """Close the session of a sign-in that was abandoned."""
+        if self._session is not None and not self._session.closed:
+            self.hass.async_create_task(self._session.close())
+
+
+class BlinkHealthOptionsFlow(OptionsFlowWithReload):
+    """Change how often Blink Health polls."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and store the options."""
+        if user_input is not None:
+            return self.async_create_entry(
+                data={CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
+            )
+        schema = vol.Schema(
+            {
+                vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
+                    NumberSelectorConfig(
+                        min=MIN_SCAN_INTERVAL.total_seconds(),
+                        max=3600,
+                        step=10,
+                        unit_of_measurement="s",
+                        mode=NumberSelectorMode.BOX,
+                    )
+                ),
+            }
+        )
+        current = {
+            CONF_SCAN_INTERVAL: self.config_entry.options.get(
+                CONF_SCAN_INTERVAL, int(DEFAULT_SCAN_INTERVAL.total_seconds())
+            )
+        }
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(schema, current),
+        )

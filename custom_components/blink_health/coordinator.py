@@ -1,0 +1,216 @@
+"""The coordinator: one poll of the Blink account per interval, turned into a snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from aiohttp import ClientError, ClientSession
+from blinkpy.auth import BlinkTwoFARequiredError, TokenRefreshFailed, UnauthorizedError
+from blinkpy.blinkpy import Blink
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
+
+from .blink_client import create_blink, login_data_to_store
+from .const import (
+    CONF_SCAN_INTERVAL,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    LOGGER,
+    MANUFACTURER,
+    MODEL_NAMES,
+)
+from .snapshot import AccountSnapshot
+from .snapshot_builder import (
+    HomescreenMalformedError,
+    HomescreenRefusedError,
+    build_snapshot,
+    camera_extras,
+    sync_module_errors,
+)
+
+
+def model_name(product_type: str | None) -> str | None:
+    """Return a readable model name, or Blink's own type when it is not a known one."""
+    if product_type is None:
+        return None
+    return MODEL_NAMES.get(product_type.lower(), product_type)
+
+
+type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
+
+_AUTH_ERRORS = (UnauthorizedError, TokenRefreshFailed, BlinkTwoFARequiredError)
+
+
+@dataclass(frozen=True, slots=True)
+class BlinkHealthData:
+    """What one successful poll produced, read by every entity."""
+
+    snapshot: AccountSnapshot
+
+
+class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
+    """Polls Blink through blinkpy and keeps the latest snapshot."""
+
+    config_entry: BlinkHealthConfigEntry
+
+    def __init__(
+        self, hass: HomeAssistant, entry: BlinkHealthConfigEntry, session: ClientSession
+    ) -> None:
+        """Set up the coordinator and its blinkpy object from the entry's saved tokens."""
+        seconds = entry.options.get(CONF_SCAN_INTERVAL)
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=DOMAIN,
+            update_interval=timedelta(seconds=seconds)
+            if seconds
+            else DEFAULT_SCAN_INTERVAL,
+        )
+        self.session = session
+        self.blink: Blink = create_blink(
+            session, entry.data, callback=self._async_save_tokens
+        )
+
+    async def _async_setup(self) -> None:
+        """Sign in with the saved tokens; failures leave the entry to retry or reauthenticate."""
+        try:
+            started = await self.blink.start()
+        except BlinkTwoFARequiredError as err:
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN, translation_key="reauth_required"
+            ) from err
+        except (ClientError, TimeoutError) as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="cannot_connect"
+            ) from err
+        if not started:
+            if not self.blink.auth.token:
+                raise ConfigEntryAuthFailed(
+                    translation_domain=DOMAIN, translation_key="reauth_required"
+                )
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="cannot_connect"
+            )
+        self._async_save_tokens()
+
+    async def _async_update_data(self) -> BlinkHealthData:
+        """Refresh blinkpy once and build the snapshot; every failure becomes UpdateFailed."""
+        try:
+            await self.blink.refresh()
+        except _AUTH_ERRORS as err:
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN, translation_key="reauth_required"
+            ) from err
+        except (ClientError, TimeoutError) as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="cannot_connect"
+            ) from err
+        except Exception as err:
+            # blinkpy surfaces an unreachable cloud as AttributeError and odd bodies as KeyError
+            # or TypeError from deep inside; none of them may escape a poll.
+            LOGGER.debug("blinkpy refresh failed: %r", err)
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="cannot_connect"
+            ) from err
+        self._async_save_tokens()
+        try:
+            snapshot = build_snapshot(
+                self.blink.homescreen,
+                network_summary=getattr(self.blink, "networks", None),
+                extras=camera_extras(self.blink),
+                sync_errors=sync_module_errors(self.blink),
+                now=dt_util.utcnow(),
+            )
+        except HomescreenRefusedError as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="cloud_refused",
+                translation_placeholders={"code": str(err.code or "?")},
+            ) from err
+        except HomescreenMalformedError as err:
+            LOGGER.debug("Malformed homescreen: %s", err)
+            raise UpdateFailed(
+                translation_domain=DOMAIN, translation_key="malformed_response"
+            ) from err
+        self._async_register_devices(snapshot)
+        self._async_remove_stale_devices(snapshot)
+        return BlinkHealthData(snapshot=snapshot)
+
+    @callback
+    def _async_save_tokens(self) -> None:
+        """Write blinkpy's current tokens to the entry when they changed (never the password)."""
+        stored = login_data_to_store(self.blink)
+        merged = {**self.config_entry.data, **stored}
+        merged.pop("password", None)
+        if merged != dict(self.config_entry.data):
+            self.hass.config_entries.async_update_entry(self.config_entry, data=merged)
+
+    @callback
+    def _async_register_devices(self, snapshot: AccountSnapshot) -> None:
+        """Create or update a device per Sync Module, then per camera linked to its module."""
+        registry = dr.async_get(self.hass)
+        entry_id = self.config_entry.entry_id
+        module_device_ids: dict[str, str] = {}
+        for serial, module in snapshot.sync_modules.items():
+            device = registry.async_get_or_create(
+                config_entry_id=entry_id,
+                identifiers={(DOMAIN, serial)},
+                manufacturer=MANUFACTURER,
+                model="Sync Module",
+                name=module.name,
+                serial_number=serial,
+                sw_version=module.firmware,
+            )
+            module_device_ids[serial] = device.id
+        for serial, camera in snapshot.cameras.items():
+            registry.async_get_or_create(
+                config_entry_id=entry_id,
+                identifiers={(DOMAIN, serial)},
+                manufacturer=MANUFACTURER,
+                model=model_name(camera.product_type),
+                model_id=camera.product_type,
+                name=camera.name,
+                serial_number=serial,
+                sw_version=camera.firmware,
+                via_device_id=module_device_ids.get(camera.sync_module_serial or ""),
+            )
+
+    @callback
+    def _async_remove_stale_devices(self, snapshot: AccountSnapshot) -> None:
+        """Detach devices whose camera or Sync Module left the account."""
+        current = set(snapshot.cameras) | set(snapshot.sync_modules)
+        registry = dr.async_get(self.hass)
+        for device in dr.async_entries_for_config_entry(
+            registry, self.config_entry.entry_id
+        ):
+            serials = {
+                ident for domain, ident in device.identifiers if domain == DOMAIN
+            }
+            if serials and not serials & current:
+                LOGGER.info(
+                    "Removing %s: it is no longer on the Blink account", device.name
+                )
+                registry.async_update_device(
+                    device.id, remove_config_entry_id=self.config_entry.entry_id
+                )
+
+    def known_serials(self) -> set[str]:
+        """Return the serials of every device in the latest snapshot."""
+        return set(self.data.snapshot.cameras) | set(self.data.snapshot.sync_modules)
+
+    def diagnostics_blinkpy(self) -> dict[str, Any]:
+        """Return blinkpy's raw per-camera attributes, for config entry diagnostics."""
+        cameras: dict[str, Any] = {}
+        for name, camera in list(self.blink.cameras.items()):
+            attributes = getattr(camera, "attributes", None)
+            cameras[str(name)] = (
+                dict(attributes) if isinstance(attributes, dict) else {}
+            )
+        return {"cameras": cameras, "homescreen": self.blink.homescreen}

@@ -1,0 +1,102 @@
+"""Base entities: one Home Assistant device per camera and per Sync Module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from homeassistant.core import callback
+from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.entity import Entity, EntityDescription
+from homeassistant.helpers.update_coordinator import CoordinatorEntity
+
+from .const import DOMAIN
+from .coordinator import BlinkHealthCoordinator
+from .snapshot import CameraSnapshot, SyncModuleSnapshot
+
+
+class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
+    """An entity of one Blink device, found by serial number in each snapshot."""
+
+    _attr_has_entity_name = True
+
+    def __init__(
+        self,
+        coordinator: BlinkHealthCoordinator,
+        serial: str,
+        description: EntityDescription,
+    ) -> None:
+        """Bind the entity to a device serial and a description."""
+        super().__init__(coordinator)
+        self.entity_description = description
+        self.serial = serial
+        self._attr_unique_id = f"{serial}_{description.key}"
+
+
+class BlinkCameraEntity(BlinkHealthEntity):
+    """An entity of a camera, Mini or doorbell."""
+
+    def __init__(
+        self,
+        coordinator: BlinkHealthCoordinator,
+        serial: str,
+        description: EntityDescription,
+    ) -> None:
+        """Describe the camera's device, linked to its Sync Module."""
+        super().__init__(coordinator, serial, description)
+        # The coordinator registers the device (linked to its Sync Module) before entities exist.
+        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, serial)})
+
+    @property
+    def camera(self) -> CameraSnapshot | None:
+        """Return this camera in the latest snapshot, None when it is gone."""
+        return self.coordinator.data.snapshot.cameras.get(self.serial)
+
+    @property
+    def available(self) -> bool:
+        """Return whether the last poll worked and the camera is still on the account."""
+        return super().available and self.camera is not None
+
+
+class BlinkSyncModuleEntity(BlinkHealthEntity):
+    """An entity of a Sync Module."""
+
+    def __init__(
+        self,
+        coordinator: BlinkHealthCoordinator,
+        serial: str,
+        description: EntityDescription,
+    ) -> None:
+        """Describe the Sync Module's device."""
+        super().__init__(coordinator, serial, description)
+        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, serial)})
+
+    @property
+    def sync_module(self) -> SyncModuleSnapshot | None:
+        """Return this Sync Module in the latest snapshot, None when it is gone."""
+        return self.coordinator.data.snapshot.sync_modules.get(self.serial)
+
+    @property
+    def available(self) -> bool:
+        """Return whether the last poll worked and the Sync Module is still on the account."""
+        return super().available and self.sync_module is not None
+
+
+def async_track_new_devices(
+    coordinator: BlinkHealthCoordinator,
+    add_entities: Callable[[Iterable[Entity]], None],
+    build: Callable[[set[str]], Iterable[Entity]],
+) -> Callable[[], None]:
+    """Add entities for the devices present now, and for devices that appear in later polls."""
+    known: set[str] = set()
+
+    @callback
+    def _add_new() -> None:
+        current = coordinator.known_serials()
+        new = current - known
+        known.intersection_update(current)
+        if new:
+            known.update(new)
+            add_entities(build(new))
+
+    _add_new()
+    return coordinator.async_add_listener(_add_new)
