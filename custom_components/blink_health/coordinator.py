@@ -31,6 +31,7 @@ from .snapshot_builder import (
     HomescreenRefusedError,
     build_snapshot,
     camera_extras,
+    homescreen_device_ids,
     sync_module_errors,
 )
 
@@ -74,6 +75,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             else DEFAULT_SCAN_INTERVAL,
         )
         self.session = session
+        self._device_ids: frozenset[tuple[str, object]] | None = None
         self.blink: Blink = create_blink(
             session, entry.data, callback=self._async_save_tokens
         )
@@ -120,6 +122,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 translation_domain=DOMAIN, translation_key="cannot_connect"
             ) from err
         self._async_save_tokens()
+        await self._async_follow_device_changes()
         try:
             snapshot = build_snapshot(
                 self.blink.homescreen,
@@ -142,6 +145,22 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self._async_register_devices(snapshot)
         self._async_remove_stale_devices(snapshot)
         return BlinkHealthData(snapshot=snapshot)
+
+    async def _async_follow_device_changes(self) -> None:
+        """Rebuild blinkpy's device objects when devices joined or left the account.
+
+        blinkpy builds its camera objects once at start; without this a new camera would lack
+        what only its per-camera calls report, and a removed one would still be asked for. It runs
+        only when the homescreen's device list changes, so it never adds requests to a quiet poll.
+        """
+        device_ids = homescreen_device_ids(self.blink.homescreen)
+        if not device_ids or device_ids == self._device_ids:
+            return
+        if self._device_ids is not None:
+            LOGGER.info("Devices changed on the Blink account; reading them again")
+            self.blink.sync.clear()
+            await self.blink.setup_post_verify()
+        self._device_ids = device_ids
 
     @callback
     def _async_save_tokens(self) -> None:

@@ -201,6 +201,19 @@ def _camera(
     )
 
 
+def homescreen_device_ids(homescreen: Any) -> frozenset[tuple[str, object]]:
+    """Return (list, id) for every device the homescreen lists; empty when it is unreadable."""
+    if not isinstance(homescreen, Mapping):
+        return frozenset()
+    return frozenset(
+        (key, raw.get("id"))
+        for key in ("sync_modules", "cameras", "owls", "doorbells")
+        if isinstance(homescreen.get(key), list)
+        for raw in homescreen[key]
+        if isinstance(raw, Mapping)
+    )
+
+
 def camera_extras(blink: Any) -> dict[tuple[CameraKind, int], CameraExtras]:
     """Collect, per (kind, id), what blinkpy's camera objects know beyond the homescreen."""
     found: dict[tuple[CameraKind, int], CameraExtras] = {}

@@ -1,0 +1,88 @@
+"""Fixtures: a fake Blink cloud answering real blinkpy through Home Assistant's HTTP mocker."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Generator
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
+
+from blink_sim.aioclient import register_cloud
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import DOMAIN
+from homeassistant.core import HomeAssistant
+
+ACCOUNT_EMAIL = "owner@example.com"
+ACCOUNT_PASSWORD = "correct-horse"
+HARDWARE_ID = "3F2504E0-4F89-41D3-9A0C-0305E82C3301"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Let Home Assistant load custom_components/blink_health."""
+
+
+async def _no_sleep(*_args: Any, **_kwargs: Any) -> None:
+    """Return at once instead of sleeping."""
+
+
+@pytest.fixture(autouse=True)
+def instant_blinkpy_sleeps() -> Generator[None]:
+    """Skip blinkpy's throttle and command-polling sleeps (they never wake under a frozen clock)."""
+    with (
+        patch("blinkpy.helpers.util.sleep", _no_sleep),
+        patch("blinkpy.api.sleep", _no_sleep),
+    ):
+        yield
+
+
+@pytest.fixture
+def scenario() -> str:
+    """Return the fake account's scenario; override to use another."""
+    return "foundation"
+
+
+@pytest.fixture
+def cloud(aioclient_mock: AiohttpClientMocker, scenario: str) -> FakeBlinkCloud:
+    """Return the fake Blink cloud, answering every Blink URL."""
+    fake = FakeBlinkCloud.from_scenario(scenario)
+    register_cloud(aioclient_mock, fake)
+    return fake
+
+
+@pytest.fixture
+def mock_config_entry(cloud: FakeBlinkCloud) -> MockConfigEntry:
+    """Return an entry as the config flow leaves it: tokens the cloud knows, no password."""
+    tokens = cloud._issue_tokens()
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title=ACCOUNT_EMAIL,
+        unique_id=ACCOUNT_EMAIL,
+        data={
+            "username": ACCOUNT_EMAIL,
+            "token": tokens["access_token"],
+            "refresh_token": tokens["refresh_token"],
+            "expires_in": tokens["expires_in"],
+            "expiration_date": 0,
+            "region_id": cloud.account["region"],
+            "host": f"{cloud.account['region']}.immedia-semi.com",
+            "account_id": cloud.account["account_id"],
+            "user_id": cloud.account["user_id"],
+            "client_id": cloud.account["client_id"],
+            "hardware_id": HARDWARE_ID,
+        },
+    )
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> AsyncGenerator[MockConfigEntry]:
+    """Set up Blink Health against the fake cloud."""
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    yield mock_config_entry

@@ -1,0 +1,185 @@
+"""Setting up, polling, failing and recovering, against real blinkpy and the fake cloud."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import DOMAIN
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+
+
+async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """Let one poll interval pass."""
+    freezer.tick(timedelta(seconds=301))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def test_setup_and_unload(
+    hass: HomeAssistant, init_integration: MockConfigEntry, cloud: FakeBlinkCloud
+) -> None:
+    """The entry loads, saves fresh tokens without a password, and unloads."""
+    entry = init_integration
+    assert entry.state is ConfigEntryState.LOADED
+    assert "password" not in entry.data
+    assert entry.data["refresh_token"] in cloud.refresh_tokens
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert entry.state is ConfigEntryState.NOT_LOADED
+
+
+async def test_devices(
+    hass: HomeAssistant, init_integration: MockConfigEntry, device_registry: dr.DeviceRegistry
+) -> None:
+    """Every Sync Module and camera is a device; cameras hang off their Sync Module."""
+    devices = {
+        device.serial_number: device
+        for device in dr.async_entries_for_config_entry(device_registry, init_integration.entry_id)
+    }
+    assert set(devices) == {
+        "SM-HOME-0001",
+        "SM-GARAGE-0002",
+        "CAM-OUTDOOR-01",
+        "CAM-XT2-02",
+        "MINI-LIVING-03",
+        "MINI-NURSERY-04",
+        "DOORBELL-05",
+    }
+    home = devices["SM-HOME-0001"]
+    assert devices["CAM-OUTDOOR-01"].via_device_id == home.id
+    assert devices["CAM-OUTDOOR-01"].model == "Blink Outdoor"
+    assert devices["CAM-OUTDOOR-01"].manufacturer == "Blink"
+    assert devices["MINI-LIVING-03"].via_device_id == home.id
+    assert devices["MINI-LIVING-03"].model == "Blink Mini"
+    assert devices["CAM-XT2-02"].via_device_id == devices["SM-GARAGE-0002"].id
+    assert devices["MINI-NURSERY-04"].via_device_id is None
+    assert devices["DOORBELL-05"].model == "Blink Video Doorbell"
+
+
+async def test_mini_has_no_battery_entity(
+    hass: HomeAssistant, init_integration: MockConfigEntry, entity_registry: er.EntityRegistry
+) -> None:
+    """A Mini never shows a battery, so it can never show a low one."""
+    unique_ids = {
+        entry.unique_id
+        for entry in er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
+    }
+    assert "CAM-OUTDOOR-01_battery" in unique_ids
+    assert "MINI-LIVING-03_battery" not in unique_ids
+    assert "MINI-NURSERY-04_battery" not in unique_ids
+    assert "MINI-LIVING-03_online" in unique_ids
+
+
+@pytest.mark.parametrize(
+    ("fault", "params"),
+    [
+        ("down", {}),
+        ("timeout", {}),
+        ("rate_limited", {}),
+        ("unavailable", {}),
+        ("server_error_text", {}),
+        ("malformed", {}),
+    ],
+)
+async def test_cloud_failure_makes_entities_unavailable_then_recovers(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    fault: str,
+    params: dict[str, object],
+) -> None:
+    """A failed poll makes entities unavailable; the next good poll brings them back."""
+    entity_id = "binary_sensor.front_yard_online"
+    assert hass.states.get(entity_id).state == STATE_ON
+    cloud.set_fault(fault, True, **params)
+    await _poll(hass, freezer)
+    assert hass.states.get(entity_id).state == STATE_UNAVAILABLE
+    assert init_integration.state is ConfigEntryState.LOADED
+    cloud.set_fault(fault, False)
+    await _poll(hass, freezer)
+    assert hass.states.get(entity_id).state == STATE_ON
+
+
+async def test_unauthorized_starts_reauth(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A 401 during a poll asks the owner to sign in again."""
+    cloud.set_fault("unauthorized", True)
+    await _poll(hass, freezer)
+    flows = hass.config_entries.flow.async_progress()
+    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
+
+
+async def test_camera_offline_and_battery_low(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """What Blink reports shows up in the entities at the next poll."""
+    assert hass.states.get("binary_sensor.front_yard_battery").state == STATE_OFF
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    cloud.update_camera("MINI-NURSERY-04", status="offline")
+    await _poll(hass, freezer)
+    assert hass.states.get("binary_sensor.front_yard_battery").state == STATE_ON
+    assert hass.states.get("binary_sensor.nursery_online").state == STATE_OFF
+
+
+async def test_camera_added_and_removed(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    """A new camera gets its device without a reload; a removed one loses its device."""
+    cloud.add_camera(
+        {
+            "id": 7001,
+            "serial": "CAM-NEW-07",
+            "name": "Shed",
+            "type": "catalina",
+            "network_id": 1002,
+            "status": "done",
+            "battery_state": "ok",
+            "battery_voltage": 160,
+            "wifi_strength": -60,
+            "signals": {"lfr": 5, "wifi": 4, "temp": 60, "battery": 3},
+            "enabled": True,
+        }
+    )
+    await _poll(hass, freezer)
+    assert device_registry.async_get_device_by_identifier((DOMAIN, "CAM-NEW-07"), init_integration.entry_id) is not None
+    assert hass.states.get("binary_sensor.shed_online").state == STATE_ON
+
+    cloud.remove_camera("CAM-XT2-02")
+    await _poll(hass, freezer)
+    assert device_registry.async_get_device_by_identifier((DOMAIN, "CAM-XT2-02"), init_integration.entry_id) is None
+    assert hass.states.get("binary_sensor.back_door_online") is None
+    assert hass.states.get("binary_sensor.shed_motion").state == STATE_OFF
+    assert hass.states.get("sensor.shed_battery_voltage").state == "1.6"
+
+
+async def test_quiet_poll_request_count(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A poll with nothing new costs 1 + 2M + 2N + K requests and no thumbnail downloads."""
+    await _poll(hass, freezer)
+    cloud.reset_counts()
+    await _poll(hass, freezer)
+    # 2 Sync Modules, 2 default cameras, 2 standalone devices (Mini and doorbell).
+    assert cloud.total_requests() == 1 + 2 * 2 + 2 * 2 + 2, cloud.counts()
