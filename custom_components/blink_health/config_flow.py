@@ -15,6 +15,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import callback
+from homeassistant.data_entry_flow import section
 from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
@@ -48,6 +49,7 @@ from .const import (
 from .coordinator import BlinkHealthConfigEntry
 
 CONF_PIN = "pin"
+CONF_DEVELOPMENT = "development"
 
 _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _EMAIL = TextSelector(
@@ -81,9 +83,9 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the Blink account's email and password."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            simulator = user_input.get(CONF_SIMULATOR) or None
+            simulator = user_input.get(CONF_DEVELOPMENT, {}).get(CONF_SIMULATOR) or None
             if simulator is not None and not is_loopback_address(simulator):
-                errors[CONF_SIMULATOR] = "invalid_simulator"
+                errors["base"] = "invalid_simulator"
             else:
                 self._simulator = simulator
                 self._username = user_input[CONF_USERNAME].strip()
@@ -102,8 +104,10 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             vol.Required(CONF_USERNAME): _EMAIL,
             vol.Required(CONF_PASSWORD): _PASSWORD,
         }
-        if self.show_advanced_options:
-            fields[vol.Optional(CONF_SIMULATOR)] = TextSelector()
+        # Collapsed: only developers and demo setups point an entry at the simulated cloud.
+        fields[vol.Optional(CONF_DEVELOPMENT)] = section(
+            vol.Schema({vol.Optional(CONF_SIMULATOR): TextSelector()}), {"collapsed": True}
+        )
         suggested = {k: v for k, v in (user_input or {}).items() if k != CONF_PASSWORD}
         return self.async_show_form(
             step_id="user",

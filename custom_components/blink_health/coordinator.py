@@ -82,6 +82,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
 
     async def _async_setup(self) -> None:
         """Sign in with the saved tokens; failures leave the entry to retry or reauthenticate."""
+        saved_token = self.blink.auth.token
         try:
             started = await self.blink.start()
         except BlinkTwoFARequiredError as err:
@@ -93,7 +94,8 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 translation_domain=DOMAIN, translation_key="cannot_connect"
             ) from err
         if not started:
-            if not self.blink.auth.token:
+            # No new token: Blink refused the refresh token and the password-less sign-in.
+            if self.blink.auth.token in (None, saved_token):
                 raise ConfigEntryAuthFailed(
                     translation_domain=DOMAIN, translation_key="reauth_required"
                 )

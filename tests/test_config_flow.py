@@ -1,0 +1,258 @@
+"""Every config flow path, through real blinkpy against the fake cloud."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+import uuid
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import CONF_SCAN_INTERVAL, CONF_SIMULATOR, DOMAIN
+from homeassistant.config_entries import SOURCE_USER
+from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+
+from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, HARDWARE_ID
+
+CREDENTIALS = {CONF_USERNAME: "Owner@Example.com", CONF_PASSWORD: ACCOUNT_PASSWORD}
+
+
+@pytest.fixture(autouse=True)
+def no_setup_after_flow():
+    """Keep flow tests to the flow: creating an entry does not set it up."""
+    with patch("custom_components.blink_health.async_setup_entry", return_value=True) as mock:
+        yield mock
+
+
+async def _start(hass: HomeAssistant):
+    """Open the user step."""
+    return await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+
+
+def _assert_stored_entry(result, cloud: FakeBlinkCloud) -> None:
+    """Check what a successful sign-in stores: tokens and a UUID hardware id, no password."""
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "Owner@Example.com"
+    assert result["result"].unique_id == "owner@example.com"
+    data = result["data"]
+    assert CONF_PASSWORD not in data
+    assert data[CONF_USERNAME] == "Owner@Example.com"
+    assert data["refresh_token"] in cloud.refresh_tokens
+    assert data["region_id"] == cloud.account["region"]
+    assert uuid.UUID(data["hardware_id"])
+
+
+async def test_user_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+    """Email and password sign in and create the entry."""
+    result = await _start(hass)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    _assert_stored_entry(result, cloud)
+    assert cloud.codes_sent == 0
+
+
+async def test_two_factor_wrong_code_then_right(
+    hass: HomeAssistant, cloud: FakeBlinkCloud
+) -> None:
+    """A wrong code shows an error and stays on the 2FA step; the right one finishes."""
+    cloud.account["two_factor"] = True
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "2fa"
+
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"pin": "000000"})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "2fa"
+    assert result["errors"] == {"base": "invalid_2fa_code"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"pin": cloud.account["pin"]}
+    )
+    _assert_stored_entry(result, cloud)
+    # One code sent for the whole sign-in: the retry reused the same session.
+    assert cloud.codes_sent == 1
+
+
+async def test_two_factor_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+    """The right code at once finishes the sign-in."""
+    cloud.account["two_factor"] = True
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"pin": cloud.account["pin"]}
+    )
+    _assert_stored_entry(result, cloud)
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [("down", "cannot_connect"), ("server_error_text", "cannot_connect")],
+)
+async def test_two_factor_errors(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, fault: str, error: str
+) -> None:
+    """The cloud failing during the 2FA step shows an error and keeps the step."""
+    cloud.account["two_factor"] = True
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    cloud.set_fault(fault, True)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"pin": cloud.account["pin"]}
+    )
+    assert result["step_id"] == "2fa"
+    assert result["errors"] == {"base": error}
+    cloud.set_fault(fault, False)
+
+
+async def test_two_factor_unknown_error(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+    """An unexpected error in the 2FA step is reported as unknown."""
+    cloud.account["two_factor"] = True
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    with patch("blinkpy.blinkpy.Blink.send_2fa_code", side_effect=RuntimeError("boom")):
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {"pin": cloud.account["pin"]}
+        )
+    assert result["errors"] == {"base": "unknown"}
+
+
+async def test_invalid_auth_then_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+    """A wrong password shows invalid_auth, keeps the email, and can be corrected."""
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**CREDENTIALS, CONF_PASSWORD: "wrong"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    _assert_stored_entry(result, cloud)
+
+
+@pytest.mark.parametrize("fault", ["down", "timeout", "unavailable"])
+async def test_cannot_connect(hass: HomeAssistant, cloud: FakeBlinkCloud, fault: str) -> None:
+    """The cloud unreachable or failing shows cannot_connect."""
+    cloud.set_fault(fault, True)
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    assert result["errors"] == {"base": "cannot_connect"}
+
+
+async def test_unknown_error(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+    """An unexpected error shows unknown."""
+    result = await _start(hass)
+    with patch("blinkpy.blinkpy.Blink.start", side_effect=RuntimeError("boom")):
+        result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    assert result["errors"] == {"base": "unknown"}
+
+
+async def test_already_configured(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, mock_config_entry: MockConfigEntry
+) -> None:
+    """The same account (any letter case) cannot be added twice."""
+    mock_config_entry.add_to_hass(hass)
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+async def test_simulator_address(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+    """Only a loopback address is accepted for the simulated cloud."""
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**CREDENTIALS, "development": {CONF_SIMULATOR: "192.168.1.5:8443"}}
+    )
+    assert result["errors"] == {"base": "invalid_simulator"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**CREDENTIALS, "development": {CONF_SIMULATOR: "localhost"}}
+    )
+    assert result["errors"] == {"base": "invalid_simulator"}
+
+
+async def test_abandoned_flow_closes_its_session(
+    hass: HomeAssistant, cloud: FakeBlinkCloud
+) -> None:
+    """A sign-in abandoned at the 2FA step closes its HTTP session."""
+    cloud.account["two_factor"] = True
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    flow = hass.config_entries.flow._progress[result["flow_id"]]
+    session = flow._session
+    hass.config_entries.flow.async_abort(result["flow_id"])
+    await hass.async_block_till_done()
+    assert session.closed
+
+
+async def test_reauth(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, mock_config_entry: MockConfigEntry
+) -> None:
+    """Reauthentication asks for the password (and a code) and keeps the hardware id."""
+    mock_config_entry.add_to_hass(hass)
+    cloud.account["two_factor"] = True
+    result = await mock_config_entry.start_reauth_flow(hass)
+    assert result["step_id"] == "reauth_confirm"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PASSWORD: "wrong"}
+    )
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PASSWORD: ACCOUNT_PASSWORD}
+    )
+    assert result["step_id"] == "2fa"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"pin": cloud.account["pin"]}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reauth_successful"
+    assert CONF_PASSWORD not in mock_config_entry.data
+    assert mock_config_entry.data["hardware_id"] == HARDWARE_ID
+    assert mock_config_entry.data["refresh_token"] in cloud.refresh_tokens
+
+
+async def test_reconfigure(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, mock_config_entry: MockConfigEntry
+) -> None:
+    """Reconfiguring signs in again to the same account."""
+    mock_config_entry.add_to_hass(hass)
+    result = await mock_config_entry.start_reconfigure_flow(hass)
+    assert result["step_id"] == "reconfigure"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_USERNAME: ACCOUNT_EMAIL, CONF_PASSWORD: "wrong"}
+    )
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_USERNAME: ACCOUNT_EMAIL, CONF_PASSWORD: ACCOUNT_PASSWORD}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert CONF_PASSWORD not in mock_config_entry.data
+
+
+async def test_reconfigure_other_account(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, mock_config_entry: MockConfigEntry
+) -> None:
+    """Reconfiguring cannot switch to another account."""
+    mock_config_entry.add_to_hass(hass)
+    result = await mock_config_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_USERNAME: "someone@else.com", CONF_PASSWORD: "x"}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "account_mismatch"
+
+
+async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> None:
+    """The poll interval is an option."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    assert result["step_id"] == "init"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_SCAN_INTERVAL: 600}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert mock_config_entry.options == {CONF_SCAN_INTERVAL: 600}

@@ -1,0 +1,41 @@
+"""Config entry diagnostics reveal no secrets."""
+
+from __future__ import annotations
+
+import json
+
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+
+from homeassistant.core import HomeAssistant
+
+from .conftest import ACCOUNT_EMAIL, HARDWARE_ID
+
+
+async def test_diagnostics_are_redacted(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Diagnostics hold the snapshot and blinkpy's data, but no token, id, email or serial."""
+    result = await get_diagnostics_for_config_entry(hass, hass_client, init_integration)
+    text = json.dumps(result)
+    assert len(result["snapshot"]["cameras"]) == 5
+    assert result["blinkpy"]["cameras"]
+    secrets = [
+        init_integration.data["token"],
+        init_integration.data["refresh_token"],
+        HARDWARE_ID,
+        ACCOUNT_EMAIL,
+        "CAM-OUTDOOR-01",
+        "SM-HOME-0001",
+    ]
+    for secret in secrets:
+        assert secret not in text, secret
+    assert result["entry"]["data"]["token"] == "**REDACTED**"
+    camera = next(c for c in result["snapshot"]["cameras"] if c["name"] == "Front Yard")
+    assert camera["battery_state"] == "ok"
+    assert camera["serial"] == "**REDACTED**"

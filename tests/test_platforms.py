@@ -1,0 +1,33 @@
+"""Entity states of every platform, compared with stored snapshots."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, snapshot_platform
+from syrupy.assertion import SnapshotAssertion
+
+from blink_sim.cloud import FakeBlinkCloud
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+
+
+@pytest.mark.freeze_time("2026-11-01T12:00:00+00:00")
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+@pytest.mark.parametrize("platform", [Platform.BINARY_SENSOR, Platform.SENSOR])
+async def test_platform_states(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    mock_config_entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+    platform: Platform,
+) -> None:
+    """Each platform's entities and states for the foundation account."""
+    with patch("custom_components.blink_health.PLATFORMS", [platform]):
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+    await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
