@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import Generator
 from typing import Any
 from unittest.mock import PropertyMock, patch
 
+from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
+from syrupy.assertion import SnapshotAssertion
 
 from blink_sim.aioclient import register_cloud
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
-from homeassistant.core import HomeAssistant
 
 ACCOUNT_EMAIL = "owner@example.com"
 ACCOUNT_PASSWORD = "correct-horse"
@@ -56,7 +58,7 @@ def cloud(aioclient_mock: AiohttpClientMocker, scenario: str) -> FakeBlinkCloud:
 @pytest.fixture
 def mock_config_entry(cloud: FakeBlinkCloud) -> MockConfigEntry:
     """Return an entry as the config flow leaves it: tokens the cloud knows, no password."""
-    tokens = cloud._issue_tokens()
+    tokens = cloud._issue_tokens()  # the tokens a finished sign-in would have left
     return MockConfigEntry(
         domain=DOMAIN,
         title=ACCOUNT_EMAIL,
@@ -80,12 +82,12 @@ def mock_config_entry(cloud: FakeBlinkCloud) -> MockConfigEntry:
 @pytest.fixture
 async def init_integration(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
-) -> AsyncGenerator[MockConfigEntry]:
+) -> MockConfigEntry:
     """Set up Blink Health against the fake cloud."""
     mock_config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
-    yield mock_config_entry
+    return mock_config_entry
 
 
 @pytest.fixture
@@ -97,3 +99,9 @@ def entity_registry_enabled_by_default() -> Generator[None]:
         new_callable=PropertyMock,
     ):
         yield
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Compare with Home Assistant's snapshot serializer (stable ids, readable states)."""
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)

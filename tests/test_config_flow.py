@@ -5,15 +5,19 @@ from __future__ import annotations
 from unittest.mock import patch
 import uuid
 
-import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
-
-from blink_sim.cloud import FakeBlinkCloud
-from custom_components.blink_health.const import CONF_SCAN_INTERVAL, CONF_SIMULATOR, DOMAIN
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import (
+    CONF_SCAN_INTERVAL,
+    CONF_SIMULATOR,
+    DOMAIN,
+)
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, HARDWARE_ID
 
@@ -23,13 +27,17 @@ CREDENTIALS = {CONF_USERNAME: "Owner@Example.com", CONF_PASSWORD: ACCOUNT_PASSWO
 @pytest.fixture(autouse=True)
 def no_setup_after_flow():
     """Keep flow tests to the flow: creating an entry does not set it up."""
-    with patch("custom_components.blink_health.async_setup_entry", return_value=True) as mock:
+    with patch(
+        "custom_components.blink_health.async_setup_entry", return_value=True
+    ) as mock:
         yield mock
 
 
 async def _start(hass: HomeAssistant):
     """Open the user step."""
-    return await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    return await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
 
 
 def _assert_stored_entry(result, cloud: FakeBlinkCloud) -> None:
@@ -50,7 +58,9 @@ async def test_user_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
     result = await _start(hass)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "user"
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     _assert_stored_entry(result, cloud)
     assert cloud.codes_sent == 0
 
@@ -61,11 +71,15 @@ async def test_two_factor_wrong_code_then_right(
     """A wrong code shows an error and stays on the 2FA step; the right one finishes."""
     cloud.account["two_factor"] = True
     result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "2fa"
 
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"pin": "000000"})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"pin": "000000"}
+    )
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "2fa"
     assert result["errors"] == {"base": "invalid_2fa_code"}
@@ -82,7 +96,9 @@ async def test_two_factor_success(hass: HomeAssistant, cloud: FakeBlinkCloud) ->
     """The right code at once finishes the sign-in."""
     cloud.account["two_factor"] = True
     result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"pin": cloud.account["pin"]}
     )
@@ -99,7 +115,9 @@ async def test_two_factor_errors(
     """The cloud failing during the 2FA step shows an error and keeps the step."""
     cloud.account["two_factor"] = True
     result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     cloud.set_fault(fault, True)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"pin": cloud.account["pin"]}
@@ -109,11 +127,15 @@ async def test_two_factor_errors(
     cloud.set_fault(fault, False)
 
 
-async def test_two_factor_unknown_error(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+async def test_two_factor_unknown_error(
+    hass: HomeAssistant, cloud: FakeBlinkCloud
+) -> None:
     """An unexpected error in the 2FA step is reported as unknown."""
     cloud.account["two_factor"] = True
     result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     with patch("blinkpy.blinkpy.Blink.send_2fa_code", side_effect=RuntimeError("boom")):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], {"pin": cloud.account["pin"]}
@@ -121,7 +143,9 @@ async def test_two_factor_unknown_error(hass: HomeAssistant, cloud: FakeBlinkClo
     assert result["errors"] == {"base": "unknown"}
 
 
-async def test_invalid_auth_then_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+async def test_invalid_auth_then_success(
+    hass: HomeAssistant, cloud: FakeBlinkCloud
+) -> None:
     """A wrong password shows invalid_auth, keeps the email, and can be corrected."""
     result = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
@@ -129,16 +153,22 @@ async def test_invalid_auth_then_success(hass: HomeAssistant, cloud: FakeBlinkCl
     )
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "invalid_auth"}
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     _assert_stored_entry(result, cloud)
 
 
 @pytest.mark.parametrize("fault", ["down", "timeout", "unavailable"])
-async def test_cannot_connect(hass: HomeAssistant, cloud: FakeBlinkCloud, fault: str) -> None:
+async def test_cannot_connect(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, fault: str
+) -> None:
     """The cloud unreachable or failing shows cannot_connect."""
     cloud.set_fault(fault, True)
     result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     assert result["errors"] == {"base": "cannot_connect"}
 
 
@@ -146,7 +176,9 @@ async def test_unknown_error(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None
     """An unexpected error shows unknown."""
     result = await _start(hass)
     with patch("blinkpy.blinkpy.Blink.start", side_effect=RuntimeError("boom")):
-        result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], CREDENTIALS
+        )
     assert result["errors"] == {"base": "unknown"}
 
 
@@ -156,7 +188,9 @@ async def test_already_configured(
     """The same account (any letter case) cannot be added twice."""
     mock_config_entry.add_to_hass(hass)
     result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
 
@@ -165,7 +199,8 @@ async def test_simulator_address(hass: HomeAssistant, cloud: FakeBlinkCloud) -> 
     """Only a loopback address is accepted for the simulated cloud."""
     result = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {**CREDENTIALS, "development": {CONF_SIMULATOR: "192.168.1.5:8443"}}
+        result["flow_id"],
+        {**CREDENTIALS, "development": {CONF_SIMULATOR: "192.168.1.5:8443"}},
     )
     assert result["errors"] == {"base": "invalid_simulator"}
     result = await hass.config_entries.flow.async_configure(
@@ -180,7 +215,9 @@ async def test_abandoned_flow_closes_its_session(
     """A sign-in abandoned at the 2FA step closes its HTTP session."""
     cloud.account["two_factor"] = True
     result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], CREDENTIALS)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
+    )
     flow = hass.config_entries.flow._progress[result["flow_id"]]
     session = flow._session
     hass.config_entries.flow.async_abort(result["flow_id"])
@@ -226,7 +263,8 @@ async def test_reconfigure(
     )
     assert result["errors"] == {"base": "invalid_auth"}
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_USERNAME: ACCOUNT_EMAIL, CONF_PASSWORD: ACCOUNT_PASSWORD}
+        result["flow_id"],
+        {CONF_USERNAME: ACCOUNT_EMAIL, CONF_PASSWORD: ACCOUNT_PASSWORD},
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"

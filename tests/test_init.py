@@ -5,15 +5,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
-import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
-
-from blink_sim.cloud import FakeBlinkCloud
-from custom_components.blink_health.const import DOMAIN
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import DOMAIN
 
 
 async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
@@ -36,12 +39,16 @@ async def test_setup_and_unload(
 
 
 async def test_devices(
-    hass: HomeAssistant, init_integration: MockConfigEntry, device_registry: dr.DeviceRegistry
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    device_registry: dr.DeviceRegistry,
 ) -> None:
     """Every Sync Module and camera is a device; cameras hang off their Sync Module."""
     devices = {
         device.serial_number: device
-        for device in dr.async_entries_for_config_entry(device_registry, init_integration.entry_id)
+        for device in dr.async_entries_for_config_entry(
+            device_registry, init_integration.entry_id
+        )
     }
     assert set(devices) == {
         "SM-HOME-0001",
@@ -64,12 +71,16 @@ async def test_devices(
 
 
 async def test_mini_has_no_battery_entity(
-    hass: HomeAssistant, init_integration: MockConfigEntry, entity_registry: er.EntityRegistry
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
 ) -> None:
     """A Mini never shows a battery, so it can never show a low one."""
     unique_ids = {
         entry.unique_id
-        for entry in er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
+        for entry in er.async_entries_for_config_entry(
+            entity_registry, init_integration.entry_id
+        )
     }
     assert "CAM-OUTDOOR-01_battery" in unique_ids
     assert "MINI-LIVING-03_battery" not in unique_ids
@@ -160,12 +171,22 @@ async def test_camera_added_and_removed(
         }
     )
     await _poll(hass, freezer)
-    assert device_registry.async_get_device_by_identifier((DOMAIN, "CAM-NEW-07"), init_integration.entry_id) is not None
+    assert (
+        device_registry.async_get_device_by_identifier(
+            (DOMAIN, "CAM-NEW-07"), init_integration.entry_id
+        )
+        is not None
+    )
     assert hass.states.get("binary_sensor.shed_online").state == STATE_ON
 
     cloud.remove_camera("CAM-XT2-02")
     await _poll(hass, freezer)
-    assert device_registry.async_get_device_by_identifier((DOMAIN, "CAM-XT2-02"), init_integration.entry_id) is None
+    assert (
+        device_registry.async_get_device_by_identifier(
+            (DOMAIN, "CAM-XT2-02"), init_integration.entry_id
+        )
+        is None
+    )
     assert hass.states.get("binary_sensor.back_door_online") is None
     assert hass.states.get("binary_sensor.shed_motion").state == STATE_OFF
     assert hass.states.get("sensor.shed_battery_voltage").state == "1.6"

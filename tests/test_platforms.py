@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
-import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, snapshot_platform
-from syrupy.assertion import SnapshotAssertion
-
-from blink_sim.cloud import FakeBlinkCloud
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
+
+from blink_sim.cloud import FakeBlinkCloud
 
 
 @pytest.mark.freeze_time("2026-11-01T12:00:00+00:00")

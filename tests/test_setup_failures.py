@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from blink_sim.cloud import FakeBlinkCloud
-from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
 
 
 async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> None:
@@ -41,14 +41,17 @@ async def test_two_factor_demanded_at_start_asks_to_sign_in_again(
     await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
-    assert [f["context"]["source"] for f in hass.config_entries.flow.async_progress()] == [
-        "reauth"
-    ]
+    assert [
+        f["context"]["source"] for f in hass.config_entries.flow.async_progress()
+    ] == ["reauth"]
 
 
 @pytest.mark.parametrize("fault", ["down", "timeout"])
 async def test_cloud_unreachable_at_start_retries(
-    hass: HomeAssistant, cloud: FakeBlinkCloud, mock_config_entry: MockConfigEntry, fault: str
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    mock_config_entry: MockConfigEntry,
+    fault: str,
 ) -> None:
     """An unreachable cloud at start leaves the entry to retry later."""
     cloud.set_fault(fault, True)

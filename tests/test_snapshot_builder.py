@@ -28,7 +28,13 @@ def _home(**overrides: Any) -> dict[str, Any]:
     home: dict[str, Any] = {
         "networks": [{"id": 1, "name": "Home", "armed": True}],
         "sync_modules": [
-            {"id": 10, "network_id": 1, "serial": "SM1", "name": "Home", "status": "online"}
+            {
+                "id": 10,
+                "network_id": 1,
+                "serial": "SM1",
+                "name": "Home",
+                "status": "online",
+            }
         ],
         "cameras": [
             {
@@ -67,7 +73,10 @@ def test_healthy_camera() -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{"message": "Too many requests", "code": 429}, {"code": 503, "message": "Unavailable"}],
+    [
+        {"message": "Too many requests", "code": 429},
+        {"code": 503, "message": "Unavailable"},
+    ],
 )
 def test_error_body_is_refused(body: dict[str, Any]) -> None:
     """A 429 or 503 JSON body stored as the homescreen is recognised, not read as empty."""
@@ -97,7 +106,10 @@ def test_malformed_homescreen(home: Any) -> None:
 def test_odd_values_are_unknown_not_wrong() -> None:
     """Missing ids are skipped; odd values become None rather than a lie."""
     home = _home(
-        sync_modules=[{"name": "no id"}, {"id": 11, "network_id": 2, "status": "weird"}],
+        sync_modules=[
+            {"name": "no id"},
+            {"id": 11, "network_id": 2, "status": "weird"},
+        ],
         cameras=[
             {"name": "no id"},
             {
@@ -128,12 +140,26 @@ def test_minis_and_doorbells() -> None:
     """Minis have no battery; standalone devices have no Sync Module; onboarding is read."""
     home = _home(
         owls=[
-            {"id": 200, "network_id": 5, "serial": "M1", "name": "Mini", "status": "offline"},
-            {"id": 201, "network_id": 6, "serial": "M2", "name": "New", "onboarded": False},
+            {
+                "id": 200,
+                "network_id": 5,
+                "serial": "M1",
+                "name": "Mini",
+                "status": "offline",
+            },
+            {
+                "id": 201,
+                "network_id": 6,
+                "serial": "M2",
+                "name": "New",
+                "onboarded": False,
+            },
         ],
         doorbells=[{"id": 300, "network_id": 7, "serial": "D1", "battery": "low"}],
     )
-    snapshot = build_snapshot(home, network_summary={"7": {"onboarded": False}}, now=NOW)
+    snapshot = build_snapshot(
+        home, network_summary={"7": {"onboarded": False}}, now=NOW
+    )
     mini = snapshot.cameras["M1"]
     assert mini.kind is CameraKind.MINI
     assert mini.online is False
@@ -172,7 +198,7 @@ def test_extras_from_blinkpy_win_over_the_homescreen() -> None:
 
 
 def test_camera_extras_from_blinkpy_objects() -> None:
-    """blinkpy's camera objects are read defensively: voltages in hundredths, dBm only if negative."""
+    """Blinkpy's camera objects are read defensively: voltages in hundredths, dBm only if negative."""
     default = SimpleNamespace(
         camera_id="100",
         camera_type="",
@@ -213,14 +239,18 @@ def test_device_ids() -> None:
 
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 _device = st.fixed_dictionaries(
     {},
     optional={
-        key: _json | st.integers(0, 3) | st.sampled_from(["online", "offline", "done", "low"])
+        key: _json
+        | st.integers(0, 3)
+        | st.sampled_from(["online", "offline", "done", "low"])
         for key in (
             "id",
             "network_id",
@@ -242,7 +272,11 @@ _device = st.fixed_dictionaries(
 @settings(max_examples=200, deadline=None)
 @given(
     home=st.fixed_dictionaries(
-        {"networks": st.lists(_json | st.dictionaries(st.sampled_from(["id", "armed"]), _json))},
+        {
+            "networks": st.lists(
+                _json | st.dictionaries(st.sampled_from(["id", "armed"]), _json)
+            )
+        },
         optional={
             "sync_modules": st.lists(_device, max_size=3),
             "cameras": st.lists(_device, max_size=3),
@@ -252,7 +286,9 @@ _device = st.fixed_dictionaries(
     ),
     summary=_json,
 )
-def test_any_homescreen_builds_or_is_malformed(home: dict[str, Any], summary: Any) -> None:
+def test_any_homescreen_builds_or_is_malformed(
+    home: dict[str, Any], summary: Any
+) -> None:
     """Whatever the homescreen holds, building a snapshot never raises anything unexpected."""
     try:
         snapshot = build_snapshot(home, network_summary=summary, now=NOW)

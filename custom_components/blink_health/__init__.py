@@ -4,13 +4,29 @@ from __future__ import annotations
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.device_registry import DeviceEntry
+from homeassistant.helpers.storage import Store
+from homeassistant.helpers.typing import ConfigType
 
 from .blink_client import create_session
 from .const import CONF_SIMULATOR, DOMAIN
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .coordinator import (
+    HISTORY_STORAGE_VERSION,
+    BlinkHealthConfigEntry,
+    BlinkHealthCoordinator,
+    history_storage_key,
+)
+from .services import async_setup_services
 
-PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.SENSOR]
+PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the actions, once for all entries."""
+    async_setup_services(hass)
+    return True
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) -> bool:
@@ -37,3 +53,12 @@ async def async_remove_config_entry_device(
     """Allow removing a device only once it has left the Blink account."""
     serials = {ident for domain, ident in device.identifiers if domain == DOMAIN}
     return not serials & entry.runtime_data.known_serials()
+
+
+async def async_remove_entry(
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry
+) -> None:
+    """Delete the entry's diagnosis history with the entry."""
+    await Store[dict[str, object]](
+        hass, HISTORY_STORAGE_VERSION, history_storage_key(entry.entry_id)
+    ).async_remove()

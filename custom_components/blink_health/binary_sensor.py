@@ -15,7 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
 from .entity import BlinkCameraEntity, BlinkSyncModuleEntity, async_track_new_devices
 from .snapshot import CameraSnapshot, SyncModuleSnapshot
 
@@ -26,7 +26,7 @@ PARALLEL_UPDATES = 0
 class CameraBinarySensorDescription(BinarySensorEntityDescription):
     """A camera binary sensor: its value, and whether the model reports it at all."""
 
-    is_on_fn: Callable[[CameraSnapshot], bool | None]
+    is_on_fn: Callable[[CameraState], bool | None]
     exists_fn: Callable[[CameraSnapshot], bool] = lambda _: True
 
 
@@ -39,16 +39,23 @@ class SyncModuleBinarySensorDescription(BinarySensorEntityDescription):
 
 CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
     CameraBinarySensorDescription(
+        key="problem",
+        translation_key="problem",
+        device_class=BinarySensorDeviceClass.PROBLEM,
+        # On exactly when the likely cause needs the owner: neither ok nor a clip recording.
+        is_on_fn=lambda state: state.verdict.problem,
+    ),
+    CameraBinarySensorDescription(
         key="online",
         translation_key="online",
         device_class=BinarySensorDeviceClass.CONNECTIVITY,
-        is_on_fn=lambda camera: camera.online,
+        is_on_fn=lambda state: state.camera.online,
     ),
     CameraBinarySensorDescription(
         key="battery",
         translation_key="battery",
         device_class=BinarySensorDeviceClass.BATTERY,
-        is_on_fn=lambda camera: camera.battery_low,
+        is_on_fn=lambda state: state.camera.battery_low,
         # A Mini or wired camera has no battery: it must never look like a low one.
         exists_fn=lambda camera: camera.has_battery,
     ),
@@ -56,14 +63,14 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         key="motion",
         translation_key="motion",
         device_class=BinarySensorDeviceClass.MOTION,
-        is_on_fn=lambda camera: camera.motion_detected,
+        is_on_fn=lambda state: state.camera.motion_detected,
         exists_fn=lambda camera: camera.motion_detected is not None,
     ),
     CameraBinarySensorDescription(
         key="armed",
         translation_key="armed",
         entity_category=EntityCategory.DIAGNOSTIC,
-        is_on_fn=lambda camera: camera.armed,
+        is_on_fn=lambda state: state.camera.armed,
         exists_fn=lambda camera: camera.armed is not None,
     ),
 )
@@ -129,8 +136,8 @@ class CameraBinarySensor(BlinkCameraEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool | None:
         """Return the value from the latest snapshot."""
-        camera = self.camera
-        return None if camera is None else self.entity_description.is_on_fn(camera)
+        state = self.camera_state
+        return None if state is None else self.entity_description.is_on_fn(state)
 
 
 class SyncModuleBinarySensor(BlinkSyncModuleEntity, BinarySensorEntity):

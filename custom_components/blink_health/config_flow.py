@@ -106,7 +106,8 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         }
         # Collapsed: only developers and demo setups point an entry at the simulated cloud.
         fields[vol.Optional(CONF_DEVELOPMENT)] = section(
-            vol.Schema({vol.Optional(CONF_SIMULATOR): TextSelector()}), {"collapsed": True}
+            vol.Schema({vol.Optional(CONF_SIMULATOR): TextSelector()}),
+            {"collapsed": True},
         )
         suggested = {k: v for k, v in (user_input or {}).items() if k != CONF_PASSWORD}
         return self.async_show_form(

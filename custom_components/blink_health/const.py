@@ -13,6 +13,15 @@ CONF_HARDWARE_ID: Final = "hardware_id"
 CONF_SIMULATOR: Final = "simulator"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
 
+# Options holding the diagnosis thresholds, named like the engine's Thresholds fields.
+THRESHOLD_OPTIONS: Final = (
+    "battery_replacement_window_days",
+    "continuous_recording_minutes",
+    "hardware_fault_minutes",
+    "weak_wifi_dbm",
+    "weak_wifi_bars",
+)
+
 DEFAULT_SCAN_INTERVAL: Final = timedelta(seconds=300)
 MIN_SCAN_INTERVAL: Final = timedelta(seconds=60)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import ClientError, ClientSession
@@ -13,6 +14,7 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.storage import Store
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
@@ -24,8 +26,19 @@ from .const import (
     LOGGER,
     MANUFACTURER,
     MODEL_NAMES,
+    THRESHOLD_OPTIONS,
 )
-from .snapshot import AccountSnapshot
+from .diagnosis import (
+    DEFAULT_THRESHOLDS,
+    CameraHistory,
+    Thresholds,
+    Verdict,
+    assess,
+    diagnose,
+    record_batteries_replaced,
+    record_reset,
+)
+from .snapshot import AccountSnapshot, CameraSnapshot
 from .snapshot_builder import (
     HomescreenMalformedError,
     HomescreenRefusedError,
@@ -43,9 +56,26 @@ def model_name(product_type: str | None) -> str | None:
     return MODEL_NAMES.get(product_type.lower(), product_type)
 
 
+def history_storage_key(entry_id: str) -> str:
+    """Return the storage key of an entry's diagnosis history."""
+    return f"{DOMAIN}.{entry_id}.history"
+
+
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 
+HISTORY_STORAGE_VERSION = 1
+HISTORY_SAVE_DELAY = 10
+
 _AUTH_ERRORS = (UnauthorizedError, TokenRefreshFailed, BlinkTwoFARequiredError)
+
+
+@dataclass(frozen=True, slots=True)
+class CameraState:
+    """One camera as its entities see it: the snapshot, the verdict and the history."""
+
+    camera: CameraSnapshot
+    verdict: Verdict
+    history: CameraHistory
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +83,26 @@ class BlinkHealthData:
     """What one successful poll produced, read by every entity."""
 
     snapshot: AccountSnapshot
+    verdicts: Mapping[str, Verdict] = field(default_factory=dict)
+    histories: Mapping[str, CameraHistory] = field(default_factory=dict)
+
+    def camera_state(self, serial: str) -> CameraState | None:
+        """Return the camera's state, None when it left the account."""
+        camera = self.snapshot.cameras.get(serial)
+        verdict = self.verdicts.get(serial)
+        if camera is None or verdict is None:
+            return None
+        return CameraState(camera, verdict, self.histories.get(serial, CameraHistory()))
+
+
+def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
+    """Return the diagnosis thresholds the owner chose, defaults for the rest."""
+    values = {
+        name: int(options[name])
+        for name in THRESHOLD_OPTIONS
+        if options.get(name) is not None
+    }
+    return replace(DEFAULT_THRESHOLDS, **values)
 
 
 class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
@@ -76,12 +126,25 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         )
         self.session = session
         self._device_ids: frozenset[tuple[str, object]] | None = None
+        self.thresholds = thresholds_from_options(entry.options)
+        self._history_store = Store[dict[str, Any]](
+            hass, HISTORY_STORAGE_VERSION, history_storage_key(entry.entry_id)
+        )
+        self._histories: dict[str, CameraHistory] = {}
         self.blink: Blink = create_blink(
             session, entry.data, callback=self._async_save_tokens
         )
 
     async def _async_setup(self) -> None:
-        """Sign in with the saved tokens; failures leave the entry to retry or reauthenticate."""
+        """Load the diagnosis history, then sign in with the saved tokens.
+
+        Failures leave the entry to retry or reauthenticate.
+        """
+        stored = await self._history_store.async_load() or {}
+        self._histories = {
+            str(serial): CameraHistory.from_dict(data)
+            for serial, data in stored.get("cameras", {}).items()
+        }
         saved_token = self.blink.auth.token
         try:
             started = await self.blink.start()
@@ -146,7 +209,65 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             ) from err
         self._async_register_devices(snapshot)
         self._async_remove_stale_devices(snapshot)
-        return BlinkHealthData(snapshot=snapshot)
+        verdicts: dict[str, Verdict] = {}
+        histories: dict[str, CameraHistory] = {}
+        for serial, camera in snapshot.cameras.items():
+            verdicts[serial], histories[serial] = assess(
+                camera,
+                snapshot.sync_module_for(camera),
+                self._histories.get(serial, CameraHistory()),
+                self.thresholds,
+                snapshot.taken_at,
+            )
+        self._histories = histories
+        self._history_store.async_delay_save(self._history_to_store, HISTORY_SAVE_DELAY)
+        return BlinkHealthData(
+            snapshot=snapshot, verdicts=verdicts, histories=histories
+        )
+
+    @callback
+    def _history_to_store(self) -> dict[str, Any]:
+        """Return the history in its stored form."""
+        return {
+            "cameras": {serial: h.to_dict() for serial, h in self._histories.items()}
+        }
+
+    async def async_record_batteries_replaced(self, serial: str) -> None:
+        """Record that the owner just put new batteries in this camera."""
+        await self._async_record(serial, record_batteries_replaced)
+
+    async def async_record_reset(self, serial: str) -> None:
+        """Record that the owner reset this camera and the light persists."""
+        await self._async_record(serial, record_reset)
+
+    async def _async_record(
+        self,
+        serial: str,
+        action: Callable[[CameraHistory, datetime], CameraHistory],
+    ) -> None:
+        """Apply an owner's action to the history, save it, and diagnose again without polling."""
+        self._histories[serial] = action(
+            self._histories.get(serial, CameraHistory()), dt_util.utcnow()
+        )
+        await self._history_store.async_save(self._history_to_store())
+        snapshot = self.data.snapshot
+        camera = snapshot.cameras.get(serial)
+        if camera is None:
+            return
+        verdict = diagnose(
+            camera,
+            snapshot.sync_module_for(camera),
+            self._histories[serial],
+            self.thresholds,
+            dt_util.utcnow(),
+        )
+        self.async_set_updated_data(
+            replace(
+                self.data,
+                verdicts={**self.data.verdicts, serial: verdict},
+                histories=dict(self._histories),
+            )
+        )
 
     async def _async_follow_device_changes(self) -> None:
         """Rebuild blinkpy's device objects when devices joined or left the account.

@@ -10,8 +10,8 @@ from homeassistant.helpers.entity import Entity, EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN
-from .coordinator import BlinkHealthCoordinator
-from .snapshot import CameraSnapshot, SyncModuleSnapshot
+from .coordinator import BlinkHealthCoordinator, CameraState
+from .snapshot import SyncModuleSnapshot
 
 
 class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
@@ -47,14 +47,14 @@ class BlinkCameraEntity(BlinkHealthEntity):
         self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, serial)})
 
     @property
-    def camera(self) -> CameraSnapshot | None:
-        """Return this camera in the latest snapshot, None when it is gone."""
-        return self.coordinator.data.snapshot.cameras.get(self.serial)
+    def camera_state(self) -> CameraState | None:
+        """Return this camera's snapshot, verdict and history, None when it is gone."""
+        return self.coordinator.data.camera_state(self.serial)
 
     @property
     def available(self) -> bool:
         """Return whether the last poll worked and the camera is still on the account."""
-        return super().available and self.camera is not None
+        return super().available and self.camera_state is not None
 
 
 class BlinkSyncModuleEntity(BlinkHealthEntity):

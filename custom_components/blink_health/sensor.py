@@ -1,10 +1,11 @@
-"""Sensors: battery voltage, Wi-Fi and Sync Module signal, temperature and last motion."""
+"""Sensors: the likely LED state and cause, battery, signal, temperature and motion times."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -22,11 +23,15 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
+from .diagnosis import Cause, LedState
 from .entity import BlinkCameraEntity, async_track_new_devices
 from .snapshot import CameraSnapshot
 
 PARALLEL_UPDATES = 0
+
+# Blink's guidance: two AA lithium batteries last about two years.
+BATTERY_LIFE = timedelta(days=730)
 
 type SensorValue = str | int | float | datetime | None
 
@@ -35,11 +40,46 @@ type SensorValue = str | int | float | datetime | None
 class CameraSensorDescription(SensorEntityDescription):
     """A camera sensor: its value, and whether the model reports it at all."""
 
-    value_fn: Callable[[CameraSnapshot], SensorValue]
+    value_fn: Callable[[CameraState], SensorValue]
     exists_fn: Callable[[CameraSnapshot], bool]
+    attributes_fn: Callable[[CameraState], Mapping[str, Any]] | None = None
+
+
+def _replacement_due(state: CameraState) -> datetime | None:
+    """Return when the batteries are due, two years after the owner last replaced them."""
+    replaced = state.history.batteries_replaced_at
+    return None if replaced is None else replaced + BATTERY_LIFE
+
+
+def _cause_attributes(state: CameraState) -> Mapping[str, Any]:
+    """Return why the engine chose this cause, for dashboards and automations."""
+    verdict = state.verdict
+    return {
+        "confidence": verdict.confidence.value,
+        "evidence": list(verdict.evidence),
+        "fixes": [fix.value for fix in verdict.fixes],
+        "since": verdict.since.isoformat(),
+    }
 
 
 CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
+    CameraSensorDescription(
+        key="led_state",
+        translation_key="led_state",
+        device_class=SensorDeviceClass.ENUM,
+        options=[led.value for led in LedState],
+        value_fn=lambda state: state.verdict.led_state.value,
+        exists_fn=lambda _: True,
+    ),
+    CameraSensorDescription(
+        key="likely_cause",
+        translation_key="likely_cause",
+        device_class=SensorDeviceClass.ENUM,
+        options=[cause.value for cause in Cause],
+        value_fn=lambda state: state.verdict.cause.value,
+        attributes_fn=_cause_attributes,
+        exists_fn=lambda _: True,
+    ),
     CameraSensorDescription(
         key="battery_voltage",
         translation_key="battery_voltage",
@@ -48,10 +88,26 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=2,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda camera: camera.battery_voltage,
+        value_fn=lambda state: state.camera.battery_voltage,
         exists_fn=lambda camera: (
             camera.has_battery and camera.battery_voltage is not None
         ),
+    ),
+    CameraSensorDescription(
+        key="batteries_replaced",
+        translation_key="batteries_replaced",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        value_fn=lambda state: state.history.batteries_replaced_at,
+        exists_fn=lambda camera: camera.has_battery,
+    ),
+    CameraSensorDescription(
+        key="battery_replacement_due",
+        translation_key="battery_replacement_due",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        value_fn=_replacement_due,
+        exists_fn=lambda camera: camera.has_battery,
     ),
     CameraSensorDescription(
         key="wifi_signal",
@@ -60,7 +116,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         native_unit_of_measurement=SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda camera: camera.wifi_dbm,
+        value_fn=lambda state: state.camera.wifi_dbm,
         exists_fn=lambda camera: camera.wifi_dbm is not None,
     ),
     CameraSensorDescription(
@@ -68,7 +124,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         translation_key="wifi_bars",
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda camera: camera.wifi_bars,
+        value_fn=lambda state: state.camera.wifi_bars,
         exists_fn=lambda camera: camera.wifi_bars is not None,
     ),
     CameraSensorDescription(
@@ -76,7 +132,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         translation_key="sync_signal",
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda camera: camera.sync_signal_bars,
+        value_fn=lambda state: state.camera.sync_signal_bars,
         exists_fn=lambda camera: camera.sync_signal_bars is not None,
     ),
     CameraSensorDescription(
@@ -88,14 +144,14 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         entity_registry_enabled_default=False,
-        value_fn=lambda camera: camera.temperature_f,
+        value_fn=lambda state: state.camera.temperature_f,
         exists_fn=lambda camera: camera.temperature_f is not None,
     ),
     CameraSensorDescription(
         key="last_motion",
         translation_key="last_motion",
         device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=lambda camera: camera.last_motion,
+        value_fn=lambda state: state.camera.last_motion,
         exists_fn=lambda camera: camera.motion_detected is not None,
     ),
 )
@@ -127,6 +183,8 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
     """A camera's sensor."""
 
     entity_description: CameraSensorDescription
+    # The reasons behind a cause change every poll; the recorder keeps only the cause itself.
+    _unrecorded_attributes = frozenset({"confidence", "evidence", "fixes", "since"})
 
     def __init__(
         self,
@@ -139,6 +197,15 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
 
     @property
     def native_value(self) -> SensorValue:
-        """Return the value from the latest snapshot."""
-        camera = self.camera
-        return None if camera is None else self.entity_description.value_fn(camera)
+        """Return the value from the latest poll."""
+        state = self.camera_state
+        return None if state is None else self.entity_description.value_fn(state)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Return the evidence behind the value, where the sensor has any."""
+        state = self.camera_state
+        attributes_fn = self.entity_description.attributes_fn
+        if state is None or attributes_fn is None:
+            return None
+        return attributes_fn(state)

@@ -76,7 +76,7 @@ def build_snapshot(
     homescreen: Any,
     *,
     network_summary: Mapping[str, Any] | None = None,
-    extras: Mapping[tuple[CameraKind, int], CameraExtras] | None = None,
+    extras: Mapping[tuple[CameraKind, int | str], CameraExtras] | None = None,
     sync_errors: Mapping[int, str] | None = None,
     now: datetime,
 ) -> AccountSnapshot:
@@ -150,7 +150,7 @@ def _camera(
     raw: Mapping[str, Any],
     kind: CameraKind,
     serial_by_network: Mapping[int, str],
-    extras_by_id: Mapping[tuple[CameraKind, int], CameraExtras],
+    extras_by_id: Mapping[tuple[CameraKind, int | str], CameraExtras],
     network_summary: Mapping[str, Any] | None,
 ) -> CameraSnapshot | None:
     """Return one camera, or None when it lacks an id."""
@@ -158,7 +158,10 @@ def _camera(
     if camera_id is None:
         return None
     network_id = _int(raw.get("network_id"))
-    extra = extras_by_id.get((kind, camera_id), CameraExtras())
+    # blinkpy gives a Mini on a Sync Module its network id as camera id: fall back to the name.
+    extra = extras_by_id.get((kind, camera_id)) or extras_by_id.get(
+        (kind, _str(raw.get("name")) or ""), CameraExtras()
+    )
     status = _str(raw.get("status"))
     raw_signals = raw.get("signals")
     signals: Mapping[str, Any] = raw_signals if isinstance(raw_signals, Mapping) else {}
@@ -214,9 +217,9 @@ def homescreen_device_ids(homescreen: Any) -> frozenset[tuple[str, object]]:
     )
 
 
-def camera_extras(blink: Any) -> dict[tuple[CameraKind, int], CameraExtras]:
-    """Collect, per (kind, id), what blinkpy's camera objects know beyond the homescreen."""
-    found: dict[tuple[CameraKind, int], CameraExtras] = {}
+def camera_extras(blink: Any) -> dict[tuple[CameraKind, int | str], CameraExtras]:
+    """Collect, per (kind, id) and (kind, name), what blinkpy's cameras know beyond the homescreen."""
+    found: dict[tuple[CameraKind, int | str], CameraExtras] = {}
     for sync in list(getattr(blink, "sync", {}).values()):
         for camera in list(getattr(sync, "cameras", {}).values()):
             camera_id = _int(getattr(camera, "camera_id", None))
@@ -231,15 +234,19 @@ def camera_extras(blink: Any) -> dict[tuple[CameraKind, int], CameraExtras]:
             voltage = _float(getattr(camera, "battery_voltage", None))
             motion = getattr(camera, "motion_detected", None)
             armed = getattr(camera, "motion_enabled", None)
-            found[kind, camera_id] = CameraExtras(
-                battery_state=_str(getattr(camera, "battery_state", None)),
-                battery_voltage=round(voltage / 100, 2) if voltage else None,
-                wifi_dbm=_dbm(getattr(camera, "wifi_strength", None)),
-                temperature_f=_float(getattr(camera, "temperature", None)),
-                armed=armed if isinstance(armed, bool) else None,
-                motion_detected=motion if isinstance(motion, bool) else None,
-                last_record=_str(getattr(camera, "last_record", None)),
-                battery_check_time=_str(getattr(camera, "battery_check_time", None)),
+            found[kind, camera_id] = found[kind, str(getattr(camera, "name", ""))] = (
+                CameraExtras(
+                    battery_state=_str(getattr(camera, "battery_state", None)),
+                    battery_voltage=round(voltage / 100, 2) if voltage else None,
+                    wifi_dbm=_dbm(getattr(camera, "wifi_strength", None)),
+                    temperature_f=_float(getattr(camera, "temperature", None)),
+                    armed=armed if isinstance(armed, bool) else None,
+                    motion_detected=motion if isinstance(motion, bool) else None,
+                    last_record=_str(getattr(camera, "last_record", None)),
+                    battery_check_time=_str(
+                        getattr(camera, "battery_check_time", None)
+                    ),
+                )
             )
     return found
 

@@ -1,0 +1,79 @@
+"""Buttons: tell Blink Health the batteries were just replaced."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .entity import BlinkCameraEntity, async_track_new_devices
+from .snapshot import CameraSnapshot
+
+PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class CameraButtonDescription(ButtonEntityDescription):
+    """A camera button: what it does, and which models have it."""
+
+    press_fn: Callable[[BlinkHealthCoordinator, str], Coroutine[Any, Any, None]]
+    exists_fn: Callable[[CameraSnapshot], bool]
+
+
+CAMERA_BUTTONS: tuple[CameraButtonDescription, ...] = (
+    CameraButtonDescription(
+        key="batteries_replaced",
+        translation_key="batteries_replaced",
+        press_fn=lambda coordinator, serial: (
+            coordinator.async_record_batteries_replaced(serial)
+        ),
+        exists_fn=lambda camera: camera.has_battery,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: BlinkHealthConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add buttons for every battery camera now and for cameras that appear later."""
+    coordinator = entry.runtime_data
+
+    def build(serials: set[str]) -> Iterable[Entity]:
+        cameras = coordinator.data.snapshot.cameras
+        return [
+            CameraButton(coordinator, serial, description)
+            for serial in sorted(serials & set(cameras))
+            for description in CAMERA_BUTTONS
+            if description.exists_fn(cameras[serial])
+        ]
+
+    entry.async_on_unload(
+        async_track_new_devices(coordinator, async_add_entities, build)
+    )
+
+
+class CameraButton(BlinkCameraEntity, ButtonEntity):
+    """A camera's button."""
+
+    entity_description: CameraButtonDescription
+
+    def __init__(
+        self,
+        coordinator: BlinkHealthCoordinator,
+        serial: str,
+        description: CameraButtonDescription,
+    ) -> None:
+        """Bind to the camera."""
+        super().__init__(coordinator, serial, description)
+
+    async def async_press(self) -> None:
+        """Do what the button says."""
+        await self.entity_description.press_fn(self.coordinator, self.serial)

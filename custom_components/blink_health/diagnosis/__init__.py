@@ -1,0 +1,39 @@
+"""Pure diagnosis engine: per poll diagnose() then record_poll() (or assess() for both); explain() for explain_led."""
+
+from .engine import assess, diagnose, explain
+from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
+from .model import (
+    DEFAULT_THRESHOLDS,
+    Candidate,
+    Cause,
+    Confidence,
+    Fix,
+    LedState,
+    Thresholds,
+    Verdict,
+    is_problem,
+)
+from .rules import RULES, Outcome, Rule, RuleResult
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "RULES",
+    "CameraHistory",
+    "Candidate",
+    "Cause",
+    "Confidence",
+    "Fix",
+    "LedState",
+    "Outcome",
+    "Rule",
+    "RuleResult",
+    "Thresholds",
+    "Verdict",
+    "assess",
+    "diagnose",
+    "explain",
+    "is_problem",
+    "record_batteries_replaced",
+    "record_poll",
+    "record_reset",
+]

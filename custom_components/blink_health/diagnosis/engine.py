@@ -1,0 +1,180 @@
+"""Run the rules in precedence order to get a verdict, or rank the causes behind an LED the owner sees."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from .facts import Facts, fact, gather
+from .history import CameraHistory, as_utc, record_poll
+from .model import Candidate, Cause, Confidence, LedState, Thresholds, Verdict
+from .rules import RULES, Outcome, Rule, RuleResult
+
+if TYPE_CHECKING:
+    from ..snapshot import CameraSnapshot, SyncModuleSnapshot  # noqa: TID252
+
+_OUTCOME_RANK = {Outcome.MATCH: 0, Outcome.UNKNOWN: 1, Outcome.NO_MATCH: 2}
+# How long an owner's "I reset it and it still blinks" stays relevant when telemetry shows nothing.
+RESET_REPORT_MEMORY = timedelta(days=1)
+
+
+def diagnose(
+    camera: CameraSnapshot,
+    sync_module: SyncModuleSnapshot | None,
+    history: CameraHistory,
+    thresholds: Thresholds,
+    now: datetime,
+) -> Verdict:
+    """Return the most likely LED state and cause for one camera, trying the rules in precedence order."""
+    facts = gather(camera, sync_module, history, thresholds, now)
+    undecided: list[str] = []
+    for rule in RULES:
+        if not rule.applies(camera):
+            continue
+        result = rule.check(facts)
+        if result.outcome is Outcome.UNKNOWN:
+            undecided.extend(result.evidence)
+        elif result.outcome is Outcome.MATCH:
+            return _verdict(rule, result, facts, undecided)
+    raise AssertionError("the ok rule always matches")  # pragma: no cover
+
+
+def _verdict(
+    rule: Rule, result: RuleResult, facts: Facts, undecided: list[str]
+) -> Verdict:
+    """Return the verdict for the first rule that matched."""
+    confidence = result.confidence
+    if rule.cause is Cause.OK:
+        if facts.camera.online is None:
+            confidence = Confidence.LOW
+        elif undecided:
+            confidence = Confidence.MEDIUM
+    elif undecided and confidence is Confidence.HIGH:
+        # A rule above could not be judged and might have won, so this one cannot be certain.
+        confidence = Confidence.MEDIUM
+    history = facts.history
+    since = facts.now
+    if history.last_cause is rule.cause and history.cause_since is not None:
+        since = min(as_utc(history.cause_since), facts.now)
+    return Verdict(
+        led_state=result.led_state or rule.led_state,
+        cause=rule.cause,
+        confidence=confidence,
+        evidence=tuple(dict.fromkeys((*result.evidence, *undecided))),
+        fixes=rule.fixes,
+        since=since,
+    )
+
+
+def assess(
+    camera: CameraSnapshot,
+    sync_module: SyncModuleSnapshot | None,
+    history: CameraHistory,
+    thresholds: Thresholds,
+    now: datetime,
+) -> tuple[Verdict, CameraHistory]:
+    """Return the verdict for this poll and the history to store for the next one."""
+    verdict = diagnose(camera, sync_module, history, thresholds, now)
+    return verdict, record_poll(history, camera, verdict, now, thresholds)
+
+
+def explain(
+    observed: LedState,
+    camera: CameraSnapshot,
+    sync_module: SyncModuleSnapshot | None,
+    history: CameraHistory,
+    *,
+    thresholds: Thresholds,
+    now: datetime,
+) -> list[Candidate]:
+    """Return the causes that can produce the LED the owner sees, best supported by telemetry first."""
+    facts = gather(camera, sync_module, history, thresholds, now)
+    by_cause: dict[Cause, list[tuple[int, Rule, RuleResult]]] = {}
+    for position, rule in enumerate(RULES):
+        if observed in rule.leds and rule.applies(camera):
+            by_cause.setdefault(rule.cause, []).append(
+                (position, rule, rule.check(facts))
+            )
+    candidates = sorted(
+        (_candidate(results) for results in by_cause.values()), key=lambda pair: pair[0]
+    )
+    ranked = [candidate for _, candidate in candidates]
+    if observed is LedState.BLINKING_RED:
+        return _blame_hardware_by_elimination(ranked, facts)
+    return ranked
+
+
+def _candidate(
+    results: list[tuple[int, Rule, RuleResult]],
+) -> tuple[tuple[int, int], Candidate]:
+    """Return one cause's candidate from every rule that can produce it, with its sort key."""
+    position, rule, result = min(
+        results, key=lambda entry: (_OUTCOME_RANK[entry[2].outcome], entry[0])
+    )
+    outcome = result.outcome
+
+    def evidence(kind: Outcome) -> tuple[str, ...]:
+        """Return the facts all of the cause's rules gave with one outcome."""
+        return tuple(
+            dict.fromkeys(
+                item
+                for _, _, other in results
+                if other.outcome is kind
+                for item in other.evidence
+            )
+        )
+
+    candidate = Candidate(
+        cause=rule.cause,
+        confidence=result.confidence if outcome is Outcome.MATCH else Confidence.LOW,
+        fits_telemetry=outcome is Outcome.MATCH,
+        supporting=result.evidence if outcome is Outcome.MATCH else (),
+        contradicting=() if outcome is Outcome.MATCH else evidence(Outcome.NO_MATCH),
+        unknown=() if outcome is Outcome.MATCH else evidence(Outcome.UNKNOWN),
+        fixes=rule.fixes,
+    )
+    return (_OUTCOME_RANK[outcome], position), candidate
+
+
+def _blame_hardware_by_elimination(
+    candidates: list[Candidate], facts: Facts
+) -> list[Candidate]:
+    """Return the list with hardware first when the owner sees red blinking that nothing else explains."""
+    if any(candidate.fits_telemetry for candidate in candidates):
+        return candidates
+    others = [
+        candidate
+        for candidate in candidates
+        if candidate.cause is not Cause.HARDWARE_FAULT
+    ]
+    hardware = next(
+        (
+            candidate
+            for candidate in candidates
+            if candidate.cause is Cause.HARDWARE_FAULT
+        ),
+        None,
+    )
+    if hardware is None or any(candidate.unknown for candidate in others):
+        return candidates
+    reset_at = facts.history.reset_reported_at
+    reset_recent = (
+        reset_at is not None
+        and timedelta(0) <= facts.now - as_utc(reset_at) <= RESET_REPORT_MEMORY
+    )
+    ruled_out = tuple(
+        dict.fromkeys(item for candidate in others for item in candidate.contradicting)
+    )
+    promoted = Candidate(
+        cause=Cause.HARDWARE_FAULT,
+        confidence=Confidence.MEDIUM if reset_recent else Confidence.LOW,
+        fits_telemetry=True,
+        supporting=(
+            *ruled_out,
+            *((fact("reset_reported", value=True),) if reset_recent else ()),
+        ),
+        contradicting=hardware.contradicting,
+        unknown=hardware.unknown,
+        fixes=hardware.fixes,
+    )
+    return [promoted, *others]

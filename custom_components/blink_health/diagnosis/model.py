@@ -1,0 +1,114 @@
+"""Value types of the diagnosis engine: LED states, causes, fixes, thresholds and verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+class LedState(StrEnum):
+    """What the camera's status LED is showing."""
+
+    SOLID_GREEN = "solid_green"
+    BLINKING_BLUE = "blinking_blue"
+    BLINKING_RED = "blinking_red"
+    RED_SIX_FLASHES = "red_six_flashes"
+    RED_WHILE_RECORDING = "red_while_recording"
+    SOLID_RED = "solid_red"
+    OFF = "off"
+
+
+class Cause(StrEnum):
+    """Why the LED shows what it shows."""
+
+    OK = "ok"
+    RECORDING = "recording"
+    CONTINUOUS_RECORDING = "continuous_recording"
+    LOW_BATTERY = "low_battery"
+    WRONG_BATTERY_TYPE = "wrong_battery_type"
+    SETUP_INCOMPLETE = "setup_incomplete"
+    WIFI_DISCONNECTED = "wifi_disconnected"
+    WEAK_WIFI = "weak_wifi"
+    SYNC_MODULE_OFFLINE = "sync_module_offline"
+    HARDWARE_FAULT = "hardware_fault"
+
+
+class Fix(StrEnum):
+    """Something the owner can do about a cause."""
+
+    COMPLETE_SETUP = "complete_setup"
+    CHECK_WIFI_CONNECTION = "check_wifi_connection"
+    CHECK_INTERNET_SPEED = "check_internet_speed"
+    RECONNECT_MINI_WIFI = "reconnect_mini_wifi"
+    RESTART_SYNC_MODULE = "restart_sync_module"
+    IMPROVE_WIFI_SIGNAL = "improve_wifi_signal"
+    REPLACE_BATTERIES = "replace_batteries"
+    USE_LITHIUM_AA = "use_lithium_aa"
+    DISARM_AND_REARM = "disarm_and_rearm"
+    SOFT_RESET = "soft_reset"
+    HARD_RESET = "hard_reset"
+    CONTACT_SUPPORT = "contact_support"
+
+
+class Confidence(StrEnum):
+    """How strongly the telemetry backs a conclusion."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+NOT_PROBLEMS = frozenset({Cause.OK, Cause.RECORDING})
+
+
+def is_problem(cause: Cause) -> bool:
+    """Return whether a cause is something the owner should act on."""
+    return cause not in NOT_PROBLEMS
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Thresholds:
+    """Tunable limits the rules compare telemetry and history against."""
+
+    battery_replacement_window_days: int = 14
+    continuous_recording_minutes: int = 10
+    hardware_fault_minutes: int = 30
+    weak_wifi_dbm: int = -80
+    weak_wifi_bars: int = 1
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Verdict:
+    """The engine's conclusion for one camera at one poll."""
+
+    led_state: LedState
+    cause: Cause
+    confidence: Confidence
+    evidence: tuple[str, ...]
+    fixes: tuple[Fix, ...]
+    since: datetime
+
+    @property
+    def problem(self) -> bool:
+        """Return whether the cause needs the owner's attention."""
+        return is_problem(self.cause)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    """One cause that could explain an LED pattern the owner reports, with the telemetry behind it."""
+
+    cause: Cause
+    confidence: Confidence
+    fits_telemetry: bool
+    supporting: tuple[str, ...]
+    contradicting: tuple[str, ...]
+    unknown: tuple[str, ...]
+    fixes: tuple[Fix, ...]

@@ -1,0 +1,130 @@
+"""The explain_led action: what could make a camera's light do what the owner sees."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+)
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers.translation import async_get_translations
+from homeassistant.util import dt as dt_util
+import probatio as vol
+
+from .const import DOMAIN
+from .coordinator import BlinkHealthConfigEntry
+from .diagnosis import CameraHistory, Candidate, LedState, explain
+
+SERVICE_EXPLAIN_LED = "explain_led"
+ATTR_DEVICE_ID = "device_id"
+ATTR_OBSERVED = "observed"
+
+EXPLAIN_LED_SCHEMA = vol.Schema(
+    {vol.Required(ATTR_DEVICE_ID): cv.string, vol.Required(ATTR_OBSERVED): cv.string}
+)
+
+
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register the integration's actions."""
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_EXPLAIN_LED,
+        _async_explain_led,
+        schema=EXPLAIN_LED_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )
+
+
+async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
+    """Return the causes that fit the observed light, best first, with translated fixes."""
+    hass = call.hass
+    observed_text = str(call.data[ATTR_OBSERVED])
+    try:
+        observed = LedState(observed_text)
+    except ValueError:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_led",
+            translation_placeholders={
+                "observed": observed_text,
+                "options": ", ".join(led.value for led in LedState),
+            },
+        ) from None
+    device_id = str(call.data[ATTR_DEVICE_ID])
+    entry, serial = _find_camera(hass, device_id)
+    coordinator = entry.runtime_data
+    snapshot = coordinator.data.snapshot
+    camera = snapshot.cameras[serial]
+    history = coordinator.data.histories.get(serial, CameraHistory())
+    candidates = explain(
+        observed,
+        camera,
+        snapshot.sync_module_for(camera),
+        history,
+        thresholds=coordinator.thresholds,
+        now=dt_util.utcnow(),
+    )
+    texts = await async_get_translations(
+        hass, hass.config.language, "selector", [DOMAIN]
+    )
+    return {
+        "camera": camera.name,
+        "observed": observed.value,
+        "causes": [_describe(candidate, texts) for candidate in candidates],
+    }
+
+
+def _find_camera(
+    hass: HomeAssistant, device_id: str
+) -> tuple[BlinkHealthConfigEntry, str]:
+    """Return the loaded entry and serial of a Blink Health camera device."""
+    device = dr.async_get(hass).async_get(device_id)
+    if device is not None:
+        for entry_id in device.config_entries:
+            entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
+                entry_id
+            )
+            if entry is None or entry.domain != DOMAIN:
+                continue
+            if entry.state is not ConfigEntryState.LOADED:
+                raise ServiceValidationError(
+                    translation_domain=DOMAIN, translation_key="entry_not_loaded"
+                )
+            cameras = entry.runtime_data.data.snapshot.cameras
+            for domain, serial in device.identifiers:
+                if domain == DOMAIN and serial in cameras:
+                    return entry, serial
+    raise ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key="unknown_device",
+        translation_placeholders={"device_id": device_id},
+    )
+
+
+def _describe(candidate: Candidate, texts: dict[str, str]) -> dict[str, Any]:
+    """Return one candidate cause as plain data, its fixes with their titles and steps."""
+    prefix = f"component.{DOMAIN}.selector"
+    return {
+        "cause": candidate.cause.value,
+        "confidence": candidate.confidence.value,
+        "fits_telemetry": candidate.fits_telemetry,
+        "supporting": list(candidate.supporting),
+        "contradicting": list(candidate.contradicting),
+        "unknown": list(candidate.unknown),
+        "fixes": [
+            {
+                "id": fix.value,
+                "title": texts.get(
+                    f"{prefix}.fix_title.options.{fix.value}", fix.value
+                ),
+                "steps": texts.get(f"{prefix}.fix_steps.options.{fix.value}", ""),
+            }
+            for fix in candidate.fixes
+        ],
+    }

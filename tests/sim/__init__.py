@@ -1,0 +1,1 @@
+"""Tests of the simulated Blink cloud against the real blinkpy."""
