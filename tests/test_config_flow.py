@@ -8,7 +8,7 @@ import uuid
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -285,12 +285,40 @@ async def test_reconfigure_other_account(
 
 
 async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) -> None:
-    """The poll interval is an option."""
+    """The poll interval, the repair delay and the diagnosis thresholds are options."""
     mock_config_entry.add_to_hass(hass)
     result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
     assert result["step_id"] == "init"
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {CONF_SCAN_INTERVAL: 600}
-    )
+    options = {
+        CONF_SCAN_INTERVAL: 600,
+        "polls_before_issue": 3,
+        "battery_replacement_window_days": 21,
+        "continuous_recording_minutes": 15,
+        "hardware_fault_minutes": 45,
+        "weak_wifi_dbm": -85,
+        "weak_wifi_bars": 2,
+    }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], options)
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert mock_config_entry.options == {CONF_SCAN_INTERVAL: 600}
+    assert mock_config_entry.options == options
+
+
+async def test_options_minimum_interval(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A poll interval under 60 seconds is refused: Blink locks accounts that poll too much."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"],
+            {
+                CONF_SCAN_INTERVAL: 30,
+                "polls_before_issue": 2,
+                "battery_replacement_window_days": 14,
+                "continuous_recording_minutes": 10,
+                "hardware_fault_minutes": 30,
+                "weak_wifi_dbm": -80,
+                "weak_wifi_bars": 1,
+            },
+        )

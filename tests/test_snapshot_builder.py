@@ -157,9 +157,10 @@ def test_minis_and_doorbells() -> None:
         ],
         doorbells=[{"id": 300, "network_id": 7, "serial": "D1", "battery": "low"}],
     )
-    snapshot = build_snapshot(
-        home, network_summary={"7": {"onboarded": False}}, now=NOW
-    )
+    home["sync_modules"].append({"id": 11, "network_id": 8, "serial": "SM8"})
+    home["cameras"].append({"id": 101, "network_id": 8, "serial": "C8"})
+    summary = {"7": {"onboarded": False}, "8": {"onboarded": False}}
+    snapshot = build_snapshot(home, network_summary=summary, now=NOW)
     mini = snapshot.cameras["M1"]
     assert mini.kind is CameraKind.MINI
     assert mini.online is False
@@ -169,7 +170,11 @@ def test_minis_and_doorbells() -> None:
     assert snapshot.cameras["M2"].onboarded is False
     doorbell = snapshot.cameras["D1"]
     assert doorbell.battery_low is True
-    assert doorbell.onboarded is False
+    # A standalone device's own network is never onboarded: its own flag decides.
+    assert doorbell.onboarded is True
+    # A camera on a Sync Module whose network is not onboarded did not finish setup.
+    assert snapshot.cameras["C8"].onboarded is False
+    assert snapshot.sync_modules["SM8"].onboarded is False
 
 
 def test_extras_from_blinkpy_win_over_the_homescreen() -> None:

@@ -39,14 +39,18 @@ from .blink_client import (
 )
 from .const import (
     CONF_HARDWARE_ID,
+    CONF_POLLS_BEFORE_ISSUE,
     CONF_SCAN_INTERVAL,
     CONF_SIMULATOR,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     LOGGER,
     MIN_SCAN_INTERVAL,
+    THRESHOLD_OPTIONS,
 )
 from .coordinator import BlinkHealthConfigEntry
+from .diagnosis import DEFAULT_THRESHOLDS
+from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE
 
 CONF_PIN = "pin"
 CONF_DEVELOPMENT = "development"
@@ -279,7 +283,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
 
 
 class BlinkHealthOptionsFlow(OptionsFlowWithReload):
-    """Change how often Blink Health polls."""
+    """Change how often Blink Health polls and how the LED doctor judges."""
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
@@ -287,27 +291,48 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
         """Show and store the options."""
         if user_input is not None:
             return self.async_create_entry(
-                data={CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
+                data={key: int(value) for key, value in user_input.items()}
             )
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
-                    NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL.total_seconds(),
-                        max=3600,
-                        step=10,
-                        unit_of_measurement="s",
-                        mode=NumberSelectorMode.BOX,
-                    )
-                ),
-            }
-        )
+        defaults: dict[str, int] = {
+            CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
+            CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
+            **{
+                name: int(getattr(DEFAULT_THRESHOLDS, name))
+                for name in THRESHOLD_OPTIONS
+            },
+        }
         current = {
-            CONF_SCAN_INTERVAL: self.config_entry.options.get(
-                CONF_SCAN_INTERVAL, int(DEFAULT_SCAN_INTERVAL.total_seconds())
-            )
+            key: self.config_entry.options.get(key, value)
+            for key, value in defaults.items()
         }
         return self.async_show_form(
             step_id="init",
-            data_schema=self.add_suggested_values_to_schema(schema, current),
+            data_schema=self.add_suggested_values_to_schema(OPTIONS_SCHEMA, current),
         )
+
+
+def _number(
+    minimum: float, maximum: float, unit: str = "", step: float = 1
+) -> NumberSelector:
+    """Return a number box."""
+    config = NumberSelectorConfig(
+        min=minimum, max=maximum, step=step, mode=NumberSelectorMode.BOX
+    )
+    if unit:
+        config["unit_of_measurement"] = unit
+    return NumberSelector(config)
+
+
+OPTIONS_SCHEMA = vol.Schema(
+    {
+        vol.Required(CONF_SCAN_INTERVAL): _number(
+            MIN_SCAN_INTERVAL.total_seconds(), 3600, "s", 10
+        ),
+        vol.Required(CONF_POLLS_BEFORE_ISSUE): _number(1, 20),
+        vol.Required("battery_replacement_window_days"): _number(1, 90, "d"),
+        vol.Required("continuous_recording_minutes"): _number(5, 240, "min"),
+        vol.Required("hardware_fault_minutes"): _number(5, 1440, "min"),
+        vol.Required("weak_wifi_dbm"): _number(-100, -50, "dBm"),
+        vol.Required("weak_wifi_bars"): _number(0, 4),
+    }
+)

@@ -12,6 +12,7 @@ LOGGER = logging.getLogger(__package__)
 CONF_HARDWARE_ID: Final = "hardware_id"
 CONF_SIMULATOR: Final = "simulator"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_POLLS_BEFORE_ISSUE: Final = "polls_before_issue"
 
 # Options holding the diagnosis thresholds, named like the engine's Thresholds fields.
 THRESHOLD_OPTIONS: Final = (

@@ -20,6 +20,7 @@ from homeassistant.util import dt as dt_util
 
 from .blink_client import create_blink, login_data_to_store
 from .const import (
+    CONF_POLLS_BEFORE_ISSUE,
     CONF_SCAN_INTERVAL,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
@@ -38,6 +39,7 @@ from .diagnosis import (
     record_batteries_replaced,
     record_reset,
 )
+from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
 from .snapshot import AccountSnapshot, CameraSnapshot
 from .snapshot_builder import (
     HomescreenMalformedError,
@@ -131,6 +133,10 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             hass, HISTORY_STORAGE_VERSION, history_storage_key(entry.entry_id)
         )
         self._histories: dict[str, CameraHistory] = {}
+        self.issues = RepairIssueTracker(hass, entry.entry_id)
+        self.polls_before_issue = int(
+            entry.options.get(CONF_POLLS_BEFORE_ISSUE, DEFAULT_POLLS_BEFORE_ISSUE)
+        )
         self.blink: Blink = create_blink(
             session, entry.data, callback=self._async_save_tokens
         )
@@ -168,6 +174,18 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self._async_save_tokens()
 
     async def _async_update_data(self) -> BlinkHealthData:
+        """Poll once; a successful poll advances the repair issues, a failed one counts time."""
+        try:
+            data = await self._async_poll()
+        except UpdateFailed:
+            self.issues.async_poll_failed(dt_util.utcnow())
+            raise
+        self.issues.async_poll_succeeded(
+            data.snapshot, data.verdicts, self.polls_before_issue
+        )
+        return data
+
+    async def _async_poll(self) -> BlinkHealthData:
         """Refresh blinkpy once and build the snapshot; every failure becomes UpdateFailed."""
         try:
             await self.blink.refresh()
@@ -231,6 +249,26 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         return {
             "cameras": {serial: h.to_dict() for serial, h in self._histories.items()}
         }
+
+    async def async_rearm(self, serial: str) -> bool:
+        """Disarm the camera's motion detection and arm it again; return whether Blink took both.
+
+        Each model has its own call (camera enable/disable, Mini config, doorbell enable/disable);
+        blinkpy picks it from the camera's type. The next poll confirms the new state.
+        """
+        camera = next(
+            (cam for cam in list(self.blink.cameras.values()) if cam.serial == serial),
+            None,
+        )
+        if camera is None:
+            return False
+        try:
+            disarmed = await camera.async_arm(False)
+            armed = await camera.async_arm(True) if disarmed else None
+        except (ClientError, TimeoutError, *_AUTH_ERRORS) as err:
+            LOGGER.warning("Could not re-arm %s: %r", camera.name, err)
+            return False
+        return bool(disarmed) and bool(armed)
 
     async def async_record_batteries_replaced(self, serial: str) -> None:
         """Record that the owner just put new batteries in this camera."""

@@ -165,8 +165,11 @@ def _camera(
     status = _str(raw.get("status"))
     raw_signals = raw.get("signals")
     signals: Mapping[str, Any] = raw_signals if isinstance(raw_signals, Mapping) else {}
+    sync_serial = serial_by_network.get(network_id) if network_id is not None else None
+    # A standalone Mini or doorbell has a network of its own that Blink lists as not
+    # onboarded; only a Sync Module's network says something about the cameras on it.
     onboarded = _bool(raw.get("onboarded")) is not False and (
-        network_id is None
+        sync_serial is None
         or _network_onboarded(network_summary, network_id) is not False
     )
     has_battery = kind in (CameraKind.BATTERY, CameraKind.DOORBELL)
@@ -181,9 +184,7 @@ def _camera(
         product_type=_str(raw.get("type")),
         kind=kind,
         network_id=network_id,
-        sync_module_serial=serial_by_network.get(network_id)
-        if network_id is not None
-        else None,
+        sync_module_serial=sync_serial,
         online=_ONLINE_STATUS.get(status.lower()) if status else None,
         status=status,
         issues=_issues(raw.get("issues")),

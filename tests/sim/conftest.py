@@ -17,7 +17,7 @@ from blink_sim.cloud import FakeBlinkCloud
 from blink_sim.server import RunningSimulator, start_simulator
 
 EMAIL = "owner@example.com"
-PASSWORD = "correct-horse"  # noqa: S105 - the fake account's password
+PASSWORD = "correct-horse"
 
 
 async def _no_sleep(*_args: Any, **_kwargs: Any) -> None:

@@ -1,0 +1,275 @@
+"""Repair issues: which problems the owner must act on, raised only once they hold, and cleared.
+
+`wanted_issues` is pure: verdicts in, the issues that should exist out. `RepairIssueTracker` keeps
+the streak of polls each one has held for, and creates and deletes them in Home Assistant's issue
+registry, firing a `blink_health_issue` event each time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN, LOGGER, MODEL_NAMES
+from .diagnosis import Cause, Verdict
+from .snapshot import AccountSnapshot, CameraSnapshot
+
+EVENT_ISSUE = f"{DOMAIN}_issue"
+CLOUD_UNREACHABLE = "cloud_unreachable"
+CLOUD_UNREACHABLE_AFTER = timedelta(minutes=30)
+DEFAULT_POLLS_BEFORE_ISSUE = 2
+
+# Causes the owner must act on. `ok` and `recording` are normal; a Sync Module's outage is one
+# issue for the module, not one per camera.
+CAMERA_ISSUE_CAUSES = frozenset(
+    {
+        Cause.LOW_BATTERY,
+        Cause.WRONG_BATTERY_TYPE,
+        Cause.SETUP_INCOMPLETE,
+        Cause.WIFI_DISCONNECTED,
+        Cause.WEAK_WIFI,
+        Cause.CONTINUOUS_RECORDING,
+        Cause.HARDWARE_FAULT,
+    }
+)
+# The camera cannot record at all: an error, not a warning.
+ERROR_CAUSES = frozenset(
+    {
+        Cause.WIFI_DISCONNECTED,
+        Cause.SYNC_MODULE_OFFLINE,
+        Cause.SETUP_INCOMPLETE,
+        Cause.HARDWARE_FAULT,
+    }
+)
+NO_VALUE = "-"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WantedIssue:
+    """A repair issue that the latest poll says should exist."""
+
+    issue_id: str
+    cause: str
+    severity: ir.IssueSeverity
+    placeholders: Mapping[str, str]
+    serial: str | None
+    camera: str | None
+
+
+def issue_id_for(cause: str, serial: str) -> str:
+    """Return the issue id of a cause on one camera or Sync Module."""
+    return f"{cause}_{serial}"
+
+
+def wanted_issues(
+    snapshot: AccountSnapshot, verdicts: Mapping[str, Verdict]
+) -> dict[str, WantedIssue]:
+    """Return every issue the verdicts call for, by issue id."""
+    wanted: dict[str, WantedIssue] = {}
+    offline_modules: dict[str, list[str]] = {}
+    for serial, verdict in verdicts.items():
+        camera = snapshot.cameras.get(serial)
+        if camera is None:
+            continue
+        if verdict.cause is Cause.SYNC_MODULE_OFFLINE and camera.sync_module_serial:
+            offline_modules.setdefault(camera.sync_module_serial, []).append(
+                camera.name
+            )
+            continue
+        if verdict.cause not in CAMERA_ISSUE_CAUSES:
+            continue
+        cannot_record = verdict.cause in ERROR_CAUSES or camera.online is False
+        issue_id = issue_id_for(verdict.cause.value, serial)
+        wanted[issue_id] = WantedIssue(
+            issue_id=issue_id,
+            cause=verdict.cause.value,
+            severity=ir.IssueSeverity.ERROR
+            if cannot_record
+            else ir.IssueSeverity.WARNING,
+            placeholders=camera_placeholders(camera, verdict),
+            serial=serial,
+            camera=camera.name,
+        )
+    for module_serial, names in offline_modules.items():
+        module = snapshot.sync_modules.get(module_serial)
+        issue_id = issue_id_for(Cause.SYNC_MODULE_OFFLINE.value, module_serial)
+        wanted[issue_id] = WantedIssue(
+            issue_id=issue_id,
+            cause=Cause.SYNC_MODULE_OFFLINE.value,
+            severity=ir.IssueSeverity.ERROR,
+            placeholders={
+                "sync_module": module.name if module else module_serial,
+                "cameras": ", ".join(sorted(names)),
+                "count": str(len(names)),
+            },
+            serial=module_serial,
+            camera=None,
+        )
+    return wanted
+
+
+def camera_placeholders(camera: CameraSnapshot, verdict: Verdict) -> dict[str, str]:
+    """Return the values an issue about this camera names."""
+    voltage = (
+        f"{camera.battery_voltage:.2f} V"
+        if camera.battery_voltage is not None
+        else NO_VALUE
+    )
+    if camera.wifi_dbm is not None:
+        signal = f"{camera.wifi_dbm} dBm"
+    elif camera.wifi_bars is not None:
+        signal = f"{camera.wifi_bars}/5"
+    else:
+        signal = NO_VALUE
+    product = camera.product_type or ""
+    return {
+        "camera": camera.name,
+        "model": MODEL_NAMES.get(product.lower(), product) or NO_VALUE,
+        "firmware": camera.firmware or NO_VALUE,
+        "voltage": voltage,
+        "signal": signal,
+        "since": dt_util.as_local(verdict.since).strftime("%Y-%m-%d %H:%M"),
+        "led_state": verdict.led_state.value,
+        "evidence": ", ".join(verdict.evidence) or NO_VALUE,
+    }
+
+
+class RepairIssueTracker:
+    """Raise an issue after it held for N successful polls; clear it as soon as it is gone."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        """Pick up the issues this entry raised before a restart."""
+        self.hass = hass
+        self.entry_id = entry_id
+        self._streaks: dict[str, int] = {}
+        self._first_failure: datetime | None = None
+        registry = ir.async_get(hass)
+        self._raised: dict[str, WantedIssue] = {}
+        for (domain, issue_id), entry in registry.issues.items():
+            data = entry.data or {}
+            if domain != DOMAIN or data.get("entry_id") != entry_id:
+                continue
+            placeholders = dict(entry.translation_placeholders or {})
+            self._raised[issue_id] = WantedIssue(
+                issue_id=issue_id,
+                cause=str(data.get("cause", entry.translation_key)),
+                severity=entry.severity or ir.IssueSeverity.WARNING,
+                placeholders=placeholders,
+                serial=str(data["serial"]) if data.get("serial") else None,
+                camera=placeholders.get("camera"),
+            )
+
+    @property
+    def raised(self) -> set[str]:
+        """Return the ids of the issues this entry has open."""
+        return set(self._raised)
+
+    @callback
+    def async_poll_succeeded(
+        self,
+        snapshot: AccountSnapshot,
+        verdicts: Mapping[str, Verdict],
+        polls_needed: int,
+    ) -> None:
+        """Advance every streak with a successful poll's verdicts."""
+        self._first_failure = None
+        if CLOUD_UNREACHABLE in self._raised:
+            self._async_clear(CLOUD_UNREACHABLE)
+        wanted = wanted_issues(snapshot, verdicts)
+        for issue_id in list(self._raised):
+            if issue_id != CLOUD_UNREACHABLE and issue_id not in wanted:
+                self._async_clear(issue_id)
+        self._streaks = {
+            issue_id: self._streaks.get(issue_id, 0) + 1 for issue_id in wanted
+        }
+        for issue_id, issue in wanted.items():
+            if issue_id in self._raised:
+                if self._raised[issue_id] != issue:
+                    self._async_create(issue)  # same issue, fresher values
+                    self._raised[issue_id] = issue
+            elif self._streaks[issue_id] >= polls_needed:
+                self._async_create(issue)
+                self._raised[issue_id] = issue
+                self._async_fire(issue, "raised")
+
+    @callback
+    def async_poll_failed(self, now: datetime) -> None:
+        """Count a failed poll: camera issues stay as they are; a long outage gets its own issue."""
+        if self._first_failure is None:
+            self._first_failure = now
+        if CLOUD_UNREACHABLE in self._raised:
+            return
+        if now - self._first_failure >= CLOUD_UNREACHABLE_AFTER:
+            issue = WantedIssue(
+                issue_id=CLOUD_UNREACHABLE,
+                cause=CLOUD_UNREACHABLE,
+                severity=ir.IssueSeverity.ERROR,
+                placeholders={
+                    "since": dt_util.as_local(self._first_failure).strftime("%H:%M")
+                },
+                serial=None,
+                camera=None,
+            )
+            self._async_create(issue)
+            self._raised[CLOUD_UNREACHABLE] = issue
+            self._async_fire(issue, "raised")
+
+    @callback
+    def async_clear(self, issue_id: str) -> None:
+        """Close an issue now, for a fix flow that repaired it."""
+        if issue_id in self._raised:
+            self._async_clear(issue_id)
+        self._streaks.pop(issue_id, None)
+
+    @callback
+    def async_remove_all(self) -> None:
+        """Delete every issue of this entry (the entry is being removed)."""
+        for issue_id in list(self._raised):
+            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+        self._raised.clear()
+
+    def _async_create(self, issue: WantedIssue) -> None:
+        """Create or refresh the issue in the registry."""
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            issue.issue_id,
+            is_fixable=True,
+            is_persistent=True,
+            severity=issue.severity,
+            translation_key=issue.cause,
+            translation_placeholders=dict(issue.placeholders),
+            data={
+                "entry_id": self.entry_id,
+                "cause": issue.cause,
+                "serial": issue.serial or "",
+            },
+        )
+
+    def _async_clear(self, issue_id: str) -> None:
+        """Delete the issue and tell automations."""
+        issue = self._raised.pop(issue_id)
+        ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+        LOGGER.debug("Cleared repair issue %s", issue_id)
+        self._async_fire(issue, "cleared")
+
+    def _async_fire(self, issue: WantedIssue, action: str) -> None:
+        """Fire the event automations listen for."""
+        data: dict[str, Any] = {
+            "entry_id": self.entry_id,
+            "issue_id": issue.issue_id,
+            "cause": issue.cause,
+            "action": action,
+            "camera": issue.camera,
+            "serial": issue.serial,
+        }
+        if issue.cause == Cause.SYNC_MODULE_OFFLINE.value:
+            data["sync_module"] = issue.placeholders.get("sync_module")
+            data["cameras"] = issue.placeholders.get("cameras", "").split(", ")
+        self.hass.bus.async_fire(EVENT_ISSUE, data)

@@ -1,0 +1,193 @@
+"""Fix flows: walk the owner through each repair, acting through Blink where it can."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+import probatio as vol
+
+from .const import DOMAIN
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .diagnosis import Cause
+from .repair_issues import CLOUD_UNREACHABLE, camera_placeholders
+
+_EMPTY = vol.Schema({})
+
+
+class BlinkRepairFlow(RepairsFlow):
+    """Shared parts: the entry's coordinator, the issue's values, and polling again."""
+
+    def __init__(
+        self, entry: BlinkHealthConfigEntry | None, issue_id: str, serial: str
+    ) -> None:
+        """Remember which issue and camera this flow repairs."""
+        self.entry = entry
+        self.issue_id = issue_id
+        self.serial = serial
+
+    @property
+    def coordinator(self) -> BlinkHealthCoordinator:
+        """Return the entry's coordinator."""
+        assert self.entry is not None  # noqa: S101 - checked by _async_loaded
+        return self.entry.runtime_data
+
+    def _loaded(self) -> bool:
+        """Return whether the entry can act (loaded)."""
+        return self.entry is not None and self.entry.state is ConfigEntryState.LOADED
+
+    def _issue_open(self) -> bool:
+        """Return whether the issue is still in the registry."""
+        return (
+            ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id) is not None
+        )
+
+    def _placeholders(self) -> dict[str, str]:
+        """Return the issue's values, refreshed from the latest poll where possible."""
+        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
+        values = dict(issue.translation_placeholders or {}) if issue else {}
+        if self._loaded():
+            state = self.coordinator.data.camera_state(self.serial)
+            if state is not None:
+                values.update(camera_placeholders(state.camera, state.verdict))
+        return values
+
+    async def _async_poll_now(self) -> bool:
+        """Poll Blink now; return whether the issue is gone afterwards."""
+        await self.coordinator.async_refresh()
+        return not self._issue_open()
+
+    def _show(
+        self, step_id: str, errors: dict[str, str] | None = None
+    ) -> RepairsFlowResult:
+        """Show a step with no fields: its text carries the steps."""
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=_EMPTY,
+            description_placeholders=self._placeholders(),
+            errors=errors,
+        )
+
+    def _not_loaded(self) -> RepairsFlowResult:
+        """Abort: nothing can be checked while the entry is not loaded."""
+        return self.async_abort(reason="entry_not_loaded")
+
+
+class CheckAgainFlow(BlinkRepairFlow):
+    """The steps, then check again: closes only once the cause is gone."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Show the steps; on submit, poll and close if fixed, else say it is still there."""
+        if not self._loaded():
+            return self._not_loaded()
+        if user_input is None:
+            return self._show("init")
+        if await self._async_poll_now():
+            return self.async_create_entry(data={})
+        return self._show("init", {"base": "still_present"})
+
+
+class BatteriesFlow(BlinkRepairFlow):
+    """Replace the batteries, record it, poll, and close if Blink reports them fine."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Show the replacement steps; on submit, record the replacement and check."""
+        if not self._loaded():
+            return self._not_loaded()
+        if user_input is None:
+            return self._show("init")
+        await self.coordinator.async_record_batteries_replaced(self.serial)
+        if await self._async_poll_now():
+            return self.async_create_entry(data={})
+        return self.async_abort(
+            reason="battery_still_low", description_placeholders=self._placeholders()
+        )
+
+
+class RearmFlow(BlinkRepairFlow):
+    """Disarm and arm the camera again through Blink, confirm, and close."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Explain; on submit, re-arm, poll, and close once the camera reports armed."""
+        if not self._loaded():
+            return self._not_loaded()
+        if user_input is None:
+            return self._show("init")
+        coordinator = self.coordinator
+        if await coordinator.async_rearm(self.serial):
+            await coordinator.async_refresh()
+            state = coordinator.data.camera_state(self.serial)
+            if coordinator.last_update_success and state and state.camera.armed:
+                coordinator.issues.async_clear(self.issue_id)
+                return self.async_create_entry(data={})
+        return self._show("init", {"base": "rearm_failed"})
+
+
+class HardwareFaultFlow(BlinkRepairFlow):
+    """Soft reset, check, hard reset, check, then a summary for Blink support."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Soft reset (keeps saved clips); record it and check again."""
+        if not self._loaded():
+            return self._not_loaded()
+        if user_input is None:
+            return self._show("init")
+        await self.coordinator.async_record_reset(self.serial)
+        if await self._async_poll_now():
+            return self.async_create_entry(data={})
+        return await self.async_step_hard_reset()
+
+    async def async_step_hard_reset(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Hard reset (erases saved data: the text says so first); check again."""
+        if user_input is None:
+            return self._show("hard_reset")
+        await self.coordinator.async_record_reset(self.serial)
+        if await self._async_poll_now():
+            return self.async_create_entry(data={})
+        return await self.async_step_support()
+
+    async def async_step_support(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Show a summary to paste to Blink support; the issue stays until the camera is fine."""
+        if user_input is None:
+            return self._show("support")
+        return self.async_abort(reason="support_summary_done")
+
+
+_FLOWS: dict[str, type[BlinkRepairFlow]] = {
+    Cause.LOW_BATTERY.value: BatteriesFlow,
+    Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
+    Cause.CONTINUOUS_RECORDING.value: RearmFlow,
+    Cause.HARDWARE_FAULT.value: HardwareFaultFlow,
+    Cause.WIFI_DISCONNECTED.value: CheckAgainFlow,
+    Cause.WEAK_WIFI.value: CheckAgainFlow,
+    Cause.SYNC_MODULE_OFFLINE.value: CheckAgainFlow,
+    Cause.SETUP_INCOMPLETE.value: CheckAgainFlow,
+    CLOUD_UNREACHABLE: CheckAgainFlow,
+}
+
+
+async def async_create_fix_flow(
+    hass: HomeAssistant, issue_id: str, data: dict[str, str | int | float | None] | None
+) -> RepairsFlow:
+    """Return the fix flow for one of Blink Health's issues."""
+    data = data or {}
+    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
+        str(data.get("entry_id", ""))
+    )
+    flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
+    return flow(entry, issue_id, str(data.get("serial") or ""))

@@ -1,0 +1,44 @@
+"""Shared test helpers: letting polls happen and driving repair flows over HTTP."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
+
+from custom_components.blink_health.const import DOMAIN
+
+POLL = timedelta(seconds=301)
+
+
+async def poll(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, times: int = 1
+) -> None:
+    """Let the poll interval pass `times` times, one poll each."""
+    for _ in range(times):
+        freezer.tick(POLL)
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def start_fix_flow(client: Any, issue_id: str) -> dict[str, Any]:
+    """Open the fix flow of one of Blink Health's issues, as the frontend does."""
+    response = await client.post(
+        "/api/repairs/issues/fix", json={"handler": DOMAIN, "issue_id": issue_id}
+    )
+    assert response.status == 200, await response.text()
+    result: dict[str, Any] = await response.json()
+    return result
+
+
+async def submit_fix_flow(
+    client: Any, flow_id: str, data: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Submit the current step of a fix flow."""
+    response = await client.post(f"/api/repairs/issues/fix/{flow_id}", json=data or {})
+    assert response.status == 200, await response.text()
+    result: dict[str, Any] = await response.json()
+    return result

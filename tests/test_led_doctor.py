@@ -1,0 +1,272 @@
+"""The LED doctor end to end: real blinkpy, the fake cloud, entities, history and explain_led."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNKNOWN
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import device_registry as dr
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import DOMAIN
+
+from .helpers import poll
+
+LED = "sensor.front_yard_likely_led_state"
+CAUSE = "sensor.front_yard_likely_cause"
+PROBLEM = "binary_sensor.front_yard_problem"
+
+
+async def test_healthy_camera(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A healthy camera: solid green, ok, no problem, with the evidence behind it."""
+    assert hass.states.get(LED).state == "solid_green"
+    cause = hass.states.get(CAUSE)
+    assert cause.state == "ok"
+    assert cause.attributes["confidence"] == "high"
+    assert "online=true" in cause.attributes["evidence"]
+    assert cause.attributes["fixes"] == []
+    assert hass.states.get(PROBLEM).state == STATE_OFF
+
+
+async def test_low_battery(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Low batteries: six red flashes, low_battery, a problem, replace them first."""
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
+    await poll(hass, freezer)
+    assert hass.states.get(LED).state == "red_six_flashes"
+    cause = hass.states.get(CAUSE)
+    assert cause.state == "low_battery"
+    assert cause.attributes["fixes"][0] == "replace_batteries"
+    assert "battery_state=low" in cause.attributes["evidence"]
+    assert hass.states.get(PROBLEM).state == STATE_ON
+
+
+async def test_mini_offline_is_solid_red(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A Mini off Wi-Fi shows solid red; never a battery cause."""
+    cloud.update_camera("MINI-NURSERY-04", status="offline")
+    await poll(hass, freezer)
+    print(hass.states.get("sensor.nursery_likely_cause"))
+    assert hass.states.get("sensor.nursery_likely_led_state").state == "solid_red"
+    assert hass.states.get("sensor.nursery_likely_cause").state == "wifi_disconnected"
+    assert hass.states.get("binary_sensor.nursery_problem").state == STATE_ON
+
+
+async def test_batteries_replaced_button_and_wrong_type(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Recording a battery change dates it; still low afterwards means the wrong battery type."""
+    assert (
+        hass.states.get("sensor.front_yard_batteries_replaced").state == STATE_UNKNOWN
+    )
+    assert hass.states.get("button.living_room_batteries_replaced") is None  # a Mini
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
+        blocking=True,
+    )
+    replaced = dt_util.parse_datetime(
+        hass.states.get("sensor.front_yard_batteries_replaced").state
+    )
+    assert replaced == dt_util.utcnow().replace(microsecond=0)
+    due = dt_util.parse_datetime(
+        hass.states.get("sensor.front_yard_battery_replacement_due").state
+    )
+    assert due - replaced == timedelta(days=730)
+
+    # Blink measured the batteries after the change, and still finds them low.
+    checked = (dt_util.utcnow() + timedelta(seconds=60)).isoformat()
+    cloud.update_camera(
+        "CAM-OUTDOOR-01", battery_state="low", battery_check_time=checked
+    )
+    await poll(hass, freezer)
+    assert hass.states.get(CAUSE).state == "wrong_battery_type"
+    assert hass.states.get(CAUSE).attributes["fixes"][0] == "use_lithium_aa"
+
+
+async def test_history_survives_restart(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The recorded battery change is still there after Home Assistant restarts the entry."""
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
+        blocking=True,
+    )
+    before = hass.states.get("sensor.front_yard_batteries_replaced").state
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.front_yard_batteries_replaced").state == before
+
+
+async def test_continuous_recording(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """One clip is recording; a new clip at every poll for ten minutes is stuck recording."""
+    cloud.update_sync_module("SM-HOME-0001", armed=True)
+    await poll(hass, freezer)
+    cloud.add_clip("CAM-OUTDOOR-01")
+    await poll(hass, freezer)
+    assert hass.states.get(CAUSE).state == "recording"
+    assert hass.states.get(LED).state == "red_while_recording"
+    assert hass.states.get(PROBLEM).state == STATE_OFF
+    for _ in range(3):
+        cloud.add_clip("CAM-OUTDOOR-01")
+        await poll(hass, freezer)
+    assert hass.states.get(CAUSE).state == "continuous_recording"
+    assert hass.states.get(PROBLEM).state == STATE_ON
+
+
+async def test_thresholds_are_options(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+) -> None:
+    """A stricter weak Wi-Fi threshold makes a -55 dBm camera weak."""
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            "scan_interval": 300,
+            "polls_before_issue": 2,
+            "battery_replacement_window_days": 14,
+            "continuous_recording_minutes": 10,
+            "hardware_fault_minutes": 30,
+            "weak_wifi_dbm": -50,
+            "weak_wifi_bars": 1,
+        },
+    )
+    await hass.async_block_till_done()
+    assert init_integration.options["weak_wifi_dbm"] == -50
+    assert hass.states.get(CAUSE).state == "weak_wifi"
+
+
+def _device_id(hass: HomeAssistant, entry: MockConfigEntry, serial: str) -> str:
+    """Return the device id of a camera."""
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, serial), entry.entry_id
+    )
+    assert device is not None
+    return device.id
+
+
+async def test_explain_led(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The owner sees six red flashes: low battery comes first, with translated fixes."""
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await poll(hass, freezer)
+    response = await hass.services.async_call(
+        DOMAIN,
+        "explain_led",
+        {
+            "device_id": _device_id(hass, init_integration, "CAM-OUTDOOR-01"),
+            "observed": "red_six_flashes",
+        },
+        blocking=True,
+        return_response=True,
+    )
+    assert response["camera"] == "Front Yard"
+    first = response["causes"][0]
+    assert first["cause"] == "low_battery"
+    assert first["fits_telemetry"] is True
+    assert "battery_state=low" in first["supporting"]
+    fix = first["fixes"][0]
+    assert fix["id"] == "replace_batteries"
+    assert fix["title"] == "Put in fresh batteries"
+    assert "AA lithium" in fix["steps"]
+
+
+async def test_explain_led_healthy_camera_contradicts(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Six red flashes on a camera whose batteries Blink reports fine: telemetry disagrees."""
+    response = await hass.services.async_call(
+        DOMAIN,
+        "explain_led",
+        {
+            "device_id": _device_id(hass, init_integration, "CAM-OUTDOOR-01"),
+            "observed": "red_six_flashes",
+        },
+        blocking=True,
+        return_response=True,
+    )
+    low = next(c for c in response["causes"] if c["cause"] == "low_battery")
+    assert low["fits_telemetry"] is False
+    assert low["contradicting"]
+
+
+@pytest.mark.parametrize(
+    ("device", "observed", "key"),
+    [
+        ("camera", "purple", "invalid_led"),
+        ("nonexistent", "solid_red", "unknown_device"),
+    ],
+)
+async def test_explain_led_errors(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    device: str,
+    observed: str,
+    key: str,
+) -> None:
+    """An LED value outside the list, or a device that is not a camera, is a translated error."""
+    device_id = (
+        _device_id(hass, init_integration, "CAM-OUTDOOR-01")
+        if device == "camera"
+        else device
+    )
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN,
+            "explain_led",
+            {"device_id": device_id, "observed": observed},
+            blocking=True,
+            return_response=True,
+        )
+    assert err.value.translation_key == key
+
+
+async def test_explain_led_entry_not_loaded(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A camera of an unloaded entry cannot be explained."""
+    device_id = _device_id(hass, init_integration, "CAM-OUTDOOR-01")
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN,
+            "explain_led",
+            {"device_id": device_id, "observed": "solid_red"},
+            blocking=True,
+            return_response=True,
+        )
+    assert err.value.translation_key == "entry_not_loaded"
