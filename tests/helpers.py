@@ -24,21 +24,19 @@ async def poll(
         await hass.async_block_till_done(wait_background_tasks=True)
 
 
-async def start_fix_flow(client: Any, issue_id: str) -> dict[str, Any]:
-    """Open the fix flow of one of Blink Health's issues, as the frontend does."""
-    response = await client.post(
-        "/api/repairs/issues/fix", json={"handler": DOMAIN, "issue_id": issue_id}
+async def start_fix_flow(hass: HomeAssistant, issue_id: str) -> dict[str, Any]:
+    """Open the fix flow of one of Blink Health's issues through the repairs flow manager."""
+    manager = hass.data["repairs"]["flow_manager"]
+    result: dict[str, Any] = await manager.async_init(
+        DOMAIN, context={"issue_id": issue_id}
     )
-    assert response.status == 200, await response.text()
-    result: dict[str, Any] = await response.json()
     return result
 
 
 async def submit_fix_flow(
-    client: Any, flow_id: str, data: dict[str, Any] | None = None
+    hass: HomeAssistant, flow_id: str, data: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """Submit the current step of a fix flow."""
-    response = await client.post(f"/api/repairs/issues/fix/{flow_id}", json=data or {})
-    assert response.status == 200, await response.text()
-    result: dict[str, Any] = await response.json()
+    manager = hass.data["repairs"]["flow_manager"]
+    result: dict[str, Any] = await manager.async_configure(flow_id, data or {})
     return result

@@ -298,7 +298,9 @@ async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) 
         "weak_wifi_dbm": -85,
         "weak_wifi_bars": 2,
     }
-    result = await hass.config_entries.options.async_configure(result["flow_id"], options)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], options
+    )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert mock_config_entry.options == options
 

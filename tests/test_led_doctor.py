@@ -62,7 +62,6 @@ async def test_mini_offline_is_solid_red(
     """A Mini off Wi-Fi shows solid red; never a battery cause."""
     cloud.update_camera("MINI-NURSERY-04", status="offline")
     await poll(hass, freezer)
-    print(hass.states.get("sensor.nursery_likely_cause"))
     assert hass.states.get("sensor.nursery_likely_led_state").state == "solid_red"
     assert hass.states.get("sensor.nursery_likely_cause").state == "wifi_disconnected"
     assert hass.states.get("binary_sensor.nursery_problem").state == STATE_ON

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceEntry
 from homeassistant.helpers.storage import Store
 from homeassistant.helpers.typing import ConfigType
@@ -58,7 +58,10 @@ async def async_remove_config_entry_device(
 async def async_remove_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> None:
-    """Delete the entry's diagnosis history with the entry."""
+    """Delete the entry's repair issues and diagnosis history with the entry."""
+    for (domain, issue_id), issue in list(ir.async_get(hass).issues.items()):
+        if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry.entry_id:
+            ir.async_delete_issue(hass, DOMAIN, issue_id)
     await Store[dict[str, object]](
         hass, HISTORY_STORAGE_VERSION, history_storage_key(entry.entry_id)
     ).async_remove()

@@ -75,36 +75,54 @@ class BlinkRepairFlow(RepairsFlow):
         """Abort: nothing can be checked while the entry is not loaded."""
         return self.async_abort(reason="entry_not_loaded")
 
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Start at the flow's first step (the manager passes the issue here, not input)."""
+        if not self._loaded():
+            return self._not_loaded()
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Show the steps; each flow decides what submitting does."""
+        raise NotImplementedError
+
 
 class CheckAgainFlow(BlinkRepairFlow):
     """The steps, then check again: closes only once the cause is gone."""
 
-    async def async_step_init(
+    async def async_step_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Show the steps; on submit, poll and close if fixed, else say it is still there."""
-        if not self._loaded():
-            return self._not_loaded()
         if user_input is None:
-            return self._show("init")
+            return self._show("confirm")
         if await self._async_poll_now():
             return self.async_create_entry(data={})
-        return self._show("init", {"base": "still_present"})
+        return self._show("confirm", {"base": "still_present"})
 
 
 class BatteriesFlow(BlinkRepairFlow):
     """Replace the batteries, record it, poll, and close if Blink reports them fine."""
 
-    async def async_step_init(
+    async def async_step_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Show the replacement steps; on submit, record the replacement and check."""
-        if not self._loaded():
-            return self._not_loaded()
         if user_input is None:
-            return self._show("init")
-        await self.coordinator.async_record_batteries_replaced(self.serial)
-        if await self._async_poll_now():
+            return self._show("confirm")
+        coordinator = self.coordinator
+        await coordinator.async_record_batteries_replaced(self.serial)
+        await coordinator.async_refresh()
+        state = coordinator.data.camera_state(self.serial)
+        if (
+            coordinator.last_update_success
+            and state
+            and state.camera.battery_low is False
+        ):
+            coordinator.issues.async_clear(self.issue_id)
             return self.async_create_entry(data={})
         return self.async_abort(
             reason="battery_still_low", description_placeholders=self._placeholders()
@@ -114,14 +132,12 @@ class BatteriesFlow(BlinkRepairFlow):
 class RearmFlow(BlinkRepairFlow):
     """Disarm and arm the camera again through Blink, confirm, and close."""
 
-    async def async_step_init(
+    async def async_step_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Explain; on submit, re-arm, poll, and close once the camera reports armed."""
-        if not self._loaded():
-            return self._not_loaded()
         if user_input is None:
-            return self._show("init")
+            return self._show("confirm")
         coordinator = self.coordinator
         if await coordinator.async_rearm(self.serial):
             await coordinator.async_refresh()
@@ -129,20 +145,18 @@ class RearmFlow(BlinkRepairFlow):
             if coordinator.last_update_success and state and state.camera.armed:
                 coordinator.issues.async_clear(self.issue_id)
                 return self.async_create_entry(data={})
-        return self._show("init", {"base": "rearm_failed"})
+        return self._show("confirm", {"base": "rearm_failed"})
 
 
 class HardwareFaultFlow(BlinkRepairFlow):
     """Soft reset, check, hard reset, check, then a summary for Blink support."""
 
-    async def async_step_init(
+    async def async_step_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Soft reset (keeps saved clips); record it and check again."""
-        if not self._loaded():
-            return self._not_loaded()
         if user_input is None:
-            return self._show("init")
+            return self._show("confirm")
         await self.coordinator.async_record_reset(self.serial)
         if await self._async_poll_now():
             return self.async_create_entry(data={})

@@ -170,6 +170,7 @@ def _camera(
     # onboarded; only a Sync Module's network says something about the cameras on it.
     onboarded = _bool(raw.get("onboarded")) is not False and (
         sync_serial is None
+        or network_id is None
         or _network_onboarded(network_summary, network_id) is not False
     )
     has_battery = kind in (CameraKind.BATTERY, CameraKind.DOORBELL)

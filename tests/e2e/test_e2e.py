@@ -1,0 +1,159 @@
+"""Blink Health end to end: config flow, set-up and polls over HTTPS against the simulated cloud."""
+
+from __future__ import annotations
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntry, ConfigEntryState
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import device_registry as dr
+
+from blink_sim.server import RunningSimulator
+from custom_components.blink_health.const import CONF_SIMULATOR, DOMAIN
+
+from .conftest import cause_entity, poll, sign_in, user_input
+
+
+async def test_sign_in_with_two_factor(
+    hass: HomeAssistant, simulator: RunningSimulator
+) -> None:
+    """A 2FA account: a wrong code is refused, the right one creates an entry that sets up."""
+    cloud = simulator.cloud
+    cloud.account["two_factor"] = True
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": "user"})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], user_input(simulator)
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "2fa"
+    assert len(cloud.codes_sent) == 1
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"pin": "000000"}
+    )
+    assert result["errors"] == {"base": "invalid_2fa_code"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"pin": str(cloud.account["pin"])}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert len(cloud.codes_sent) == 1  # the retry did not ask Blink for another code
+    await hass.async_block_till_done()
+
+    entry: ConfigEntry = result["result"]
+    assert entry.state is ConfigEntryState.LOADED
+    assert entry.data[CONF_SIMULATOR] == f"127.0.0.1:{simulator.port}"
+    assert "password" not in entry.data
+    assert entry.data["refresh_token"] in cloud.refresh_tokens
+    assert cloud.counts()["homescreen"] >= 1
+
+
+async def test_entry_sets_up_every_device(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    """The entry made by the flow loads, with a device per camera and Sync Module."""
+    assert entry.state is ConfigEntryState.LOADED
+    serials = {
+        device.serial_number
+        for device in dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+    }
+    assert serials == set(simulator.cloud.cameras) | set(simulator.cloud.sync_modules)
+
+
+async def test_demo_verdicts(
+    hass: HomeAssistant, simulator: RunningSimulator, entry: ConfigEntry
+) -> None:
+    """Every demo camera's likely cause is the scenario's expected_cause (what --check checks)."""
+    seen = {
+        serial: hass.states.get(cause_entity(hass, serial)).state
+        for serial in simulator.cloud.cameras
+    }
+    expected = {
+        serial: camera["expected_cause"]
+        for serial, camera in simulator.cloud.cameras.items()
+    }
+    assert seen == expected
+
+
+async def test_hardware_fault_after_the_window(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The Workshop's reported issue becomes a hardware fault once it has lasted 30 minutes."""
+    workshop = cause_entity(hass, "DEMO-ISSUES-05")
+    assert hass.states.get(workshop).state == "ok"
+    for _ in range(7):  # 7 polls of 5 minutes
+        await poll(hass, freezer)
+    assert hass.states.get(workshop).state == "hardware_fault"
+
+
+async def test_battery_low_then_replaced(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The demo walk-through: flip a camera's battery to low, the next poll says so."""
+    driveway = cause_entity(hass, "DEMO-HEALTHY-01")
+    assert hass.states.get(driveway).state == "ok"
+    simulator.cloud.update_camera(
+        "DEMO-HEALTHY-01", battery_state="low", battery_voltage=118
+    )
+    await poll(hass, freezer)
+    assert hass.states.get(driveway).state == "low_battery"
+    simulator.cloud.update_camera(
+        "DEMO-HEALTHY-01", battery_state="ok", battery_voltage=162
+    )
+    await poll(hass, freezer)
+    assert hass.states.get(driveway).state == "ok"
+
+
+async def test_rate_limited_then_recovers(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A 429 from Blink makes the entities unavailable; the next good poll brings them back."""
+    patio = cause_entity(hass, "DEMO-LOWBATT-02")
+    assert hass.states.get(patio).state == "low_battery"
+    simulator.cloud.set_fault("rate_limited", True)
+    await poll(hass, freezer)
+    assert hass.states.get(patio).state == STATE_UNAVAILABLE
+    assert entry.state is ConfigEntryState.LOADED
+    simulator.cloud.set_fault("rate_limited", False)
+    await poll(hass, freezer)
+    assert hass.states.get(patio).state == "low_battery"
+
+
+async def test_cloud_down_then_recovers(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The server dropping every connection also reads as unavailable, then recovers."""
+    front_door = cause_entity(hass, "DEMO-DOORBELL-09")
+    simulator.cloud.set_fault("down", True)
+    await poll(hass, freezer)
+    assert hass.states.get(front_door).state == STATE_UNAVAILABLE
+    simulator.cloud.set_fault("down", False)
+    await poll(hass, freezer)
+    assert hass.states.get(front_door).state == "ok"
+
+
+async def test_second_entry_is_refused(
+    hass: HomeAssistant, simulator: RunningSimulator, entry: ConfigEntry
+) -> None:
+    """Signing in to the same account again aborts."""
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": "user"})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], user_input(simulator)
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert sign_in  # the shared helper is what the entry fixture used

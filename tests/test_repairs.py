@@ -1,0 +1,369 @@
+"""Repair issues: their whole lifecycle, the events, and every fix flow step by step."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+)
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import DOMAIN
+from custom_components.blink_health.repair_issues import EVENT_ISSUE
+
+from .helpers import poll, start_fix_flow, submit_fix_flow
+
+LOW = "low_battery_CAM-OUTDOOR-01"
+
+
+def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
+    """Return one of Blink Health's issues, or None."""
+    return ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+
+
+def _issue_ids(hass: HomeAssistant) -> set[str]:
+    """Return the ids of every open Blink Health issue."""
+    return {i for (d, i) in ir.async_get(hass).issues if d == DOMAIN}
+
+
+@pytest.fixture
+async def repairs(hass: HomeAssistant) -> None:
+    """Load Home Assistant's repairs integration and its flow manager."""
+    assert await async_setup_component(hass, "repairs", {})
+
+
+async def test_issue_lifecycle(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Raised after two polls with its values, cleared when fixed, with events both ways."""
+    events = async_capture_events(hass, EVENT_ISSUE)
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
+    await poll(hass, freezer)
+    assert _issue(hass, LOW) is None, "a single poll must not raise an issue"
+    await poll(hass, freezer)
+    issue = _issue(hass, LOW)
+    assert issue is not None
+    assert issue.severity is ir.IssueSeverity.WARNING
+    assert issue.translation_key == "low_battery"
+    assert issue.is_fixable
+    assert issue.translation_placeholders["camera"] == "Front Yard"
+    assert issue.translation_placeholders["model"] == "Blink Outdoor"
+    assert issue.translation_placeholders["voltage"] == "1.18 V"
+    assert [(e.data["action"], e.data["cause"], e.data["camera"]) for e in events] == [
+        ("raised", "low_battery", "Front Yard")
+    ]
+    await poll(hass, freezer)
+    assert len(events) == 1, "no duplicate while the cause holds"
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="ok", battery_voltage=160)
+    await poll(hass, freezer)
+    assert _issue(hass, LOW) is None
+    assert events[-1].data["action"] == "cleared"
+
+
+async def test_blip_never_raises(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A cause that holds for one poll only never reaches the owner."""
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer)
+    cloud.update_camera("CAM-XT2-02", status="done")
+    await poll(hass, freezer, times=3)
+    assert _issue_ids(hass) == set()
+
+
+async def test_offline_camera_is_an_error(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera that cannot record is an error."""
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    issue = _issue(hass, "wifi_disconnected_CAM-XT2-02")
+    assert issue is not None
+    assert issue.severity is ir.IssueSeverity.ERROR
+
+
+async def test_sync_module_offline_is_one_issue(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A Sync Module offline is one issue naming its cameras, not one per camera."""
+    cloud.update_sync_module("SM-HOME-0001", status="offline")
+    await poll(hass, freezer, times=2)
+    assert _issue_ids(hass) == {"sync_module_offline_SM-HOME-0001"}
+    issue = _issue(hass, "sync_module_offline_SM-HOME-0001")
+    assert issue.severity is ir.IssueSeverity.ERROR
+    assert issue.translation_placeholders["cameras"] == "Front Yard, Living Room"
+    assert issue.translation_placeholders["sync_module"] == "Home"
+
+
+async def test_removed_camera_takes_its_issues(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera removed from the account takes its issues with it."""
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    assert "wifi_disconnected_CAM-XT2-02" in _issue_ids(hass)
+    cloud.remove_camera("CAM-XT2-02")
+    await poll(hass, freezer)
+    assert _issue_ids(hass) == set()
+
+
+async def test_outage_raises_only_the_account_issue(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A cloud outage raises no camera issue; after 30 minutes one account issue, gone on recovery."""
+    cloud.set_fault("down", True)
+    await poll(hass, freezer, times=5)
+    assert _issue_ids(hass) == set(), "25 minutes of outage: nothing yet"
+    await poll(hass, freezer, times=2)
+    assert _issue_ids(hass) == {"cloud_unreachable"}
+    assert _issue(hass, "cloud_unreachable").severity is ir.IssueSeverity.ERROR
+    cloud.set_fault("down", False)
+    await poll(hass, freezer)
+    assert _issue_ids(hass) == set()
+
+
+async def test_issues_survive_a_restart_without_flapping(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """An issue raised before a reload stays open across it, and still clears when fixed."""
+    events = async_capture_events(hass, EVENT_ISSUE)
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert "wifi_disconnected_CAM-XT2-02" in _issue_ids(hass)
+    cloud.update_camera("CAM-XT2-02", status="done")
+    await poll(hass, freezer)
+    assert _issue_ids(hass) == set()
+    assert [e.data["action"] for e in events] == ["raised", "cleared"]
+    assert events[-1].data["camera"] == "Back Door"
+
+
+async def test_fix_low_battery(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """The owner replaces the batteries: recorded, polled, closed once Blink reports them ok."""
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
+    await poll(hass, freezer, times=2)
+    flow = await start_fix_flow(hass, LOW)
+    assert flow["type"] is FlowResultType.FORM
+    assert flow["step_id"] == "confirm"
+    assert flow["description_placeholders"]["camera"] == "Front Yard"
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="ok", battery_voltage=160)
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert _issue(hass, LOW) is None
+    assert hass.states.get("sensor.front_yard_batteries_replaced").state != "unknown"
+
+
+async def test_fix_low_battery_still_low(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """Still low after the replacement: the flow says so; a fresh low reading is the wrong type."""
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await poll(hass, freezer, times=2)
+    flow = await start_fix_flow(hass, LOW)
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "battery_still_low"
+    # Blink measures the new batteries and still finds them low.
+    checked = (dt_util.utcnow() + timedelta(seconds=30)).isoformat()
+    cloud.update_camera("CAM-OUTDOOR-01", battery_check_time=checked)
+    await poll(hass, freezer, times=2)
+    assert _issue_ids(hass) == {"wrong_battery_type_CAM-OUTDOOR-01"}
+
+
+async def test_fix_continuous_recording(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """Disarm and arm again: Blink disarms and arms the camera, and the issue closes."""
+    cloud.update_sync_module("SM-HOME-0001", armed=True)
+    for _ in range(6):
+        cloud.add_clip("CAM-OUTDOOR-01")
+        await poll(hass, freezer)
+    issue_id = "continuous_recording_CAM-OUTDOOR-01"
+    assert _issue(hass, issue_id) is not None
+    flow = await start_fix_flow(hass, issue_id)
+    cloud.reset_counts()
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    actions = [(c["device"], c["action"]) for c in cloud.commands]
+    assert actions == [("CAM-OUTDOOR-01", "disable"), ("CAM-OUTDOOR-01", "enable")]
+    assert _issue(hass, issue_id) is None
+
+
+async def test_fix_continuous_recording_failure_keeps_issue(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """If Blink does not take the commands, the flow says so and the issue stays."""
+    cloud.update_sync_module("SM-HOME-0001", armed=True)
+    for _ in range(6):
+        cloud.add_clip("CAM-OUTDOOR-01")
+        await poll(hass, freezer)
+    issue_id = "continuous_recording_CAM-OUTDOOR-01"
+    flow = await start_fix_flow(hass, issue_id)
+    cloud.set_fault("down", True)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"base": "rearm_failed"}
+    assert _issue(hass, issue_id) is not None
+
+
+async def test_fix_check_again(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """Check again keeps the issue while the cause holds, and closes it once it is gone."""
+    cloud.update_camera("CAM-XT2-02", wifi_strength=-88)
+    await poll(hass, freezer, times=2)
+    issue_id = "weak_wifi_CAM-XT2-02"
+    assert _issue(hass, issue_id).severity is ir.IssueSeverity.WARNING
+    flow = await start_fix_flow(hass, issue_id)
+    assert flow["description_placeholders"]["signal"] == "-88 dBm"
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"base": "still_present"}
+    cloud.update_camera("CAM-XT2-02", wifi_strength=-60)
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert _issue(hass, issue_id) is None
+
+
+async def test_fix_hardware_fault(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """Soft reset, hard reset, then a support summary with no account data; reset recorded."""
+    cloud.update_camera("CAM-XT2-02", issues=[{"type": "camera_hardware_error"}])
+    await poll(hass, freezer, times=8)
+    issue_id = "hardware_fault_CAM-XT2-02"
+    assert _issue(hass, issue_id).severity is ir.IssueSeverity.ERROR
+    flow = await start_fix_flow(hass, issue_id)
+    assert flow["step_id"] == "confirm"
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["step_id"] == "hard_reset"
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["step_id"] == "support"
+    placeholders = result["description_placeholders"]
+    assert placeholders["model"] == "Blink XT2"
+    assert "camera_hardware_error" in placeholders["evidence"]
+    summary = " ".join(placeholders.values())
+    for secret in (init_integration.data["token"], "owner@example.com", "CAM-XT2-02"):
+        assert secret not in summary
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "support_summary_done"
+    coordinator = init_integration.runtime_data
+    assert coordinator.data.histories["CAM-XT2-02"].reset_reported_at is not None
+    assert _issue(hass, issue_id) is not None
+
+
+async def test_fix_cloud_unreachable(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """Check again on the account-level issue closes it once Blink answers."""
+    cloud.set_fault("down", True)
+    await poll(hass, freezer, times=7)
+    flow = await start_fix_flow(hass, "cloud_unreachable")
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["errors"] == {"base": "still_present"}
+    cloud.set_fault("down", False)
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_fix_flow_entry_not_loaded(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """A fix flow of an unloaded entry aborts instead of failing."""
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    flow = await start_fix_flow(hass, "wifi_disconnected_CAM-XT2-02")
+    assert flow["type"] is FlowResultType.ABORT
+    assert flow["reason"] == "entry_not_loaded"
+
+
+async def test_removing_entry_removes_its_issues(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Deleting the entry deletes its issues and its stored history."""
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    assert _issue_ids(hass)
+    await hass.config_entries.async_remove(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert _issue_ids(hass) == set()
