@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health import async_remove_config_entry_device
 from custom_components.blink_health.const import DOMAIN
 
 
@@ -97,6 +98,7 @@ async def test_mini_has_no_battery_entity(
         ("unavailable", {}),
         ("server_error_text", {}),
         ("malformed", {}),
+        ("malformed_shape", {}),
     ],
 )
 async def test_cloud_failure_makes_entities_unavailable_then_recovers(
@@ -204,3 +206,20 @@ async def test_quiet_poll_request_count(
     await _poll(hass, freezer)
     # 2 Sync Modules, 2 default cameras, 2 standalone devices (Mini and doorbell).
     assert cloud.total_requests() == 1 + 2 * 2 + 2 * 2 + 2, cloud.counts()
+
+
+async def test_device_removal_only_once_gone(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    """The owner may delete a device only once it has left the Blink account."""
+    device = device_registry.async_get_device_by_identifier(
+        (DOMAIN, "CAM-XT2-02"), init_integration.entry_id
+    )
+    assert not await async_remove_config_entry_device(hass, init_integration, device)
+    cloud.remove_camera("CAM-XT2-02")
+    await _poll(hass, freezer)
+    assert await async_remove_config_entry_device(hass, init_integration, device)

@@ -95,6 +95,7 @@ def test_error_body_is_refused(body: dict[str, Any]) -> None:
         {"networks": "x"},
         {"networks": [], "cameras": "x"},
         {"networks": [], "cameras": [1, 2]},
+        {"networks": [], "account": {}},
     ],
 )
 def test_malformed_homescreen(home: Any) -> None:

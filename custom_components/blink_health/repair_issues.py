@@ -165,11 +165,6 @@ class RepairIssueTracker:
                 camera=placeholders.get("camera"),
             )
 
-    @property
-    def raised(self) -> set[str]:
-        """Return the ids of the issues this entry has open."""
-        return set(self._raised)
-
     @callback
     def async_poll_succeeded(
         self,
@@ -226,13 +221,6 @@ class RepairIssueTracker:
         if issue_id in self._raised:
             self._async_clear(issue_id)
         self._streaks.pop(issue_id, None)
-
-    @callback
-    def async_remove_all(self) -> None:
-        """Delete every issue of this entry (the entry is being removed)."""
-        for issue_id in list(self._raised):
-            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
-        self._raised.clear()
 
     def _async_create(self, issue: WantedIssue) -> None:
         """Create or refresh the issue in the registry."""

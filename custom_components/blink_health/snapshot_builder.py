@@ -63,7 +63,11 @@ def validate_homescreen(homescreen: Any) -> Mapping[str, Any]:
         raise HomescreenRefusedError(homescreen)
     if not isinstance(homescreen.get("networks"), list):
         raise HomescreenMalformedError("homescreen has no networks list")
-    for key in ("sync_modules", "cameras", "owls", "doorbells"):
+    device_keys = ("sync_modules", "cameras", "owls", "doorbells")
+    if not any(key in homescreen for key in device_keys):
+        # Reading this as "no devices" would remove every device and its history.
+        raise HomescreenMalformedError("homescreen lists no devices at all")
+    for key in device_keys:
         value = homescreen.get(key, [])
         if not isinstance(value, list) or not all(
             isinstance(i, Mapping) for i in value
