@@ -269,3 +269,25 @@ async def test_explain_led_entry_not_loaded(
             return_response=True,
         )
     assert err.value.translation_key == "entry_not_loaded"
+
+
+async def test_clip_streak_survives_reload(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """What polls learned (a streak of clips) is saved on unload, not lost to a reload."""
+    cloud.update_sync_module("SM-HOME-0001", armed=True)
+    await poll(hass, freezer)
+    for _ in range(2):
+        cloud.add_clip("CAM-OUTDOOR-01")
+        await poll(hass, freezer)
+    freezer.tick(60)
+    cloud.add_clip("CAM-OUTDOOR-01")  # seen by the poll the reload makes
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    for _ in range(2):
+        cloud.add_clip("CAM-OUTDOOR-01")
+        await poll(hass, freezer)
+    assert hass.states.get(CAUSE).state == "continuous_recording"

@@ -43,8 +43,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) 
 async def async_unload_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> bool:
-    """Unload the platforms; the session closes through async_on_unload."""
-    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    """Unload the platforms and save the history; the session closes through async_on_unload."""
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    if unloaded:
+        await entry.runtime_data.async_save_history()
+    return unloaded
 
 
 async def async_remove_config_entry_device(

@@ -243,6 +243,10 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             snapshot=snapshot, verdicts=verdicts, histories=histories
         )
 
+    async def async_save_history(self) -> None:
+        """Write the history now (on unload, so a reload reads what the last poll learned)."""
+        await self._history_store.async_save(self._history_to_store())
+
     @callback
     def _history_to_store(self) -> dict[str, Any]:
         """Return the history in its stored form."""
@@ -287,7 +291,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self._histories[serial] = action(
             self._histories.get(serial, CameraHistory()), dt_util.utcnow()
         )
-        await self._history_store.async_save(self._history_to_store())
+        await self.async_save_history()
         snapshot = self.data.snapshot
         camera = snapshot.cameras.get(serial)
         if camera is None:
