@@ -25,6 +25,8 @@ async def test_diagnostics_are_redacted(
     assert len(result["snapshot"]["cameras"]) == 5
     assert result["blinkpy"]["cameras"]
     secrets = [
+        f'"id": {init_integration.data["account_id"]}',
+        f"/accounts/{init_integration.data['account_id']}/",
         init_integration.data["token"],
         init_integration.data["refresh_token"],
         HARDWARE_ID,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+import logging
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
@@ -223,3 +224,57 @@ async def test_device_removal_only_once_gone(
     cloud.remove_camera("CAM-XT2-02")
     await _poll(hass, freezer)
     assert await async_remove_config_entry_device(hass, init_integration, device)
+
+
+async def test_outage_logs_once_without_account_id(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An outage logs each blinkpy complaint once, never with the account id in a URL."""
+    caplog.clear()
+    cloud.set_fault("down", True)
+    await _poll(hass, freezer)
+    await _poll(hass, freezer)
+    await _poll(hass, freezer)
+    blinkpy_errors = [
+        r
+        for r in caplog.records
+        if r.name.startswith("blinkpy") and r.levelno >= logging.WARNING
+    ]
+    assert blinkpy_errors
+    messages = [r.getMessage() for r in blinkpy_errors]
+    assert len(messages) == len(set(messages)), messages
+    assert str(cloud.account["account_id"]) not in caplog.text
+    ours = [
+        r for r in caplog.records if r.name.startswith("custom_components.blink_health")
+    ]
+    assert len([r for r in ours if r.levelname == "ERROR"]) == 1
+    cloud.set_fault("down", False)
+    await _poll(hass, freezer)
+    assert "recovered" in caplog.text
+    caplog.clear()
+    cloud.set_fault("down", True)
+    await _poll(hass, freezer)
+    assert any(r.name.startswith("blinkpy") for r in caplog.records), (
+        "a new outage logs again"
+    )
+
+
+async def test_entity_appears_when_the_value_does(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera that reported no Wi-Fi dBm at first gets the sensor once it reports one."""
+    cloud.update_camera("CAM-XT2-02", wifi_strength=None)
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.back_door_wi_fi_signal") is None
+    cloud.update_camera("CAM-XT2-02", wifi_strength=-62)
+    await _poll(hass, freezer)
+    assert hass.states.get("sensor.back_door_wi_fi_signal").state == "-62"

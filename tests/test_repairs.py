@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
@@ -238,12 +239,22 @@ async def test_fix_continuous_recording(
     assert _issue(hass, issue_id) is None
 
 
+@pytest.mark.parametrize(
+    ("fault", "params"),
+    [
+        ("down", {}),
+        ("unavailable", {"endpoints": ["camera_disable", "camera_enable"]}),
+        ("unauthorized", {"endpoints": ["camera_disable"]}),
+    ],
+)
 async def test_fix_continuous_recording_failure_keeps_issue(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
     repairs: None,
+    fault: str,
+    params: dict[str, Any],
 ) -> None:
     """If Blink does not take the commands, the flow says so and the issue stays."""
     cloud.update_sync_module("SM-HOME-0001", armed=True)
@@ -252,7 +263,8 @@ async def test_fix_continuous_recording_failure_keeps_issue(
         await poll(hass, freezer)
     issue_id = "continuous_recording_CAM-OUTDOOR-01"
     flow = await start_fix_flow(hass, issue_id)
-    cloud.set_fault("down", True)
+    cloud.set_fault(fault, True, **params)
+    freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "rearm_failed"}
@@ -367,3 +379,27 @@ async def test_removing_entry_removes_its_issues(
     await hass.config_entries.async_remove(init_integration.entry_id)
     await hass.async_block_till_done()
     assert _issue_ids(hass) == set()
+
+
+async def test_fix_hardware_fault_waits_for_a_rebooting_camera(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """A camera still restarting after the reset is not "fixed": the flow asks to wait."""
+    cloud.update_camera("CAM-XT2-02", issues=[{"type": "camera_hardware_error"}])
+    await poll(hass, freezer, times=8)
+    issue_id = "hardware_fault_CAM-XT2-02"
+    flow = await start_fix_flow(hass, issue_id)
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["step_id"] == "confirm"
+    assert result["errors"] == {"base": "offline"}
+    cloud.update_camera("CAM-XT2-02", status="done", issues=[])
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert _issue(hass, issue_id) is None

@@ -17,6 +17,7 @@ from .coordinator import (
     BlinkHealthCoordinator,
     history_storage_key,
 )
+from .log_filter import install_blinkpy_log_filter
 from .services import async_setup_services
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
@@ -24,7 +25,8 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions, once for all entries."""
+    """Register the actions and quiet blinkpy's logs, once for all entries."""
+    install_blinkpy_log_filter()
     async_setup_services(hass)
     return True
 

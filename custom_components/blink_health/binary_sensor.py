@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
@@ -16,7 +17,7 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
-from .entity import BlinkCameraEntity, BlinkSyncModuleEntity, async_track_new_devices
+from .entity import BlinkCameraEntity, BlinkSyncModuleEntity, async_track_entities
 from .snapshot import CameraSnapshot, SyncModuleSnapshot
 
 PARALLEL_UPDATES = 0
@@ -99,23 +100,26 @@ async def async_setup_entry(
     """Add binary sensors for every device now and for devices that appear later."""
     coordinator = entry.runtime_data
 
-    def build(serials: set[str]) -> Iterable[Entity]:
+    def candidates() -> Iterator[tuple[tuple[str, str], Callable[[], Entity]]]:
         snapshot = coordinator.data.snapshot
-        entities: list[Entity] = [
-            CameraBinarySensor(coordinator, serial, description)
-            for serial in sorted(serials & set(snapshot.cameras))
-            for description in CAMERA_BINARY_SENSORS
-            if description.exists_fn(snapshot.cameras[serial])
-        ]
-        entities.extend(
-            SyncModuleBinarySensor(coordinator, serial, description)
-            for serial in sorted(serials & set(snapshot.sync_modules))
-            for description in SYNC_MODULE_BINARY_SENSORS
-        )
-        return entities
+        for serial, camera in snapshot.cameras.items():
+            for description in CAMERA_BINARY_SENSORS:
+                if description.exists_fn(camera):
+                    yield (
+                        (serial, description.key),
+                        partial(CameraBinarySensor, coordinator, serial, description),
+                    )
+        for serial in snapshot.sync_modules:
+            for module_description in SYNC_MODULE_BINARY_SENSORS:
+                yield (
+                    (serial, module_description.key),
+                    partial(
+                        SyncModuleBinarySensor, coordinator, serial, module_description
+                    ),
+                )
 
     entry.async_on_unload(
-        async_track_new_devices(coordinator, async_add_entities, build)
+        async_track_entities(coordinator, async_add_entities, candidates)
     )
 
 

@@ -162,3 +162,18 @@ def new_login(
         CONF_HARDWARE_ID: hardware_id or new_hardware_id(),
     }
     return LoginAttempt(create_blink(session, data))
+
+
+async def _no_media(*_args: Any, **_kwargs: Any) -> None:
+    """Download nothing: Blink Health never shows thumbnails or clips."""
+
+
+def disable_media_downloads(blink: Blink) -> None:
+    """Stop blinkpy downloading each new thumbnail and clip at every poll.
+
+    blinkpy fetches them to cache images Blink Health never shows: a request or two per camera
+    per new clip, and a clip at every poll of a camera that records without end. Only this
+    entry's camera objects change; Home Assistant's own blink integration is untouched.
+    """
+    for camera in list(blink.cameras.values()):
+        camera.get_media = _no_media

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
@@ -12,7 +13,7 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
-from .entity import BlinkCameraEntity, async_track_new_devices
+from .entity import BlinkCameraEntity, async_track_entities
 from .snapshot import CameraSnapshot
 
 PARALLEL_UPDATES = 0
@@ -46,17 +47,17 @@ async def async_setup_entry(
     """Add buttons for every battery camera now and for cameras that appear later."""
     coordinator = entry.runtime_data
 
-    def build(serials: set[str]) -> Iterable[Entity]:
-        cameras = coordinator.data.snapshot.cameras
-        return [
-            CameraButton(coordinator, serial, description)
-            for serial in sorted(serials & set(cameras))
-            for description in CAMERA_BUTTONS
-            if description.exists_fn(cameras[serial])
-        ]
+    def candidates() -> Iterator[tuple[tuple[str, str], Callable[[], Entity]]]:
+        for serial, camera in coordinator.data.snapshot.cameras.items():
+            for description in CAMERA_BUTTONS:
+                if description.exists_fn(camera):
+                    yield (
+                        (serial, description.key),
+                        partial(CameraButton, coordinator, serial, description),
+                    )
 
     entry.async_on_unload(
-        async_track_new_devices(coordinator, async_add_entities, build)
+        async_track_entities(coordinator, async_add_entities, candidates)
     )
 
 

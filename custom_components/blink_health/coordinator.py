@@ -18,7 +18,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from .blink_client import create_blink, login_data_to_store
+from .blink_client import create_blink, disable_media_downloads, login_data_to_store
 from .const import (
     CONF_POLLS_BEFORE_ISSUE,
     CONF_SCAN_INTERVAL,
@@ -39,6 +39,7 @@ from .diagnosis import (
     record_batteries_replaced,
     record_reset,
 )
+from .log_filter import BLINKPY_LOG_FILTER
 from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
 from .snapshot import AccountSnapshot, CameraSnapshot
 from .snapshot_builder import (
@@ -56,6 +57,11 @@ def model_name(product_type: str | None) -> str | None:
     if product_type is None:
         return None
     return MODEL_NAMES.get(product_type.lower(), product_type)
+
+
+def _command_accepted(response: Any) -> bool:
+    """Return whether Blink answered a command with a command id (an error body has none)."""
+    return isinstance(response, Mapping) and response.get("id") is not None
 
 
 def history_storage_key(entry_id: str) -> str:
@@ -159,6 +165,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 translation_domain=DOMAIN, translation_key="reauth_required"
             ) from err
         except (ClientError, TimeoutError) as err:
+            self.issues.async_poll_failed(dt_util.utcnow())
             raise UpdateFailed(
                 translation_domain=DOMAIN, translation_key="cannot_connect"
             ) from err
@@ -168,9 +175,11 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 raise ConfigEntryAuthFailed(
                     translation_domain=DOMAIN, translation_key="reauth_required"
                 )
+            self.issues.async_poll_failed(dt_util.utcnow())
             raise UpdateFailed(
                 translation_domain=DOMAIN, translation_key="cannot_connect"
             )
+        disable_media_downloads(self.blink)
         self._async_save_tokens()
 
     async def _async_update_data(self) -> BlinkHealthData:
@@ -183,6 +192,8 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self.issues.async_poll_succeeded(
             data.snapshot, data.verdicts, self.polls_before_issue
         )
+        if not self.last_update_success:
+            BLINKPY_LOG_FILTER.reset()
         return data
 
     async def _async_poll(self) -> BlinkHealthData:
@@ -267,12 +278,12 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         if camera is None:
             return False
         try:
-            disarmed = await camera.async_arm(False)
-            armed = await camera.async_arm(True) if disarmed else None
+            disarmed = _command_accepted(await camera.async_arm(False))
+            armed = disarmed and _command_accepted(await camera.async_arm(True))
         except (ClientError, TimeoutError, *_AUTH_ERRORS) as err:
             LOGGER.warning("Could not re-arm %s: %r", camera.name, err)
             return False
-        return bool(disarmed) and bool(armed)
+        return armed
 
     async def async_record_batteries_replaced(self, serial: str) -> None:
         """Record that the owner just put new batteries in this camera."""
@@ -324,7 +335,19 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         if self._device_ids is not None:
             LOGGER.info("Devices changed on the Blink account; reading them again")
             self.blink.sync.clear()
-            await self.blink.setup_post_verify()
+            try:
+                rebuilt = await self.blink.setup_post_verify()
+            except Exception as err:
+                # blinkpy's set-up fails in many shapes on odd answers; a poll must not crash.
+                raise UpdateFailed(
+                    translation_domain=DOMAIN, translation_key="cannot_connect"
+                ) from err
+            if not rebuilt:
+                # blinkpy retries its set-up at the next refresh; so do we.
+                raise UpdateFailed(
+                    translation_domain=DOMAIN, translation_key="cannot_connect"
+                )
+            disable_media_downloads(self.blink)
         self._device_ids = device_ids
 
     @callback

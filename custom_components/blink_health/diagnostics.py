@@ -13,6 +13,7 @@ from .coordinator import BlinkHealthConfigEntry
 
 TO_REDACT = {
     CONF_PASSWORD,
+    "account",
     CONF_USERNAME,
     "token",
     "refresh_token",

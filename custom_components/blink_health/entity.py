@@ -81,22 +81,32 @@ class BlinkSyncModuleEntity(BlinkHealthEntity):
         return super().available and self.sync_module is not None
 
 
-def async_track_new_devices(
+type EntityCandidates = Callable[
+    [], Iterable[tuple[tuple[str, str], Callable[[], Entity]]]
+]
+
+
+def async_track_entities(
     coordinator: BlinkHealthCoordinator,
     add_entities: Callable[[Iterable[Entity]], None],
-    build: Callable[[set[str]], Iterable[Entity]],
+    candidates: EntityCandidates,
 ) -> Callable[[], None]:
-    """Add entities for the devices present now, and for devices that appear in later polls."""
-    known: set[str] = set()
+    """Add each (serial, key) entity once it should exist, now or after any later poll.
+
+    A camera that joins the account, or starts reporting a value it did not report at first
+    (for example its Wi-Fi once it is back online), gets the entity without a reload. An entity
+    stays until its device leaves the account.
+    """
+    added: set[tuple[str, str]] = set()
 
     @callback
     def _add_new() -> None:
-        current = coordinator.known_serials()
-        new = current - known
-        known.intersection_update(current)
+        present = coordinator.known_serials()
+        added.intersection_update({key for key in added if key[0] in present})
+        new = [(key, make) for key, make in candidates() if key not in added]
         if new:
-            known.update(new)
-            add_entities(build(new))
+            added.update(key for key, _ in new)
+            add_entities([make() for _, make in new])
 
     _add_new()
     return coordinator.async_add_listener(_add_new)

@@ -148,7 +148,11 @@ class RepairIssueTracker:
         self.hass = hass
         self.entry_id = entry_id
         self._streaks: dict[str, int] = {}
-        self._first_failure: datetime | None = None
+        # Kept outside the tracker: a set-up retried during an outage builds a new one each time,
+        # and the outage clock must run across them.
+        self._failures: dict[str, datetime] = hass.data.setdefault(
+            DOMAIN, {}
+        ).setdefault("first_failure", {})
         registry = ir.async_get(hass)
         self._raised: dict[str, WantedIssue] = {}
         for (domain, issue_id), entry in registry.issues.items():
@@ -173,7 +177,7 @@ class RepairIssueTracker:
         polls_needed: int,
     ) -> None:
         """Advance every streak with a successful poll's verdicts."""
-        self._first_failure = None
+        self._failures.pop(self.entry_id, None)
         if CLOUD_UNREACHABLE in self._raised:
             self._async_clear(CLOUD_UNREACHABLE)
         wanted = wanted_issues(snapshot, verdicts)
@@ -196,17 +200,16 @@ class RepairIssueTracker:
     @callback
     def async_poll_failed(self, now: datetime) -> None:
         """Count a failed poll: camera issues stay as they are; a long outage gets its own issue."""
-        if self._first_failure is None:
-            self._first_failure = now
+        first_failure = self._failures.setdefault(self.entry_id, now)
         if CLOUD_UNREACHABLE in self._raised:
             return
-        if now - self._first_failure >= CLOUD_UNREACHABLE_AFTER:
+        if now - first_failure >= CLOUD_UNREACHABLE_AFTER:
             issue = WantedIssue(
                 issue_id=CLOUD_UNREACHABLE,
                 cause=CLOUD_UNREACHABLE,
                 severity=ir.IssueSeverity.ERROR,
                 placeholders={
-                    "since": dt_util.as_local(self._first_failure).strftime("%H:%M")
+                    "since": dt_util.as_local(first_failure).strftime("%H:%M")
                 },
                 serial=None,
                 camera=None,

@@ -155,23 +155,36 @@ class HardwareFaultFlow(BlinkRepairFlow):
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Soft reset (keeps saved clips); record it and check again."""
-        if user_input is None:
-            return self._show("confirm")
-        await self.coordinator.async_record_reset(self.serial)
-        if await self._async_poll_now():
-            return self.async_create_entry(data={})
-        return await self.async_step_hard_reset()
+        return await self._async_reset_step("confirm", "hard_reset", user_input)
 
     async def async_step_hard_reset(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Hard reset (erases saved data: the text says so first); check again."""
+        return await self._async_reset_step("hard_reset", "support", user_input)
+
+    async def _async_reset_step(
+        self, step_id: str, next_step: str, user_input: dict[str, Any] | None
+    ) -> RepairsFlowResult:
+        """Show a reset step; after it, finish if healthy, wait if rebooting, else go on."""
         if user_input is None:
-            return self._show("hard_reset")
-        await self.coordinator.async_record_reset(self.serial)
-        if await self._async_poll_now():
+            return self._show(step_id)
+        coordinator = self.coordinator
+        await coordinator.async_record_reset(self.serial)
+        await coordinator.async_refresh()
+        state = coordinator.data.camera_state(self.serial)
+        # A camera still restarting is offline, which would clear the hardware issue without
+        # anything being fixed: only a camera back online and healthy counts.
+        if (
+            not coordinator.last_update_success
+            or state is None
+            or not state.camera.online
+        ):
+            return self._show(step_id, {"base": "offline"})
+        if not state.verdict.problem:
+            coordinator.issues.async_clear(self.issue_id)
             return self.async_create_entry(data={})
-        return await self.async_step_support()
+        return self._show(next_step)
 
     async def async_step_support(
         self, user_input: dict[str, Any] | None = None

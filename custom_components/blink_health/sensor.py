@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -25,7 +26,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
 from .diagnosis import Cause, LedState
-from .entity import BlinkCameraEntity, async_track_new_devices
+from .entity import BlinkCameraEntity, async_track_entities
 from .snapshot import CameraSnapshot
 
 PARALLEL_UPDATES = 0
@@ -162,20 +163,20 @@ async def async_setup_entry(
     entry: BlinkHealthConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add sensors for every camera now and for cameras that appear later."""
+    """Add sensors for every camera now, and whenever one appears or starts reporting."""
     coordinator = entry.runtime_data
 
-    def build(serials: set[str]) -> Iterable[Entity]:
-        cameras = coordinator.data.snapshot.cameras
-        return [
-            CameraSensor(coordinator, serial, description)
-            for serial in sorted(serials & set(cameras))
-            for description in CAMERA_SENSORS
-            if description.exists_fn(cameras[serial])
-        ]
+    def candidates() -> Iterator[tuple[tuple[str, str], Callable[[], Entity]]]:
+        for serial, camera in coordinator.data.snapshot.cameras.items():
+            for description in CAMERA_SENSORS:
+                if description.exists_fn(camera):
+                    yield (
+                        (serial, description.key),
+                        partial(CameraSensor, coordinator, serial, description),
+                    )
 
     entry.async_on_unload(
-        async_track_new_devices(coordinator, async_add_entities, build)
+        async_track_entities(coordinator, async_add_entities, candidates)
     )
 
 

@@ -16,6 +16,9 @@ BARS_RANGE = range(6)
 LOW_BATTERY_STATES = frozenset({"low", "replace"})
 HEALTHY_BATTERY_STATES = frozenset({"ok", "good", "normal", "full"})
 BATTERY_CAUSES = frozenset({Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE})
+# Without a check time, a low reading this soon after new batteries may predate them: Blink
+# measures batteries now and then, not when they go in.
+UNDATED_READING_GRACE = timedelta(hours=12)
 
 
 class BatteryReading(StrEnum):
@@ -92,7 +95,9 @@ def gather(
             now,
             timedelta(minutes=thresholds.continuous_recording_minutes),
         ),
-        battery=_battery_reading(camera, replaced_at if replaced_recently else None),
+        battery=_battery_reading(
+            camera, replaced_at if replaced_recently else None, now
+        ),
         replaced_recently=replaced_recently,
         replaced_days_ago=None
         if replaced_age is None or not replaced_recently
@@ -104,7 +109,7 @@ def gather(
 
 
 def _battery_reading(
-    camera: CameraSnapshot, replaced_at: datetime | None
+    camera: CameraSnapshot, replaced_at: datetime | None, now: datetime
 ) -> BatteryReading:
     """Return what the battery report says, noting a low report taken before new batteries went in."""
     if not camera.has_battery:
@@ -115,10 +120,9 @@ def _battery_reading(
     if state not in LOW_BATTERY_STATES:
         return BatteryReading.UNKNOWN
     checked = camera.battery_check_time
-    if (
-        replaced_at is not None
-        and checked is not None
-        and as_utc(checked) < replaced_at
+    if replaced_at is not None and (
+        (checked is not None and as_utc(checked) < replaced_at)
+        or (checked is None and as_utc(now) - replaced_at < UNDATED_READING_GRACE)
     ):
         return BatteryReading.STALE_LOW
     return BatteryReading.LOW

@@ -34,6 +34,10 @@ class RuleResult:
     led_state: LedState | None = None
 
 
+WEAK_WIFI_DBM_MARGIN = 3
+WEAK_WIFI_BARS_MARGIN = 1
+
+
 def matched(
     *evidence: str,
     confidence: Confidence = Confidence.HIGH,
@@ -246,8 +250,13 @@ def _check_weak_wifi(facts: Facts) -> RuleResult:
     dbm, bars, limits = facts.wifi_dbm, facts.wifi_bars, facts.thresholds
     if dbm is None and bars is None:
         return undecided(fact("wifi_signal", None))
-    weak_dbm = dbm is not None and dbm <= limits.weak_wifi_dbm
-    weak_bars = bars is not None and bars <= limits.weak_wifi_bars
+    # Once weak, the signal must recover by a margin to count as fine again: a signal hovering
+    # at the limit would otherwise raise and clear a repair at every other poll.
+    was_weak = facts.history.last_cause is Cause.WEAK_WIFI
+    dbm_limit = limits.weak_wifi_dbm + (WEAK_WIFI_DBM_MARGIN if was_weak else 0)
+    bars_limit = limits.weak_wifi_bars + (WEAK_WIFI_BARS_MARGIN if was_weak else 0)
+    weak_dbm = dbm is not None and dbm <= dbm_limit
+    weak_bars = bars is not None and bars <= bars_limit
     evidence = tuple(
         fact(key, value)
         for key, value in (("wifi_dbm", dbm), ("wifi_bars", bars))
