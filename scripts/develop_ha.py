@@ -46,8 +46,8 @@ class Camera:
 
     @property
     def matches(self) -> bool:
-        """Return whether Home Assistant shows the expected cause."""
-        return self.cause == self.expected
+        """Return whether Home Assistant shows the expected cause (if the scenario gives one)."""
+        return self.expected in {"-", self.cause}
 
 
 def load_scenario(name: str) -> dict[str, Any]:
@@ -180,15 +180,20 @@ class HomeAssistantClient:
         return str(result["result"]["entry_id"])
 
     async def set_poll_interval(self, entry_id: str, seconds: int) -> bool:
-        """Set the entry's poll interval through its options flow; return whether it took."""
+        """Set the entry's poll interval through its options flow, keeping every other option."""
         try:
             flow = await self.request(
                 "POST", "/api/config/config_entries/options/flow", {"handler": entry_id}
             )
+            current = {
+                field["name"]: field["description"]["suggested_value"]
+                for field in flow.get("data_schema", [])
+                if "suggested_value" in (field.get("description") or {})
+            }
             result = await self.request(
                 "POST",
                 f"/api/config/config_entries/options/flow/{flow['flow_id']}",
-                {"scan_interval": seconds},
+                {**current, "scan_interval": seconds},
             )
         except DevelopError as err:
             print(f"  (could not set the poll interval: {err})")
@@ -247,7 +252,9 @@ def print_table(cameras: list[Camera], check: bool) -> None:
         rows.append(row)
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
     for number, row in enumerate(rows):
-        print("  " + "  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)))
+        print(
+            "  " + "  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True))
+        )
         if number == 0:
             print("  " + "  ".join("-" * w for w in widths))
 
@@ -283,14 +290,15 @@ async def wait_for_simulator(
         except aiohttp.ClientError as err:
             last = repr(err)
         await asyncio.sleep(0.3)
-    raise DevelopError(f"the simulated Blink cloud did not answer at {simulator} ({last})")
+    raise DevelopError(
+        f"the simulated Blink cloud did not answer at {simulator} ({last})"
+    )
 
 
-async def run(args: argparse.Namespace) -> int:
+async def run(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
     """Set everything up, show the verdicts; in check mode compare them with the scenario."""
     started = time.monotonic()
     deadline = started + args.timeout
-    scenario = load_scenario(args.scenario)
     cameras = {
         cam["serial"]: Camera(
             serial=cam["serial"],
@@ -307,7 +315,9 @@ async def run(args: argparse.Namespace) -> int:
         await ha.wait_until_running(deadline)
         up = time.monotonic() - started
         token = await ha.long_lived_token()
-        Path(args.token_file).write_text(token + "\n", encoding="utf-8")
+        await asyncio.to_thread(
+            Path(args.token_file).write_text, token + "\n", encoding="utf-8"
+        )
         entry_id = await ha.add_blink_health(scenario["account"], args.simulator)
         print(
             f"  Home Assistant was running after {up:.1f} s; Blink Health signed in to "
@@ -315,7 +325,9 @@ async def run(args: argparse.Namespace) -> int:
             f"{' with 2FA' if scenario['account'].get('two_factor') else ''}."
         )
         if not args.check and await ha.set_poll_interval(entry_id, DEV_POLL_SECONDS):
-            print(f"  Poll interval set to {DEV_POLL_SECONDS} s (Blink Health's minimum).")
+            print(
+                f"  Poll interval set to {DEV_POLL_SECONDS} s (Blink Health's minimum)."
+            )
         ready = 0
         while time.monotonic() < deadline:
             ready = await ha.read_cameras(cameras)
@@ -334,7 +346,9 @@ async def run(args: argparse.Namespace) -> int:
         return 0
     wrong = [cam for cam in ordered if not cam.matches]
     if ready < len(cameras):
-        print(f"\nFAIL: only {ready} of {len(cameras)} cameras got a verdict in {args.timeout:.0f} s.")
+        print(
+            f"\nFAIL: only {ready} of {len(cameras)} cameras got a verdict in {args.timeout:.0f} s."
+        )
         return 1
     if wrong:
         print(
@@ -359,7 +373,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     try:
-        return asyncio.run(run(args))
+        return asyncio.run(run(args, load_scenario(args.scenario)))
     except DevelopError as err:
         print(f"\nFAIL: {err}", file=sys.stderr)
         return 1

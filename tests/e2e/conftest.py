@@ -83,7 +83,9 @@ def cause_entity(hass: HomeAssistant, serial: str) -> str:
     return entity_id
 
 
-async def poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: int = 301) -> None:
+async def poll(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: int = 301
+) -> None:
     """Let a poll interval pass and wait for the poll (real HTTPS requests) to finish."""
     freezer.tick(timedelta(seconds=seconds))
     async_fire_time_changed(hass)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
-from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.const import STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 
 from blink_sim.server import RunningSimulator
 from custom_components.blink_health.const import CONF_SIMULATOR, DOMAIN
 
-from .conftest import cause_entity, poll, sign_in, user_input
+from .conftest import cause_entity, poll, user_input
 
 
 async def test_sign_in_with_two_factor(
@@ -21,13 +21,15 @@ async def test_sign_in_with_two_factor(
     """A 2FA account: a wrong code is refused, the right one creates an entry that sets up."""
     cloud = simulator.cloud
     cloud.account["two_factor"] = True
-    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": "user"})
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": "user"}
+    )
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], user_input(simulator)
     )
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "2fa"
-    assert len(cloud.codes_sent) == 1
+    assert cloud.codes_sent == 1
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"pin": "000000"}
     )
@@ -36,7 +38,7 @@ async def test_sign_in_with_two_factor(
         result["flow_id"], {"pin": str(cloud.account["pin"])}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert len(cloud.codes_sent) == 1  # the retry did not ask Blink for another code
+    assert cloud.codes_sent == 1  # the retry did not ask Blink for another code
     await hass.async_block_till_done()
 
     entry: ConfigEntry = result["result"]
@@ -150,10 +152,56 @@ async def test_second_entry_is_refused(
     hass: HomeAssistant, simulator: RunningSimulator, entry: ConfigEntry
 ) -> None:
     """Signing in to the same account again aborts."""
-    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": "user"})
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": "user"}
+    )
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], user_input(simulator)
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
-    assert sign_in  # the shared helper is what the entry fixture used
+
+
+async def test_walkthrough_battery_repair(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """The README's walk-through: low battery shows at once, as a repair one poll later, then goes."""
+    issue_id = "low_battery_DEMO-HEALTHY-01"
+    simulator.cloud.update_camera(
+        "DEMO-HEALTHY-01", battery_state="low", battery_voltage=118
+    )
+    await poll(hass, freezer)
+    assert hass.states.get("sensor.driveway_likely_cause").state == "low_battery"
+    assert (
+        hass.states.get("sensor.driveway_likely_led_state").state == "red_six_flashes"
+    )
+    assert hass.states.get("binary_sensor.driveway_problem").state == STATE_ON
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    await poll(hass, freezer)
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
+    simulator.cloud.update_camera(
+        "DEMO-HEALTHY-01", battery_state="ok", battery_voltage=162
+    )
+    await poll(hass, freezer)
+    assert hass.states.get("sensor.driveway_likely_cause").state == "ok"
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_walkthrough_recoveries(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The README's other examples: the Kitchen Mini back on Wi-Fi, the Cabin back online."""
+    cloud = simulator.cloud
+    cloud.update_camera("DEMO-MINI-OFFLINE-03", status="online", signals={"wifi": 4})
+    cloud.update_sync_module("SM-DEMO-CABIN", status="online")
+    cloud.update_camera("DEMO-CABIN-07", status="done")
+    await poll(hass, freezer)
+    assert hass.states.get(cause_entity(hass, "DEMO-MINI-OFFLINE-03")).state == "ok"
+    assert hass.states.get(cause_entity(hass, "DEMO-CABIN-07")).state == "ok"

@@ -1,0 +1,1 @@
+"""Benchmarks: run explicitly (scripts/bench_polling); pytest's default collection skips them."""
