@@ -403,3 +403,35 @@ async def test_fix_hardware_fault_waits_for_a_rebooting_camera(
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert _issue(hass, issue_id) is None
+
+
+@pytest.mark.parametrize(
+    ("serial", "expected"),
+    [
+        ("CAM-OUTDOOR-01", ["disable", "enable"]),
+        ("MINI-NURSERY-04", ["disable", "enable"]),
+        ("DOORBELL-05", ["disable", "enable"]),
+    ],
+)
+async def test_rearm_uses_each_models_own_call(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    serial: str,
+    expected: list[str],
+) -> None:
+    """Re-arming a camera, a Mini and a doorbell each goes through that model's own Blink call."""
+    cloud.reset_counts()
+    assert await init_integration.runtime_data.async_rearm(serial)
+    assert [c["action"] for c in cloud.commands if c["device"] == serial] == expected
+    endpoint = {
+        "CAM-OUTDOOR-01": "camera_disable",
+        "MINI-NURSERY-04": "owl_config_update",
+        "DOORBELL-05": "doorbell_disable",
+    }[serial]
+    assert cloud.counts()[endpoint] >= 1
+
+
+async def test_rearm_unknown_camera(init_integration: MockConfigEntry) -> None:
+    """A camera blinkpy does not know cannot be re-armed, and says so."""
+    assert not await init_integration.runtime_data.async_rearm("NOT-A-CAMERA")

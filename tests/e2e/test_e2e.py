@@ -8,6 +8,7 @@ from homeassistant.const import STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
+import pytest
 
 from blink_sim.server import RunningSimulator
 from custom_components.blink_health.const import CONF_SIMULATOR, DOMAIN
@@ -114,22 +115,46 @@ async def test_battery_low_then_replaced(
     assert hass.states.get(driveway).state == "ok"
 
 
-async def test_rate_limited_then_recovers(
+@pytest.mark.parametrize(
+    "fault",
+    [
+        "rate_limited",
+        "unavailable",
+        "server_error_text",
+        "malformed",
+        "malformed_shape",
+    ],
+)
+async def test_fault_then_recovers(
+    hass: HomeAssistant,
+    simulator: RunningSimulator,
+    entry: ConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    fault: str,
+) -> None:
+    """A 429, a 503, a 5xx text body or a malformed answer: unavailable, then back."""
+    patio = cause_entity(hass, "DEMO-LOWBATT-02")
+    assert hass.states.get(patio).state == "low_battery"
+    simulator.cloud.set_fault(fault, True)
+    await poll(hass, freezer)
+    assert hass.states.get(patio).state == STATE_UNAVAILABLE
+    assert entry.state is ConfigEntryState.LOADED
+    simulator.cloud.set_fault(fault, False)
+    await poll(hass, freezer)
+    assert hass.states.get(patio).state == "low_battery"
+
+
+async def test_unauthorized_asks_to_sign_in_again(
     hass: HomeAssistant,
     simulator: RunningSimulator,
     entry: ConfigEntry,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """A 429 from Blink makes the entities unavailable; the next good poll brings them back."""
-    patio = cause_entity(hass, "DEMO-LOWBATT-02")
-    assert hass.states.get(patio).state == "low_battery"
-    simulator.cloud.set_fault("rate_limited", True)
+    """A 401 mid-session starts reauthentication instead of failing silently."""
+    simulator.cloud.set_fault("unauthorized", True)
     await poll(hass, freezer)
-    assert hass.states.get(patio).state == STATE_UNAVAILABLE
-    assert entry.state is ConfigEntryState.LOADED
-    simulator.cloud.set_fault("rate_limited", False)
-    await poll(hass, freezer)
-    assert hass.states.get(patio).state == "low_battery"
+    flows = hass.config_entries.flow.async_progress()
+    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
 
 
 async def test_cloud_down_then_recovers(
