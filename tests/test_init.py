@@ -195,18 +195,28 @@ async def test_camera_added_and_removed(
     assert hass.states.get("sensor.shed_battery_voltage").state == "1.6"
 
 
-async def test_quiet_poll_request_count(
+async def test_poll_request_counts(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """A poll with nothing new costs 1 + 2M + 2N + K requests and no thumbnail downloads."""
-    await _poll(hass, freezer)
+    """A light poll costs 1 + M + K requests; every half hour a full one 1 + 2M + 2N + K.
+
+    The test account: 2 Sync Modules (M), 2 default cameras (N), a standalone Mini and a
+    doorbell (K = 2). No thumbnails or clips are downloaded.
+    """
+    counts = []
+    for _ in range(6):
+        cloud.reset_counts()
+        await _poll(hass, freezer)
+        counts.append(cloud.total_requests())
+    assert counts == [1 + 2 + 2] * 5 + [1 + 2 * 2 + 2 * 2 + 2], counts
     cloud.reset_counts()
+    cloud.add_clip("CAM-OUTDOOR-01")
     await _poll(hass, freezer)
-    # 2 Sync Modules, 2 default cameras, 2 standalone devices (Mini and doorbell).
-    assert cloud.total_requests() == 1 + 2 * 2 + 2 * 2 + 2, cloud.counts()
+    assert "thumbnail" not in cloud.counts()
+    assert "clip" not in cloud.counts()
 
 
 async def test_device_removal_only_once_gone(
@@ -276,5 +286,6 @@ async def test_entity_appears_when_the_value_does(
     await hass.async_block_till_done()
     assert hass.states.get("sensor.back_door_wi_fi_signal") is None
     cloud.update_camera("CAM-XT2-02", wifi_strength=-62)
-    await _poll(hass, freezer)
+    for _ in range(6):  # dBm comes with the half-hourly full refresh
+        await _poll(hass, freezer)
     assert hass.states.get("sensor.back_door_wi_fi_signal").state == "-62"

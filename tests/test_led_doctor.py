@@ -99,6 +99,9 @@ async def test_batteries_replaced_button_and_wrong_type(
         "CAM-OUTDOOR-01", battery_state="low", battery_check_time=checked
     )
     await poll(hass, freezer)
+    # The check time comes with the full refresh (every half hour); until then, no blame.
+    assert hass.states.get(CAUSE).state != "wrong_battery_type"
+    await poll(hass, freezer, times=6)
     assert hass.states.get(CAUSE).state == "wrong_battery_type"
     assert hass.states.get(CAUSE).attributes["fixes"][0] == "use_lithium_aa"
 

@@ -178,8 +178,8 @@ def test_minis_and_doorbells() -> None:
     assert snapshot.sync_modules["SM8"].onboarded is False
 
 
-def test_extras_from_blinkpy_win_over_the_homescreen() -> None:
-    """What blinkpy's per-camera calls report fills in the homescreen's gaps."""
+def test_extras_from_blinkpy_fill_the_homescreen_gaps() -> None:
+    """What blinkpy's per-camera calls report fills in what the homescreen lacks."""
     extras = {
         (CameraKind.BATTERY, 100): CameraExtras(
             battery_state="LOW",
@@ -192,7 +192,10 @@ def test_extras_from_blinkpy_win_over_the_homescreen() -> None:
             battery_check_time="2026-10-31T10:00:00",
         )
     }
-    camera = build_snapshot(_home(), extras=extras, now=NOW).cameras["C1"]
+    home = _home()
+    del home["cameras"][0]["battery"]
+    del home["cameras"][0]["enabled"]
+    camera = build_snapshot(home, extras=extras, now=NOW).cameras["C1"]
     assert camera.battery_low is True
     assert camera.battery_voltage == 1.21
     assert camera.wifi_dbm == -82
@@ -201,6 +204,10 @@ def test_extras_from_blinkpy_win_over_the_homescreen() -> None:
     assert camera.motion_detected is True
     assert camera.last_motion == datetime(2026, 11, 1, 11, 59, tzinfo=UTC)
     assert camera.battery_check_time == datetime(2026, 10, 31, 10, 0, tzinfo=UTC)
+    # Where the homescreen has them, its values are the fresh ones.
+    fresh = build_snapshot(_home(), extras=extras, now=NOW).cameras["C1"]
+    assert fresh.battery_low is False
+    assert fresh.armed is True
 
 
 def test_camera_extras_from_blinkpy_objects() -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 import ipaddress
 import socket
+import time
 from typing import Any
 import uuid
 
@@ -13,6 +15,7 @@ from aiohttp import ClientError, ClientSession, CookieJar, TCPConnector
 from aiohttp.abc import AbstractResolver, ResolveResult
 from blinkpy.auth import Auth, BlinkTwoFARequiredError
 from blinkpy.blinkpy import Blink
+from blinkpy.sync_module import BlinkSyncModule
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 
@@ -177,3 +180,44 @@ def disable_media_downloads(blink: Blink) -> None:
     """
     for camera in list(blink.cameras.values()):
         camera.get_media = _no_media
+
+
+async def refresh_motion(blink: Blink) -> None:
+    """Ask each network for its new clips and update the cameras' motion, as a refresh would.
+
+    blinkpy does this inside its full refresh only; a light poll needs just this part of it:
+    one media/changed request per network, no per-camera calls, no downloads.
+    """
+    armed_by_network = {
+        str(network.get("id")): network.get("armed")
+        for network in blink.homescreen.get("networks", [])
+        if isinstance(network, dict)
+    }
+    for sync in list(blink.sync.values()):
+        # A Sync Module's armed state (which gates motion) otherwise comes from the network update
+        # call a light poll skips; the homescreen has it fresh.
+        armed = armed_by_network.get(str(sync.network_id))
+        info = sync.network_info if type(sync) is BlinkSyncModule else None
+        if isinstance(armed, bool) and isinstance(info, dict):
+            network = info.get("network")
+            if isinstance(network, dict):
+                network["armed"] = armed
+        await sync.check_new_videos()
+        for name, camera in list(sync.cameras.items()):
+            camera.motion_detected = bool(sync.motion.get(name, False))
+            records = [
+                record
+                for record in sync.last_records.get(name) or []
+                if isinstance(record, dict) and record.get("time")
+            ]
+            if records:
+                camera.last_record = max(records, key=_record_time)["time"]
+    blink.last_refresh = int(time.time())
+
+
+def _record_time(record: dict[str, Any]) -> float:
+    """Return a clip record's time as a timestamp, for ordering."""
+    try:
+        return datetime.fromisoformat(str(record["time"])).timestamp()
+    except ValueError:
+        return 0.0

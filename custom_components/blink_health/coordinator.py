@@ -18,7 +18,12 @@ from homeassistant.helpers.storage import Store
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from .blink_client import create_blink, disable_media_downloads, login_data_to_store
+from .blink_client import (
+    create_blink,
+    disable_media_downloads,
+    login_data_to_store,
+    refresh_motion,
+)
 from .const import (
     CONF_POLLS_BEFORE_ISSUE,
     CONF_SCAN_INTERVAL,
@@ -49,6 +54,7 @@ from .snapshot_builder import (
     camera_extras,
     homescreen_device_ids,
     sync_module_errors,
+    validate_homescreen,
 )
 
 
@@ -71,6 +77,7 @@ def history_storage_key(entry_id: str) -> str:
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 
+FULL_REFRESH_INTERVAL = timedelta(minutes=30)
 HISTORY_STORAGE_VERSION = 1
 HISTORY_SAVE_DELAY = 10
 
@@ -134,6 +141,8 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         )
         self.session = session
         self._device_ids: frozenset[tuple[str, object]] | None = None
+        self._last_full_refresh: datetime | None = None
+        self._full_refresh_requested = False
         self.thresholds = thresholds_from_options(entry.options)
         self._history_store = Store[dict[str, Any]](
             hass, HISTORY_STORAGE_VERSION, history_storage_key(entry.entry_id)
@@ -199,7 +208,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
     async def _async_poll(self) -> BlinkHealthData:
         """Refresh blinkpy once and build the snapshot; every failure becomes UpdateFailed."""
         try:
-            await self.blink.refresh()
+            await self._async_refresh_blinkpy()
         except _AUTH_ERRORS as err:
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN, translation_key="reauth_required"
@@ -208,6 +217,8 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             raise UpdateFailed(
                 translation_domain=DOMAIN, translation_key="cannot_connect"
             ) from err
+        except HomescreenRefusedError, HomescreenMalformedError:
+            pass  # building the snapshot below reports it, with its own message
         except Exception as err:
             # blinkpy surfaces an unreachable cloud as AttributeError and odd bodies as KeyError
             # or TypeError from deep inside; none of them may escape a poll.
@@ -226,6 +237,10 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 now=dt_util.utcnow(),
             )
         except HomescreenRefusedError as err:
+            if err.unauthorized:
+                raise ConfigEntryAuthFailed(
+                    translation_domain=DOMAIN, translation_key="reauth_required"
+                ) from err
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="cloud_refused",
@@ -321,6 +336,36 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 histories=dict(self._histories),
             )
         )
+
+    async def async_refresh_full(self) -> None:
+        """Poll now, with every per-camera call (a fix flow checking whether a fix worked)."""
+        self._full_refresh_requested = True
+        await self.async_refresh()
+
+    async def _async_refresh_blinkpy(self) -> None:
+        """Refresh blinkpy fully every half hour, and lightly at the polls in between.
+
+        A full refresh asks for each camera's config and signals (battery voltage, Wi-Fi dBm,
+        temperature: values that change slowly). The homescreen alone carries every device's
+        status, battery state, signal bars and issues, and media/changed the new clips, so a
+        light poll costs 1 + M + K requests instead of 1 + 2M + 2N + K: far from Blink's limits.
+        """
+        now = dt_util.utcnow()
+        full = (
+            self._full_refresh_requested
+            or self._last_full_refresh is None
+            or now - self._last_full_refresh >= FULL_REFRESH_INTERVAL
+            or not self.blink.available
+        )
+        if full:
+            self._full_refresh_requested = False
+            await self.blink.refresh()
+            self._last_full_refresh = now
+            return
+        await self.blink.get_homescreen()
+        # An error body stands where the homescreen should be: stop before asking for more.
+        validate_homescreen(self.blink.homescreen)
+        await refresh_motion(self.blink)
 
     async def _async_follow_device_changes(self) -> None:
         """Rebuild blinkpy's device objects when devices joined or left the account.

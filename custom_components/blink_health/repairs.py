@@ -57,7 +57,7 @@ class BlinkRepairFlow(RepairsFlow):
 
     async def _async_poll_now(self) -> bool:
         """Poll Blink now; return whether the issue is gone afterwards."""
-        await self.coordinator.async_refresh()
+        await self.coordinator.async_refresh_full()
         return not self._issue_open()
 
     def _show(
@@ -115,7 +115,7 @@ class BatteriesFlow(BlinkRepairFlow):
             return self._show("confirm")
         coordinator = self.coordinator
         await coordinator.async_record_batteries_replaced(self.serial)
-        await coordinator.async_refresh()
+        await coordinator.async_refresh_full()
         state = coordinator.data.camera_state(self.serial)
         if (
             coordinator.last_update_success
@@ -140,7 +140,7 @@ class RearmFlow(BlinkRepairFlow):
             return self._show("confirm")
         coordinator = self.coordinator
         if await coordinator.async_rearm(self.serial):
-            await coordinator.async_refresh()
+            await coordinator.async_refresh_full()
             state = coordinator.data.camera_state(self.serial)
             if coordinator.last_update_success and state and state.camera.armed:
                 coordinator.issues.async_clear(self.issue_id)
@@ -171,7 +171,7 @@ class HardwareFaultFlow(BlinkRepairFlow):
             return self._show(step_id)
         coordinator = self.coordinator
         await coordinator.async_record_reset(self.serial)
-        await coordinator.async_refresh()
+        await coordinator.async_refresh_full()
         state = coordinator.data.camera_state(self.serial)
         # A camera still restarting is offline, which would clear the hardware issue without
         # anything being fixed: only a camera back online and healthy counts.

@@ -32,6 +32,8 @@ class HomescreenRefusedError(Exception):
         """Keep the error code and message Blink sent."""
         self.code = body.get("code")
         self.message = str(body.get("message", ""))[:200]
+        # Blink answers a refused token with 401 and {"code": 101, "message": "Unauthorized..."}.
+        self.unauthorized = self.code == 101 or "unauthorized" in self.message.lower()
         super().__init__(f"Blink refused the request: {self.code} {self.message}")
 
 
@@ -178,10 +180,13 @@ def _camera(
         or _network_onboarded(network_summary, network_id) is not False
     )
     has_battery = kind in (CameraKind.BATTERY, CameraKind.DOORBELL)
+    # The homescreen is fresh at every poll; blinkpy's per-camera values only at full refreshes.
     battery_state = (
-        (extra.battery_state or _str(raw.get("battery"))) if has_battery else None
+        (_str(raw.get("battery")) or extra.battery_state) if has_battery else None
     )
-    armed = extra.armed if extra.armed is not None else _bool(raw.get("enabled"))
+    armed = _bool(raw.get("enabled"))
+    if armed is None:
+        armed = extra.armed
     return CameraSnapshot(
         id=camera_id,
         serial=_str(raw.get("serial")) or f"{kind.value}-{camera_id}",
