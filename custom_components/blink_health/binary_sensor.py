@@ -13,11 +13,16 @@ from homeassistant.components.binary_sensor import (
 from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
-from .entity import BlinkCameraEntity, BlinkSyncModuleEntity, async_track_entities
+from .entity import (
+    BlinkCameraEntity,
+    BlinkSyncModuleEntity,
+    EntityCandidate,
+    async_track_entities,
+    camera_candidates,
+)
 from .snapshot import CameraSnapshot, SyncModuleSnapshot
 
 PARALLEL_UPDATES = 0
@@ -100,22 +105,15 @@ async def async_setup_entry(
     """Add binary sensors for every device now and for devices that appear later."""
     coordinator = entry.runtime_data
 
-    def candidates() -> Iterator[tuple[tuple[str, str], Callable[[], Entity]]]:
-        snapshot = coordinator.data.snapshot
-        for serial, camera in snapshot.cameras.items():
-            for description in CAMERA_BINARY_SENSORS:
-                if description.exists_fn(camera):
-                    yield (
-                        (serial, description.key),
-                        partial(CameraBinarySensor, coordinator, serial, description),
-                    )
-        for serial in snapshot.sync_modules:
-            for module_description in SYNC_MODULE_BINARY_SENSORS:
+    def candidates() -> Iterator[EntityCandidate]:
+        yield from camera_candidates(
+            coordinator, CAMERA_BINARY_SENSORS, CameraBinarySensor
+        )
+        for serial in coordinator.data.snapshot.sync_modules:
+            for description in SYNC_MODULE_BINARY_SENSORS:
                 yield (
-                    (serial, module_description.key),
-                    partial(
-                        SyncModuleBinarySensor, coordinator, serial, module_description
-                    ),
+                    (serial, description.key),
+                    partial(SyncModuleBinarySensor, coordinator, serial, description),
                 )
 
     entry.async_on_unload(

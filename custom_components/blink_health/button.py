@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
-from .entity import BlinkCameraEntity, async_track_entities
+from .entity import (
+    BlinkCameraEntity,
+    EntityCandidate,
+    async_track_entities,
+    camera_candidates,
+)
 from .snapshot import CameraSnapshot
 
 PARALLEL_UPDATES = 0
@@ -47,14 +50,8 @@ async def async_setup_entry(
     """Add buttons for every battery camera now and for cameras that appear later."""
     coordinator = entry.runtime_data
 
-    def candidates() -> Iterator[tuple[tuple[str, str], Callable[[], Entity]]]:
-        for serial, camera in coordinator.data.snapshot.cameras.items():
-            for description in CAMERA_BUTTONS:
-                if description.exists_fn(camera):
-                    yield (
-                        (serial, description.key),
-                        partial(CameraButton, coordinator, serial, description),
-                    )
+    def candidates() -> Iterator[EntityCandidate]:
+        return camera_candidates(coordinator, CAMERA_BUTTONS, CameraButton)
 
     entry.async_on_unload(
         async_track_entities(coordinator, async_add_entities, candidates)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import Protocol
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
@@ -11,7 +13,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthCoordinator, CameraState
-from .snapshot import SyncModuleSnapshot
+from .snapshot import CameraSnapshot, SyncModuleSnapshot
 
 
 class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
@@ -81,9 +83,35 @@ class BlinkSyncModuleEntity(BlinkHealthEntity):
         return super().available and self.sync_module is not None
 
 
-type EntityCandidates = Callable[
-    [], Iterable[tuple[tuple[str, str], Callable[[], Entity]]]
-]
+type EntityCandidate = tuple[tuple[str, str], Callable[[], Entity]]
+type EntityCandidates = Callable[[], Iterable[EntityCandidate]]
+
+
+class CameraDescription(Protocol):
+    """What every camera entity description has: a key and whether the model reports it."""
+
+    @property
+    def key(self) -> str:
+        """Return the description's key."""
+
+    @property
+    def exists_fn(self) -> Callable[[CameraSnapshot], bool]:
+        """Return whether the model reports this value."""
+
+
+def camera_candidates[D: CameraDescription](
+    coordinator: BlinkHealthCoordinator,
+    descriptions: Iterable[D],
+    factory: Callable[[BlinkHealthCoordinator, str, D], Entity],
+) -> Iterator[EntityCandidate]:
+    """Yield, for every camera, each entity its model reports, ready to be made."""
+    for serial, camera in coordinator.data.snapshot.cameras.items():
+        for description in descriptions:
+            if description.exists_fn(camera):
+                yield (
+                    (serial, description.key),
+                    partial(factory, coordinator, serial, description),
+                )
 
 
 def async_track_entities(

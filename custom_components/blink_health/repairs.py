@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
@@ -11,7 +12,7 @@ from homeassistant.helpers import issue_registry as ir
 import probatio as vol
 
 from .const import DOMAIN
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
 from .diagnosis import Cause
 from .repair_issues import CLOUD_UNREACHABLE, camera_placeholders
 
@@ -54,6 +55,16 @@ class BlinkRepairFlow(RepairsFlow):
             if state is not None:
                 values.update(camera_placeholders(state.camera, state.verdict))
         return values
+
+    async def _async_poll_and_check(self, fixed: Callable[[CameraState], bool]) -> bool:
+        """Poll fully now; if the camera passes `fixed`, close the issue and return True."""
+        coordinator = self.coordinator
+        await coordinator.async_refresh_full()
+        state = coordinator.data.camera_state(self.serial)
+        if coordinator.last_update_success and state is not None and fixed(state):
+            coordinator.issues.async_clear(self.issue_id)
+            return True
+        return False
 
     async def _async_poll_now(self) -> bool:
         """Poll Blink now; return whether the issue is gone afterwards."""
@@ -113,16 +124,8 @@ class BatteriesFlow(BlinkRepairFlow):
         """Show the replacement steps; on submit, record the replacement and check."""
         if user_input is None:
             return self._show("confirm")
-        coordinator = self.coordinator
-        await coordinator.async_record_batteries_replaced(self.serial)
-        await coordinator.async_refresh_full()
-        state = coordinator.data.camera_state(self.serial)
-        if (
-            coordinator.last_update_success
-            and state
-            and state.camera.battery_low is False
-        ):
-            coordinator.issues.async_clear(self.issue_id)
+        await self.coordinator.async_record_batteries_replaced(self.serial)
+        if await self._async_poll_and_check(lambda s: s.camera.battery_low is False):
             return self.async_create_entry(data={})
         return self.async_abort(
             reason="battery_still_low", description_placeholders=self._placeholders()
@@ -138,13 +141,10 @@ class RearmFlow(BlinkRepairFlow):
         """Explain; on submit, re-arm, poll, and close once the camera reports armed."""
         if user_input is None:
             return self._show("confirm")
-        coordinator = self.coordinator
-        if await coordinator.async_rearm(self.serial):
-            await coordinator.async_refresh_full()
-            state = coordinator.data.camera_state(self.serial)
-            if coordinator.last_update_success and state and state.camera.armed:
-                coordinator.issues.async_clear(self.issue_id)
-                return self.async_create_entry(data={})
+        if await self.coordinator.async_rearm(
+            self.serial
+        ) and await self._async_poll_and_check(lambda s: s.camera.armed is True):
+            return self.async_create_entry(data={})
         return self._show("confirm", {"base": "rearm_failed"})
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -21,12 +20,16 @@ from homeassistant.const import (
     UnitOfTemperature,
 )
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
 from .diagnosis import Cause, LedState
-from .entity import BlinkCameraEntity, async_track_entities
+from .entity import (
+    BlinkCameraEntity,
+    EntityCandidate,
+    async_track_entities,
+    camera_candidates,
+)
 from .snapshot import CameraSnapshot
 
 PARALLEL_UPDATES = 0
@@ -166,14 +169,8 @@ async def async_setup_entry(
     """Add sensors for every camera now, and whenever one appears or starts reporting."""
     coordinator = entry.runtime_data
 
-    def candidates() -> Iterator[tuple[tuple[str, str], Callable[[], Entity]]]:
-        for serial, camera in coordinator.data.snapshot.cameras.items():
-            for description in CAMERA_SENSORS:
-                if description.exists_fn(camera):
-                    yield (
-                        (serial, description.key),
-                        partial(CameraSensor, coordinator, serial, description),
-                    )
+    def candidates() -> Iterator[EntityCandidate]:
+        return camera_candidates(coordinator, CAMERA_SENSORS, CameraSensor)
 
     entry.async_on_unload(
         async_track_entities(coordinator, async_add_entities, candidates)
