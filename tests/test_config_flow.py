@@ -324,3 +324,31 @@ async def test_options_minimum_interval(
                 "weak_wifi_bars": 1,
             },
         )
+
+
+async def test_options_recording_window_covers_a_poll(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A stuck-recording window shorter than the poll interval could never fire: refused."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    options = {
+        CONF_SCAN_INTERVAL: 900,
+        "polls_before_issue": 2,
+        "battery_replacement_window_days": 14,
+        "continuous_recording_minutes": 10,
+        "hardware_fault_minutes": 30,
+        "weak_wifi_dbm": -80,
+        "weak_wifi_bars": 1,
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], options
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {
+        "continuous_recording_minutes": "window_shorter_than_poll"
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "continuous_recording_minutes": 15}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY

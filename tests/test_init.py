@@ -62,6 +62,8 @@ async def test_devices(
         "DOORBELL-05",
     }
     home = devices["SM-HOME-0001"]
+    assert home.model == "Sync Module 2"
+    assert home.manufacturer == "Blink"
     assert devices["CAM-OUTDOOR-01"].via_device_id == home.id
     assert devices["CAM-OUTDOOR-01"].model == "Blink Outdoor"
     assert devices["CAM-OUTDOOR-01"].manufacturer == "Blink"

@@ -289,10 +289,17 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Show and store the options."""
+        errors: dict[str, str] = {}
         if user_input is not None:
-            return self.async_create_entry(
-                data={key: int(value) for key, value in user_input.items()}
-            )
+            options = {key: int(value) for key, value in user_input.items()}
+            # A new clip at every poll for the window needs at least one poll in the window.
+            if (
+                options[CONF_SCAN_INTERVAL]
+                > options["continuous_recording_minutes"] * 60
+            ):
+                errors["continuous_recording_minutes"] = "window_shorter_than_poll"
+            else:
+                return self.async_create_entry(data=options)
         defaults: dict[str, int] = {
             CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
             CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
@@ -307,7 +314,10 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
         }
         return self.async_show_form(
             step_id="init",
-            data_schema=self.add_suggested_values_to_schema(OPTIONS_SCHEMA, current),
+            data_schema=self.add_suggested_values_to_schema(
+                OPTIONS_SCHEMA, user_input or current
+            ),
+            errors=errors,
         )
 
 

@@ -35,6 +35,7 @@ class SyncModuleSnapshot:
     firmware: str | None
     onboarded: bool = True
     error: str | None = None
+    product_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -149,6 +149,7 @@ def _sync_module(
         onboarded=_bool(raw.get("onboarded")) is not False
         and _network_onboarded(network_summary, network_id) is not False,
         error=(sync_errors or {}).get(network_id),
+        product_type=_str(raw.get("type")),
     )
 
 
