@@ -43,6 +43,16 @@ class Camera:
     led: str = "-"
     cause: str = "-"
     evidence: tuple[str, ...] = ()
+    cause_entity: str = ""
+
+    @property
+    def expected_repair(self) -> str | None:
+        """Return the repair issue id (or id prefix) this camera's cause should open."""
+        if self.cause in {"ok", "recording", "-", "unknown", "unavailable"}:
+            return None
+        if self.cause == "sync_module_offline":
+            return "sync_module_offline_"
+        return f"{self.cause}_{self.serial}"
 
     @property
     def matches(self) -> bool:
@@ -224,6 +234,7 @@ class HomeAssistantClient:
                 camera.led = state
             elif key == "likely_cause":
                 camera.cause = state
+                camera.cause_entity = entity["entity_id"]
                 attributes = states.get(entity["entity_id"], {}).get("attributes", {})
                 camera.evidence = tuple(attributes.get("evidence") or ())
                 ready += state not in {"unknown", "unavailable", "-"}
@@ -295,6 +306,25 @@ async def wait_for_simulator(
     )
 
 
+async def wait_for_repairs(
+    ha: HomeAssistantClient, cameras: list[Camera], deadline: float
+) -> list[str]:
+    """Poll once more (a repair needs two polls), then return the repairs still missing."""
+    await ha.request(
+        "POST",
+        "/api/services/homeassistant/update_entity",
+        {"entity_id": cameras[0].cause_entity},
+    )
+    wanted = [c.expected_repair for c in cameras if c.expected_repair]
+    repair_deadline = min(deadline, time.monotonic() + 30)
+    while True:
+        open_ids = [issue["issue_id"] for issue in await ha.repairs()]
+        missing = [w for w in wanted if not any(i.startswith(w) for i in open_ids)]
+        if not missing or time.monotonic() > repair_deadline:
+            return missing
+        await asyncio.sleep(1)
+
+
 async def run(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
     """Set everything up, show the verdicts; in check mode compare them with the scenario."""
     started = time.monotonic()
@@ -341,9 +371,15 @@ async def run(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
         ordered = list(cameras.values())
         print_table(ordered, args.check)
         print()
+        missing: list[str] = []
+        if args.check and ready == len(cameras):
+            missing = await wait_for_repairs(ha, ordered, deadline)
         print_repairs(await ha.repairs())
     if not args.check:
         return 0
+    if missing:
+        print("\nFAIL: no repair opened for " + ", ".join(missing))
+        return 1
     wrong = [cam for cam in ordered if not cam.matches]
     if ready < len(cameras):
         print(
