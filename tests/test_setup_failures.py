@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
 from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import DOMAIN
 
 
 async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> None:
@@ -46,7 +54,7 @@ async def test_two_factor_demanded_at_start_asks_to_sign_in_again(
     ] == ["reauth"]
 
 
-@pytest.mark.parametrize("fault", ["down", "timeout"])
+@pytest.mark.parametrize("fault", ["down", "timeout", "malformed"])
 async def test_cloud_unreachable_at_start_retries(
     hass: HomeAssistant,
     cloud: FakeBlinkCloud,
@@ -67,3 +75,27 @@ async def test_account_unreadable_after_sign_in_retries(
     await _setup(hass, mock_config_entry)
     assert mock_config_entry.state is ConfigEntryState.SETUP_RETRY
     assert hass.config_entries.flow.async_progress() == []
+
+
+async def test_outage_at_start_raises_cloud_unreachable_after_30_minutes(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Home Assistant starting during an outage: the clock runs across set-up retries."""
+    cloud.set_fault("down", True)
+    await _setup(hass, mock_config_entry)
+    assert mock_config_entry.state is ConfigEntryState.SETUP_RETRY
+    registry = ir.async_get(hass)
+    for _ in range(7):
+        freezer.tick(timedelta(minutes=5))
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done(wait_background_tasks=True)
+    assert registry.async_get_issue(DOMAIN, "cloud_unreachable") is not None
+    cloud.set_fault("down", False)
+    freezer.tick(timedelta(minutes=10))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert mock_config_entry.state is ConfigEntryState.LOADED
+    assert registry.async_get_issue(DOMAIN, "cloud_unreachable") is None

@@ -173,7 +173,9 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN, translation_key="reauth_required"
             ) from err
-        except (ClientError, TimeoutError) as err:
+        except Exception as err:
+            # Unreachable (ClientError, TimeoutError) or an answer blinkpy chokes on: retry later.
+            LOGGER.debug("blinkpy start failed: %r", err)
             self.issues.async_poll_failed(dt_util.utcnow())
             raise UpdateFailed(
                 translation_domain=DOMAIN, translation_key="cannot_connect"
