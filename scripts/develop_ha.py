@@ -325,6 +325,25 @@ async def wait_for_repairs(
         await asyncio.sleep(1)
 
 
+async def check_frontend_loads(ha: HomeAssistantClient) -> None:
+    """Fail unless the frontend's first calls work: without its service list it never loads."""
+    try:
+        await ha.ws(
+            {"type": "get_services"},
+            {
+                "type": "frontend/get_translations",
+                "language": "en",
+                "category": "entity",
+                "integration": [DOMAIN],
+            },
+        )
+    except DevelopError as err:
+        raise DevelopError(
+            f"the frontend would never finish loading ({err}); see config/home-assistant.log"
+        ) from err
+    print("  The frontend's first calls (services, translations) answer.")
+
+
 async def run(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
     """Set everything up, show the verdicts; in check mode compare them with the scenario."""
     started = time.monotonic()
@@ -374,6 +393,7 @@ async def run(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
         missing: list[str] = []
         if args.check and ready == len(cameras):
             missing = await wait_for_repairs(ha, ordered, deadline)
+            await check_frontend_loads(ha)
         print_repairs(await ha.repairs())
     if not args.check:
         return 0

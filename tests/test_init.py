@@ -7,7 +7,7 @@ import logging
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE
+from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
@@ -150,6 +150,8 @@ async def test_camera_offline_and_battery_low(
     await _poll(hass, freezer)
     assert hass.states.get("binary_sensor.front_yard_battery").state == STATE_ON
     assert hass.states.get("binary_sensor.nursery_online").state == STATE_OFF
+    # An offline camera's motion is unknown, not "clear".
+    assert hass.states.get("binary_sensor.nursery_motion").state == STATE_UNKNOWN
 
 
 async def test_camera_added_and_removed(

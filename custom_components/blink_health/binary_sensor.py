@@ -69,7 +69,10 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         key="motion",
         translation_key="motion",
         device_class=BinarySensorDeviceClass.MOTION,
-        is_on_fn=lambda state: state.camera.motion_detected,
+        # An offline camera records nothing new: unknown, not "clear".
+        is_on_fn=lambda state: (
+            None if state.camera.online is False else state.camera.motion_detected
+        ),
         exists_fn=lambda camera: camera.motion_detected is not None,
     ),
     CameraBinarySensorDescription(
