@@ -36,6 +36,26 @@ def _issue_ids(hass: HomeAssistant) -> set[str]:
     return {i for (d, i) in ir.async_get(hass).issues if d == DOMAIN}
 
 
+async def _raise_hardware_fault(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, freezer: FrozenDateTimeFactory
+) -> str:
+    """Make the XT2 report a hardware error long enough to raise its issue; return its id."""
+    cloud.update_camera("CAM-XT2-02", issues=[{"type": "camera_hardware_error"}])
+    await poll(hass, freezer, times=8)
+    return "hardware_fault_CAM-XT2-02"
+
+
+async def _raise_continuous_recording(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, freezer: FrozenDateTimeFactory
+) -> str:
+    """Make the Outdoor camera record at every poll long enough to raise its issue."""
+    cloud.update_sync_module("SM-HOME-0001", armed=True)
+    for _ in range(6):
+        cloud.add_clip("CAM-OUTDOOR-01")
+        await poll(hass, freezer)
+    return "continuous_recording_CAM-OUTDOOR-01"
+
+
 @pytest.fixture
 async def repairs(hass: HomeAssistant) -> None:
     """Load Home Assistant's repairs integration and its flow manager."""
@@ -225,11 +245,7 @@ async def test_fix_continuous_recording(
     repairs: None,
 ) -> None:
     """Disarm and arm again: Blink disarms and arms the camera, and the issue closes."""
-    cloud.update_sync_module("SM-HOME-0001", armed=True)
-    for _ in range(6):
-        cloud.add_clip("CAM-OUTDOOR-01")
-        await poll(hass, freezer)
-    issue_id = "continuous_recording_CAM-OUTDOOR-01"
+    issue_id = await _raise_continuous_recording(hass, cloud, freezer)
     assert _issue(hass, issue_id) is not None
     flow = await start_fix_flow(hass, issue_id)
     cloud.reset_counts()
@@ -259,11 +275,7 @@ async def test_fix_continuous_recording_failure_keeps_issue(
     params: dict[str, Any],
 ) -> None:
     """If Blink does not take the commands, the flow says so and the issue stays."""
-    cloud.update_sync_module("SM-HOME-0001", armed=True)
-    for _ in range(6):
-        cloud.add_clip("CAM-OUTDOOR-01")
-        await poll(hass, freezer)
-    issue_id = "continuous_recording_CAM-OUTDOOR-01"
+    issue_id = await _raise_continuous_recording(hass, cloud, freezer)
     flow = await start_fix_flow(hass, issue_id)
     cloud.set_fault(fault, True, **params)
     freezer.tick(2)
@@ -306,9 +318,7 @@ async def test_fix_hardware_fault(
     repairs: None,
 ) -> None:
     """Soft reset, hard reset, then a support summary with no account data; reset recorded."""
-    cloud.update_camera("CAM-XT2-02", issues=[{"type": "camera_hardware_error"}])
-    await poll(hass, freezer, times=8)
-    issue_id = "hardware_fault_CAM-XT2-02"
+    issue_id = await _raise_hardware_fault(hass, cloud, freezer)
     assert _issue(hass, issue_id).severity is ir.IssueSeverity.ERROR
     flow = await start_fix_flow(hass, issue_id)
     assert flow["step_id"] == "confirm"
@@ -391,9 +401,7 @@ async def test_fix_hardware_fault_waits_for_a_rebooting_camera(
     repairs: None,
 ) -> None:
     """A camera still restarting after the reset is not "fixed": the flow asks to wait."""
-    cloud.update_camera("CAM-XT2-02", issues=[{"type": "camera_hardware_error"}])
-    await poll(hass, freezer, times=8)
-    issue_id = "hardware_fault_CAM-XT2-02"
+    issue_id = await _raise_hardware_fault(hass, cloud, freezer)
     flow = await start_fix_flow(hass, issue_id)
     cloud.update_camera("CAM-XT2-02", status="offline")
     freezer.tick(2)
