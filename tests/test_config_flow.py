@@ -21,6 +21,15 @@ from custom_components.blink_health.const import (
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, HARDWARE_ID
 
+DEFAULT_OPTIONS = {
+    CONF_SCAN_INTERVAL: 300,
+    "polls_before_issue": 2,
+    "battery_replacement_window_days": 14,
+    "continuous_recording_minutes": 10,
+    "hardware_fault_minutes": 30,
+    "weak_wifi_dbm": -80,
+    "weak_wifi_bars": 1,
+}
 CREDENTIALS = {CONF_USERNAME: "Owner@Example.com", CONF_PASSWORD: ACCOUNT_PASSWORD}
 
 
@@ -37,6 +46,15 @@ async def _start(hass: HomeAssistant):
     """Open the user step."""
     return await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
+    )
+
+
+async def _start_two_factor(hass: HomeAssistant, cloud: FakeBlinkCloud):
+    """Sign in to a 2FA account and stop at the code step."""
+    cloud.account["two_factor"] = True
+    result = await _start(hass)
+    return await hass.config_entries.flow.async_configure(
+        result["flow_id"], CREDENTIALS
     )
 
 
@@ -69,11 +87,7 @@ async def test_two_factor_wrong_code_then_right(
     hass: HomeAssistant, cloud: FakeBlinkCloud
 ) -> None:
     """A wrong code shows an error and stays on the 2FA step; the right one finishes."""
-    cloud.account["two_factor"] = True
-    result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], CREDENTIALS
-    )
+    result = await _start_two_factor(hass, cloud)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "2fa"
 
@@ -94,11 +108,7 @@ async def test_two_factor_wrong_code_then_right(
 
 async def test_two_factor_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
     """The right code at once finishes the sign-in."""
-    cloud.account["two_factor"] = True
-    result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], CREDENTIALS
-    )
+    result = await _start_two_factor(hass, cloud)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"pin": cloud.account["pin"]}
     )
@@ -113,11 +123,7 @@ async def test_two_factor_errors(
     hass: HomeAssistant, cloud: FakeBlinkCloud, fault: str, error: str
 ) -> None:
     """The cloud failing during the 2FA step shows an error and keeps the step."""
-    cloud.account["two_factor"] = True
-    result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], CREDENTIALS
-    )
+    result = await _start_two_factor(hass, cloud)
     cloud.set_fault(fault, True)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"pin": cloud.account["pin"]}
@@ -131,11 +137,7 @@ async def test_two_factor_unknown_error(
     hass: HomeAssistant, cloud: FakeBlinkCloud
 ) -> None:
     """An unexpected error in the 2FA step is reported as unknown."""
-    cloud.account["two_factor"] = True
-    result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], CREDENTIALS
-    )
+    result = await _start_two_factor(hass, cloud)
     with patch("blinkpy.blinkpy.Blink.send_2fa_code", side_effect=RuntimeError("boom")):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], {"pin": cloud.account["pin"]}
@@ -213,11 +215,7 @@ async def test_abandoned_flow_closes_its_session(
     hass: HomeAssistant, cloud: FakeBlinkCloud
 ) -> None:
     """A sign-in abandoned at the 2FA step closes its HTTP session."""
-    cloud.account["two_factor"] = True
-    result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], CREDENTIALS
-    )
+    result = await _start_two_factor(hass, cloud)
     flow = hass.config_entries.flow._progress[result["flow_id"]]
     session = flow._session
     hass.config_entries.flow.async_abort(result["flow_id"])
@@ -314,15 +312,7 @@ async def test_options_minimum_interval(
     with pytest.raises(InvalidData):
         await hass.config_entries.options.async_configure(
             result["flow_id"],
-            {
-                CONF_SCAN_INTERVAL: 30,
-                "polls_before_issue": 2,
-                "battery_replacement_window_days": 14,
-                "continuous_recording_minutes": 10,
-                "hardware_fault_minutes": 30,
-                "weak_wifi_dbm": -80,
-                "weak_wifi_bars": 1,
-            },
+            {**DEFAULT_OPTIONS, CONF_SCAN_INTERVAL: 30},
         )
 
 
@@ -332,15 +322,7 @@ async def test_options_recording_window_covers_a_poll(
     """A stuck-recording window shorter than the poll interval could never fire: refused."""
     mock_config_entry.add_to_hass(hass)
     result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
-    options = {
-        CONF_SCAN_INTERVAL: 900,
-        "polls_before_issue": 2,
-        "battery_replacement_window_days": 14,
-        "continuous_recording_minutes": 10,
-        "hardware_fault_minutes": 30,
-        "weak_wifi_dbm": -80,
-        "weak_wifi_bars": 1,
-    }
+    options = {**DEFAULT_OPTIONS, CONF_SCAN_INTERVAL: 900}
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], options
     )

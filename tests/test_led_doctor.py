@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNKNOWN
@@ -177,6 +178,21 @@ def _device_id(hass: HomeAssistant, entry: MockConfigEntry, serial: str) -> str:
     return device.id
 
 
+async def _explain(
+    hass: HomeAssistant, entry: MockConfigEntry, observed: str
+) -> dict[str, Any]:
+    """Ask explain_led about the Front Yard camera."""
+    response = await hass.services.async_call(
+        DOMAIN,
+        "explain_led",
+        {"device_id": _device_id(hass, entry, "CAM-OUTDOOR-01"), "observed": observed},
+        blocking=True,
+        return_response=True,
+    )
+    assert response is not None
+    return dict(response)
+
+
 async def test_explain_led(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
@@ -186,16 +202,7 @@ async def test_explain_led(
     """The owner sees six red flashes: low battery comes first, with translated fixes."""
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
     await poll(hass, freezer)
-    response = await hass.services.async_call(
-        DOMAIN,
-        "explain_led",
-        {
-            "device_id": _device_id(hass, init_integration, "CAM-OUTDOOR-01"),
-            "observed": "red_six_flashes",
-        },
-        blocking=True,
-        return_response=True,
-    )
+    response = await _explain(hass, init_integration, "red_six_flashes")
     assert response["camera"] == "Front Yard"
     first = response["causes"][0]
     assert first["cause"] == "low_battery"
@@ -211,16 +218,7 @@ async def test_explain_led_healthy_camera_contradicts(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """Six red flashes on a camera whose batteries Blink reports fine: telemetry disagrees."""
-    response = await hass.services.async_call(
-        DOMAIN,
-        "explain_led",
-        {
-            "device_id": _device_id(hass, init_integration, "CAM-OUTDOOR-01"),
-            "observed": "red_six_flashes",
-        },
-        blocking=True,
-        return_response=True,
-    )
+    response = await _explain(hass, init_integration, "red_six_flashes")
     low = next(c for c in response["causes"] if c["cause"] == "low_battery")
     assert low["fits_telemetry"] is False
     assert low["contradicting"]
@@ -274,23 +272,16 @@ async def test_explain_led_entry_not_loaded(
     assert err.value.translation_key == "entry_not_loaded"
 
 
-async def test_clip_streak_survives_reload(
+async def test_unload_saves_what_the_last_poll_learned(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
-    cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
 ) -> None:
-    """What polls learned (a streak of clips) is saved on unload, not lost to a reload."""
-    cloud.update_sync_module("SM-HOME-0001", armed=True)
+    """History is written on unload, not left in a delayed save a reload would lose."""
     await poll(hass, freezer)
-    for _ in range(2):
-        cloud.add_clip("CAM-OUTDOOR-01")
-        await poll(hass, freezer)
-    freezer.tick(60)
-    cloud.add_clip("CAM-OUTDOOR-01")  # seen by the poll the reload makes
-    assert await hass.config_entries.async_reload(init_integration.entry_id)
-    await hass.async_block_till_done()
-    for _ in range(2):
-        cloud.add_clip("CAM-OUTDOOR-01")
-        await poll(hass, freezer)
-    assert hass.states.get(CAUSE).state == "continuous_recording"
+    polled_at = dt_util.utcnow()
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    key = f"{DOMAIN}.{init_integration.entry_id}.history"
+    saved = hass_storage[key]["data"]["cameras"]["CAM-OUTDOOR-01"]
+    assert dt_util.parse_datetime(saved["last_poll_at"]) == polled_at

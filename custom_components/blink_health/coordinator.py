@@ -190,7 +190,6 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             raise UpdateFailed(
                 translation_domain=DOMAIN, translation_key="cannot_connect"
             )
-        disable_media_downloads(self.blink)
         self._async_save_tokens()
 
     async def _async_update_data(self) -> BlinkHealthData:
@@ -352,6 +351,9 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         status, battery state, signal bars and issues, and media/changed the new clips, so a
         light poll costs 1 + M + K requests instead of 1 + 2M + 2N + K: far from Blink's limits.
         """
+        # Camera objects come and go (start, rebuilds, blinkpy's own set-up retries): stop
+        # their media downloads before every refresh rather than where each is made.
+        disable_media_downloads(self.blink)
         now = dt_util.utcnow()
         full = (
             self._full_refresh_requested
@@ -394,7 +396,6 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 raise UpdateFailed(
                     translation_domain=DOMAIN, translation_key="cannot_connect"
                 )
-            disable_media_downloads(self.blink)
         self._device_ids = device_ids
 
     @callback
@@ -417,7 +418,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
                 config_entry_id=entry_id,
                 identifiers={(DOMAIN, serial)},
                 manufacturer=MANUFACTURER,
-                model=model_name(module.product_type) or "Sync Module",
+                model=model_name(module.product_type),
                 model_id=module.product_type,
                 name=module.name,
                 serial_number=serial,

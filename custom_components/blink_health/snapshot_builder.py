@@ -140,8 +140,9 @@ def _sync_module(
     return SyncModuleSnapshot(
         id=module_id,
         network_id=network_id,
-        serial=_str(raw.get("serial")) or f"sync-{module_id}",
-        name=_str(raw.get("name")) or f"Sync Module {module_id}",
+        serial=(serial := _str(raw.get("serial")) or f"sync-{module_id}"),
+        # An unnamed device is called by its serial: no untranslated words in code.
+        name=_str(raw.get("name")) or serial,
         online=_ONLINE_STATUS.get(status.lower()) if status else None,
         status=status,
         armed=armed_by_network.get(network_id),
@@ -190,8 +191,8 @@ def _camera(
         armed = extra.armed
     return CameraSnapshot(
         id=camera_id,
-        serial=_str(raw.get("serial")) or f"{kind.value}-{camera_id}",
-        name=_str(raw.get("name")) or f"Camera {camera_id}",
+        serial=(serial := _str(raw.get("serial")) or f"{kind.value}-{camera_id}"),
+        name=_str(raw.get("name")) or serial,
         product_type=_str(raw.get("type")),
         kind=kind,
         network_id=network_id,
