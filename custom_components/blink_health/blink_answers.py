@@ -57,7 +57,7 @@ def as_float(value: Any) -> float | None:
         return None
     try:
         number = float(value)
-    except (ValueError, OverflowError):
+    except ValueError, OverflowError:
         return None
     return number if math.isfinite(number) else None
 
@@ -83,8 +83,10 @@ def as_time(value: Any, *, now: datetime | None = None) -> datetime | None:
         return None
     try:
         parsed = datetime.fromisoformat(text)
-        parsed = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
-    except (ValueError, OverflowError):
+        parsed = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(
+            UTC
+        )
+    except ValueError, OverflowError:
         return None
     if now is not None and parsed > now + _CLIP_FUTURE_SLACK:
         return None

@@ -77,7 +77,9 @@ def _new_blink(session: ClientSession, login_data: Mapping[str, Any]) -> Blink:
 def _stored_login(auth: Auth) -> dict[str, Any]:
     """Return blinkpy's login attributes worth keeping (never the password)."""
     attributes: dict[str, Any] = auth.login_attributes
-    return {key: attributes[key] for key in LOGIN_KEYS if attributes.get(key) is not None}
+    return {
+        key: attributes[key] for key in LOGIN_KEYS if attributes.get(key) is not None
+    }
 
 
 @dataclass(slots=True)
@@ -88,7 +90,11 @@ class BlinkSignIn:
 
     @classmethod
     def start_for(
-        cls, session: ClientSession, username: str, password: str, hardware_id: str | None
+        cls,
+        session: ClientSession,
+        username: str,
+        password: str,
+        hardware_id: str | None,
     ) -> BlinkSignIn:
         """Return a sign-in for these credentials (a new hardware id unless one is given)."""
         data = {
@@ -190,7 +196,9 @@ class BlinkCloudSource(BlinkSource):
         clips = await self._async_clips(now)
         cameras = homescreen_cameras(homescreen)
         for camera_id, (network_id, signature) in cameras.items():
-            if self._details_due(camera_id, signature, now, forced=camera_id in details_for):
+            if self._details_due(
+                camera_id, signature, now, forced=camera_id in details_for
+            ):
                 await self._async_read_details(camera_id, network_id, now)
             self._signatures[camera_id] = signature
         for gone in set(self._attempted) - set(cameras):
@@ -244,7 +252,9 @@ class BlinkCloudSource(BlinkSource):
             if self._last_fetch is not None
             else now - FIRST_CLIP_WINDOW
         )
-        stamp = time.strftime(blink_const.TIMESTAMP_FORMAT, time.gmtime(since.timestamp()))
+        stamp = time.strftime(
+            blink_const.TIMESTAMP_FORMAT, time.gmtime(since.timestamp())
+        )
         try:
             media = await self._async_get_json(
                 f"/api/v1/accounts/{self._auth.account_id}/media/changed",
@@ -253,7 +263,9 @@ class BlinkCloudSource(BlinkSource):
         except (CloudRefused, MalformedAnswer) as err:
             # Motion is a detail; the homescreen answered, so the poll stands.
             LOGGER.debug("Media list not read: %r", err)
-            return {cid: CameraClips(last_clip=t) for cid, t in self._last_clips.items()}
+            return {
+                cid: CameraClips(last_clip=t) for cid, t in self._last_clips.items()
+            }
         newest = clips_by_camera(media, now)
         clips: dict[int, CameraClips] = {}
         for camera_id in set(newest) | set(self._last_clips):
@@ -353,7 +365,11 @@ class BlinkCloudSource(BlinkSource):
         raise CloudRefused(status)
 
     async def _async_get_json(
-        self, path: str, *, params: Mapping[str, str] | None = None, retried: bool = False
+        self,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        retried: bool = False,
     ) -> Any:
         """GET a REST path on the account's region and return its JSON.
 
@@ -382,7 +398,9 @@ class BlinkCloudSource(BlinkSource):
         if status != 200:
             raise CloudRefused(status)
         if body is None:
-            raise MalformedAnswer(f"{path.split('/')[-1]} answer is not JSON")
+            raise MalformedAnswer(
+                f"{path.rsplit('/', maxsplit=1)[-1]} answer is not JSON"
+            )
         return body
 
     def diagnostics(self) -> dict[str, Any]:
@@ -399,7 +417,9 @@ def _check_homescreen(homescreen: Any) -> None:
     """Raise when the homescreen is an error body or not shaped like one."""
     if not isinstance(homescreen, Mapping):
         raise MalformedAnswer(f"homescreen is {type(homescreen).__name__}")
-    if "networks" not in homescreen and ("code" in homescreen or "message" in homescreen):
+    if "networks" not in homescreen and (
+        "code" in homescreen or "message" in homescreen
+    ):
         code = homescreen.get("code")
         message = str(homescreen.get("message", "")).lower()
         # Blink answers a refused token with {"code": 101, "message": "Unauthorized..."}.
@@ -414,6 +434,5 @@ async def _json_or_none(response: Any) -> Any:
     """Return the response's JSON body, None when it is not JSON."""
     try:
         return await response.json(content_type=None)
-    except (ValueError, ClientError):
+    except ValueError, ClientError:
         return None
-

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .snapshot import CameraSnapshot
+
 
 class SourceError(Exception):
     """A poll of the Blink account failed; the subclass says how."""
@@ -85,17 +87,15 @@ class BlinkSource(ABC):
         """Get ready to poll; raise a SourceError subclass when that fails."""
 
     @abstractmethod
-    async def async_fetch(
-        self, *, details_for: Collection[int] = ()
-    ) -> AccountState:
+    async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountState:
         """Return the account's state now; `details_for` are camera ids whose details must be fresh.
 
         Raises AuthRefused, CloudUnreachable, CloudRefused or MalformedAnswer.
         """
 
     @abstractmethod
-    async def async_rearm(self, camera: Mapping[str, Any]) -> bool:
-        """Turn motion detection off and on again for the camera's homescreen entry.
+    async def async_rearm(self, camera: CameraSnapshot) -> bool:
+        """Turn the camera's motion detection off and on again.
 
         Returns whether Blink accepted both commands.
         """

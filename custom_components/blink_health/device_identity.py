@@ -52,7 +52,9 @@ class DeviceIdentities:
                 LOGGER.warning(
                     "Two Blink devices report the same serial number; the newer one is kept apart"
                 )
-                LOGGER.debug("Serial collision: %s claims %s of %s", binding, key, owner)
+                LOGGER.debug(
+                    "Serial collision: %s claims %s of %s", binding, key, owner
+                )
             key = fallback
         elif owner is not None:
             del self.keys[owner]
@@ -66,7 +68,10 @@ class DeviceIdentities:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the stored form."""
-        return {"keys": dict(self.keys), "kinds": {b: str(k) for b, k in self.kinds.items()}}
+        return {
+            "keys": dict(self.keys),
+            "kinds": {b: str(k) for b, k in self.kinds.items()},
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> DeviceIdentities:

@@ -56,12 +56,16 @@ class DeviceSync:
             key: self._unlisted_polls.get(key, 0) + 1 for key in snapshot.unlisted
         }
         gone = frozenset(
-            key for key, polls in self._unlisted_polls.items() if polls >= POLLS_BEFORE_REMOVAL
+            key
+            for key, polls in self._unlisted_polls.items()
+            if polls >= POLLS_BEFORE_REMOVAL
         )
         for key in gone:
             self._unlisted_polls.pop(key)
             if device := registry.async_get_device(identifiers={(DOMAIN, key)}):
-                LOGGER.info("Removing %s: it is no longer on the Blink account", device.name)
+                LOGGER.info(
+                    "Removing %s: it is no longer on the Blink account", device.name
+                )
                 registry.async_remove_device(device.id)
         return gone
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import Any
 
 from .blink_answers import (
@@ -18,8 +17,8 @@ from .blink_answers import (
     as_id,
     as_int,
     as_str,
-    camera_entries,
     as_time,
+    camera_entries,
     in_range,
     issue_labels,
 )
@@ -86,7 +85,8 @@ class SnapshotBuilder:
         return {
             DeviceIdentities.binding(key, device_id)
             for key, raw in entries
-            if isinstance(raw, Mapping) and (device_id := as_id(raw.get("id"))) is not None
+            if isinstance(raw, Mapping)
+            and (device_id := as_id(raw.get("id"))) is not None
         }
 
     def _skip(self, reading: _Reading, list_key: str, why: str) -> None:
@@ -94,7 +94,9 @@ class SnapshotBuilder:
         reading.unreliable_lists.add(list_key)
         if why not in self._skipped:
             self._skipped.add(why)
-            LOGGER.info("Skipped an unreadable device entry in Blink's answer (%s)", why)
+            LOGGER.info(
+                "Skipped an unreadable device entry in Blink's answer (%s)", why
+            )
 
     def _read_modules(
         self,
@@ -108,9 +110,13 @@ class SnapshotBuilder:
             reading.unreliable_lists.add("sync_modules")
         for raw in _list(home, "sync_modules"):
             module_id = as_id(raw.get("id")) if isinstance(raw, Mapping) else None
-            network_id = as_id(raw.get("network_id")) if isinstance(raw, Mapping) else None
+            network_id = (
+                as_id(raw.get("network_id")) if isinstance(raw, Mapping) else None
+            )
             if not isinstance(raw, Mapping) or module_id is None or network_id is None:
-                self._skip(reading, "sync_modules", "Sync Module without an id or network")
+                self._skip(
+                    reading, "sync_modules", "Sync Module without an id or network"
+                )
                 continue
             binding = DeviceIdentities.binding("sync_modules", module_id)
             reported = as_str(raw.get("serial"))
@@ -133,7 +139,7 @@ class SnapshotBuilder:
                 product_type=as_str(raw.get("type")),
             )
 
-    def _read_camera(
+    def _read_camera(  # noqa: PLR0917
         self,
         list_key: str,
         raw: Any,
@@ -162,9 +168,14 @@ class SnapshotBuilder:
             return
         reading.listed.add(key)
         network_id = as_id(raw.get("network_id"))
-        sync_serial = network_serials.get(network_id) if network_id is not None else None
+        sync_serial = (
+            network_serials.get(network_id) if network_id is not None else None
+        )
         status = as_str(raw.get("status"))
-        signals = raw.get("signals") if isinstance(raw.get("signals"), Mapping) else {}
+        raw_signals = raw.get("signals")
+        signals: Mapping[str, Any] = (
+            raw_signals if isinstance(raw_signals, Mapping) else {}
+        )
         has_battery = kind in (CameraKind.BATTERY, CameraKind.DOORBELL)
         details = state.details.get(camera_id) if list_key == "cameras" else None
         details = details or CameraDetails(read_at=state.fetched_at)
@@ -187,7 +198,9 @@ class SnapshotBuilder:
             # A standalone Mini's or doorbell's own network is listed as not onboarded; only
             # the entry itself says whether the camera finished its set-up.
             onboarded=as_bool(raw.get("onboarded")) is not False,
-            battery_state=battery_state.lower() if has_battery and battery_state else None,
+            battery_state=battery_state.lower()
+            if has_battery and battery_state
+            else None,
             battery_voltage=details.battery_voltage if has_battery else None,
             battery_bars=_bars(signals.get("battery")) if has_battery else None,
             wifi_dbm=details.wifi_dbm,
@@ -199,7 +212,9 @@ class SnapshotBuilder:
             armed=armed,
             motion_detected=clips.new_clip,
             last_motion=clips.last_clip,
-            battery_check_time=as_time(details.battery_check_time, now=state.fetched_at),
+            battery_check_time=as_time(
+                details.battery_check_time, now=state.fetched_at
+            ),
             firmware=as_str(raw.get("fw_version")),
             details_read_at=details.read_at if camera_id in state.details else None,
         )
@@ -241,7 +256,10 @@ def _list(home: Mapping[str, Any], key: str) -> list[Any]:
 
 def _list_reliable(home: Mapping[str, Any], list_key: str, reading: _Reading) -> bool:
     """Return whether this answer's list can tell that a device left it."""
-    return isinstance(home.get(list_key), list) and list_key not in reading.unreliable_lists
+    return (
+        isinstance(home.get(list_key), list)
+        and list_key not in reading.unreliable_lists
+    )
 
 
 def _kind(list_key: str, product_type: str | None) -> CameraKind:
