@@ -45,28 +45,30 @@ def simulator_factory(
     return create_blink_session
 
 
+def _swap(old: object, new: object) -> None:
+    """Point every reference to `old` in Blink Health's imported modules at `new`."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == PACKAGE or name.startswith(f"{PACKAGE}.")):
+            continue
+        for attribute, value in list(vars(module).items()):
+            if value is old:
+                setattr(module, attribute, new)
+
+
 def install(factory: SessionFactory) -> Callable[[], None]:
     """Replace the session factory everywhere Blink Health holds it; return an undo function.
 
     The session module's attribute serves later `from .session import create_blink_session`
     imports; modules already imported (the package's __init__, maybe the config flow) hold their
-    own reference, so every such reference in the package is replaced too.
+    own reference, so every such reference in the package is replaced too. Undoing also restores
+    the references of modules imported in between.
     """
-    session_module = importlib.import_module(SESSION_MODULE)
-    original = getattr(session_module, FACTORY)
-    replaced: list[tuple[object, str]] = []
-    for name, module in list(sys.modules.items()):
-        if module is None or not (name == PACKAGE or name.startswith(f"{PACKAGE}.")):
-            continue
-        for attribute, value in list(vars(module).items()):
-            if value is original:
-                setattr(module, attribute, factory)
-                replaced.append((module, attribute))
+    original = getattr(importlib.import_module(SESSION_MODULE), FACTORY)
+    _swap(original, factory)
 
     def undo() -> None:
         """Put the original factory back."""
-        for module, attribute in replaced:
-            setattr(module, attribute, original)
+        _swap(factory, original)
 
     return undo
 

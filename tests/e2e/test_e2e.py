@@ -11,7 +11,7 @@ from homeassistant.helpers import device_registry as dr, issue_registry as ir
 import pytest
 
 from blink_sim.server import RunningSimulator
-from custom_components.blink_health.const import CONF_SIMULATOR, DOMAIN
+from custom_components.blink_health.const import DOMAIN
 
 from .conftest import cause_entity, poll, user_input
 
@@ -44,7 +44,7 @@ async def test_sign_in_with_two_factor(
 
     entry: ConfigEntry = result["result"]
     assert entry.state is ConfigEntryState.LOADED
-    assert entry.data[CONF_SIMULATOR] == f"127.0.0.1:{simulator.port}"
+    assert "simulator" not in entry.data
     assert "password" not in entry.data
     assert entry.data["refresh_token"] in cloud.refresh_tokens
     assert cloud.counts()["homescreen"] >= 1
