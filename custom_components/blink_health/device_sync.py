@@ -62,7 +62,9 @@ class DeviceSync:
         )
         for key in gone:
             self._unlisted_polls.pop(key)
-            if device := registry.async_get_device(identifiers={(DOMAIN, key)}):
+            if device := registry.async_get_device_by_identifier(
+                (DOMAIN, key), self._entry_id
+            ):
                 LOGGER.info(
                     "Removing %s: it is no longer on the Blink account", device.name
                 )
@@ -71,5 +73,7 @@ class DeviceSync:
 
     def device_id(self, key: str) -> str | None:
         """Return the registry id of a device key, None when it has no device."""
-        device = dr.async_get(self._hass).async_get_device(identifiers={(DOMAIN, key)})
+        device = dr.async_get(self._hass).async_get_device_by_identifier(
+            (DOMAIN, key), self._entry_id
+        )
         return device.id if device else None
