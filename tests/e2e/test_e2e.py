@@ -12,6 +12,7 @@ import pytest
 
 from blink_sim.server import RunningSimulator
 from custom_components.blink_health.const import DOMAIN
+from tests.helpers import issue_id as issue_id_for
 
 from .conftest import cause_entity, poll, user_input
 
@@ -195,7 +196,7 @@ async def test_walkthrough_battery_repair(
     issue_registry: ir.IssueRegistry,
 ) -> None:
     """The README's walk-through: low battery shows at once, as a repair one poll later, then goes."""
-    issue_id = "low_battery_DEMO-HEALTHY-01"
+    issue_id = issue_id_for(hass, "low_battery", "DEMO-HEALTHY-01")
     simulator.cloud.update_camera(
         "DEMO-HEALTHY-01", battery_state="low", battery_voltage=118
     )
