@@ -15,6 +15,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 import importlib
+import os
 from pathlib import Path
 import sys
 from typing import Any
@@ -84,20 +85,21 @@ def sessions_to_simulator(port: int) -> Iterator[list[ClientSession]]:
         undo()
 
 
-def prepare(simulator_port: int, config_dir: Path) -> Path:
+def prepare(simulator_port: int, config_dir: Path) -> Callable[[], None]:
     """Import Blink Health from CONFIG/custom_components, as Home Assistant will, and patch it.
 
-    Return the file the integration was loaded from: Home Assistant reuses that very module.
+    Home Assistant reuses the module already imported under the same name, so the patched module
+    is the one it runs; one loaded from anywhere else is refused. Return the undo function.
     """
-    config = str(config_dir.resolve())
-    if config not in sys.path:
-        sys.path.insert(0, config)
-    install(simulator_factory(simulator_port))
-    package = sys.modules[PACKAGE]
-    loaded = Path(str(package.__file__))
-    if not loaded.is_relative_to(Path(config)):
+    # As Home Assistant names it (resolve() would follow the custom_components link).
+    config = Path(os.path.abspath(config_dir))  # noqa: PTH100
+    if str(config) not in sys.path:
+        sys.path.insert(0, str(config))
+    importlib.import_module(SESSION_MODULE)
+    loaded = Path(str(sys.modules[PACKAGE].__file__))
+    if not loaded.is_relative_to(config):
         raise RuntimeError(f"{PACKAGE} was imported from {loaded}, not from {config}")
-    return loaded
+    return install(simulator_factory(simulator_port))
 
 
 def main(argv: list[str] | None = None) -> int:
