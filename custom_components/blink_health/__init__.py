@@ -17,6 +17,7 @@ from .coordinator import (
     BlinkHealthCoordinator,
     history_storage_key,
 )
+from .install_blueprints import async_install_blueprints
 from .log_filter import install_blinkpy_log_filter
 from .services import async_setup_services
 
@@ -25,9 +26,10 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions and quiet blinkpy's logs, once for all entries."""
+    """Register the actions, copy the blueprints and quiet blinkpy's logs, once for all entries."""
     install_blinkpy_log_filter()
     async_setup_services(hass)
+    await async_install_blueprints(hass)
     return True
 
 
