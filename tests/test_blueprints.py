@@ -73,7 +73,9 @@ async def _automation(
     assert await async_setup_component(hass, "automation", config)
     await hass.async_block_till_done()
     states = hass.states.async_all("automation")
-    assert [state.state for state in states] == [STATE_ON], "the blueprint must be valid"
+    assert [state.state for state in states] == [STATE_ON], (
+        "the blueprint must be valid"
+    )
     return async_capture_events(hass, RAN)
 
 
@@ -82,9 +84,11 @@ def _ran(events: list[Event]) -> list[dict[str, Any]]:
     return [dict(event.data) for event in events]
 
 
-def _device_id(hass: HomeAssistant, serial: str) -> str:
+def _device_id(hass: HomeAssistant, entry: MockConfigEntry, serial: str) -> str:
     """Return the device id of a Blink camera or Sync Module."""
-    device = dr.async_get(hass).async_get_device(identifiers={(DOMAIN, serial)})
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, serial), entry.entry_id
+    )
     assert device is not None
     return device.id
 
@@ -217,7 +221,7 @@ async def test_needs_attention_only_picked_cameras_and_causes(
     ran = await _automation(
         hass,
         "camera_needs_attention.yaml",
-        cameras=[_device_id(hass, "CAM-OUTDOOR-01")],
+        cameras=[_device_id(hass, init_integration, "CAM-OUTDOOR-01")],
         causes=["wifi_disconnected", "sync_module_offline"],
     )
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")  # a cause not picked

@@ -26,10 +26,14 @@ async def async_install_blueprints(hass: HomeAssistant) -> list[str]:
     try:
         copied = await hass.async_add_executor_job(_copy_missing, target)
     except OSError as err:
-        LOGGER.warning("Could not copy Blink Health's blueprints to %s: %s", target, err)
+        LOGGER.warning(
+            "Could not copy Blink Health's blueprints to %s: %s", target, err
+        )
         return []
     if copied:
-        LOGGER.info("Added Blink Health blueprints to %s: %s", target, ", ".join(copied))
+        LOGGER.info(
+            "Added Blink Health blueprints to %s: %s", target, ", ".join(copied)
+        )
     return copied
 
 
