@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+import re
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -16,12 +17,13 @@ from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import Event, HomeAssistant
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
-from homeassistant.util.yaml import Input, load_yaml_dict
+from homeassistant.util.yaml import Input, load_yaml_dict, parse_yaml
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
     async_fire_time_changed,
+    async_mock_service,
 )
 
 from blink_sim.cloud import FakeBlinkCloud
@@ -382,6 +384,37 @@ async def test_offline_sync_module(
             "sync_module_offline",
             "Restart the Sync Module: unplug it for ten seconds.",
         )
+    ]
+
+
+# The README's first automation example
+
+
+async def test_readme_example_tells_of_problems_not_recoveries(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The README's first example notifies on low batteries and offline, never on recovery."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme[readme.index("### Automation examples") :]
+    example = parse_yaml(re.search(r"```yaml\n(.*?)```", section, re.DOTALL)[1])
+    notified = async_mock_service(hass, "notify", "notify")
+    assert await async_setup_component(
+        hass, "automation", {"automation": [{"alias": "readme", **example}]}
+    )
+    await hass.async_block_till_done()
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await poll(hass, freezer)
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="ok", status="offline")
+    await poll(hass, freezer, times=4)
+    cloud.update_camera("CAM-OUTDOOR-01", status="done")
+    await poll(hass, freezer, times=4)
+    assert [call.data["message"] for call in notified] == [
+        "Front Yard: batteries low",
+        "Front Yard: offline",
     ]
 
 
