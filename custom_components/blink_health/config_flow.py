@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from typing import Any
 
 from aiohttp import ClientSession
@@ -15,7 +16,6 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import callback
-from homeassistant.data_entry_flow import section
 from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
@@ -26,34 +26,25 @@ from homeassistant.helpers.selector import (
 )
 import probatio as vol
 
-from .blink_client import (
-    CannotConnect,
-    InvalidAuth,
-    InvalidTwoFactorCode,
-    LoginAttempt,
-    TwoFactorRequired,
-    create_session,
-    is_loopback_address,
-    login_data_to_store,
-    new_login,
-)
+from .blink_cloud import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
+from .blink_source import CloudUnreachable
 from .const import (
+    CONF_DETAIL_INTERVAL,
     CONF_HARDWARE_ID,
     CONF_POLLS_BEFORE_ISSUE,
     CONF_SCAN_INTERVAL,
-    CONF_SIMULATOR,
+    DEFAULT_DETAIL_INTERVAL,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     LOGGER,
     MIN_SCAN_INTERVAL,
-    THRESHOLD_OPTIONS,
 )
 from .coordinator import BlinkHealthConfigEntry
-from .diagnosis import DEFAULT_THRESHOLDS
+from .diagnosis import DEFAULT_THRESHOLDS, THRESHOLD_OPTIONS, Thresholds
 from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE
+from .session import create_blink_session
 
 CONF_PIN = "pin"
-CONF_DEVELOPMENT = "development"
 
 _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _EMAIL = TextSelector(
@@ -69,9 +60,8 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     def __init__(self) -> None:
         """Start with no sign-in in progress."""
         self._username = ""
-        self._simulator: str | None = None
         self._session: ClientSession | None = None
-        self._login: LoginAttempt | None = None
+        self._login: BlinkSignIn | None = None
 
     @staticmethod
     @callback
@@ -87,17 +77,12 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the Blink account's email and password."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            simulator = user_input.get(CONF_DEVELOPMENT, {}).get(CONF_SIMULATOR) or None
-            if simulator is not None and not is_loopback_address(simulator):
-                errors["base"] = "invalid_simulator"
-            else:
-                self._simulator = simulator
-                self._username = user_input[CONF_USERNAME].strip()
-                await self.async_set_unique_id(self._username.lower())
-                self._abort_if_unique_id_configured()
-                return await self._async_sign_in(
-                    "user", user_input[CONF_PASSWORD], errors, user_input
-                )
+            self._username = user_input[CONF_USERNAME].strip()
+            await self.async_set_unique_id(self._username.lower())
+            self._abort_if_unique_id_configured()
+            return await self._async_sign_in(
+                "user", user_input[CONF_PASSWORD], errors, user_input
+            )
         return self._show_user_form(user_input, errors)
 
     def _show_user_form(
@@ -108,11 +93,6 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             vol.Required(CONF_USERNAME): _EMAIL,
             vol.Required(CONF_PASSWORD): _PASSWORD,
         }
-        # Collapsed: only developers and demo setups point an entry at the simulated cloud.
-        fields[vol.Optional(CONF_DEVELOPMENT)] = section(
-            vol.Schema({vol.Optional(CONF_SIMULATOR): TextSelector()}),
-            {"collapsed": True},
-        )
         suggested = {k: v for k, v in (user_input or {}).items() if k != CONF_PASSWORD}
         return self.async_show_form(
             step_id="user",
@@ -127,7 +107,6 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Start reauthentication when Blink refuses the saved tokens."""
         self._username = entry_data.get(CONF_USERNAME, "")
-        self._simulator = entry_data.get(CONF_SIMULATOR)
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -158,7 +137,6 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             self._username = user_input[CONF_USERNAME].strip()
-            self._simulator = entry.data.get(CONF_SIMULATOR)
             await self.async_set_unique_id(self._username.lower())
             self._abort_if_unique_id_mismatch(reason="account_mismatch")
             return await self._async_sign_in(
@@ -191,16 +169,18 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None and self._login is not None:
             try:
-                await self._login.send_code(str(user_input[CONF_PIN]).strip())
-            except InvalidTwoFactorCode:
+                login = await self._login.async_send_code(
+                    str(user_input[CONF_PIN]).strip()
+                )
+            except CodeRefused:
                 errors["base"] = "invalid_2fa_code"
-            except CannotConnect:
+            except CloudUnreachable:
                 errors["base"] = "cannot_connect"
             except Exception:  # noqa: BLE001
                 LOGGER.exception("Unexpected error sending the verification code")
                 errors["base"] = "unknown"
             else:
-                return await self._async_finish()
+                return await self._async_finish(login)
         return self.async_show_form(
             step_id="2fa",
             data_schema=vol.Schema({vol.Required(CONF_PIN): str}),
@@ -217,23 +197,23 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Run blinkpy's sign-in; go on to 2FA, finish, or show the step again with an error."""
         await self._async_close_session()
-        self._session = create_session(self.hass, self._simulator)
-        self._login = new_login(
+        self._session = create_blink_session(self.hass)
+        self._login = BlinkSignIn.start_for(
             self._session, self._username, password, self._hardware_id()
         )
         try:
-            await self._login.start()
-        except TwoFactorRequired:
+            login = await self._login.async_sign_in()
+        except SignInNeedsCode:
             return await self.async_step_2fa()
-        except InvalidAuth:
+        except SignInRefused:
             errors["base"] = "invalid_auth"
-        except CannotConnect:
+        except CloudUnreachable:
             errors["base"] = "cannot_connect"
         except Exception:  # noqa: BLE001
             LOGGER.exception("Unexpected error signing in to Blink")
             errors["base"] = "unknown"
         else:
-            return await self._async_finish()
+            return await self._async_finish(login)
         if step_id == "reauth_confirm":
             return self._show_reauth_form(errors)
         if step_id == "reconfigure":
@@ -248,14 +228,9 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             return self._get_reconfigure_entry().data.get(CONF_HARDWARE_ID)
         return None
 
-    async def _async_finish(self) -> ConfigFlowResult:
+    async def _async_finish(self, login: dict[str, Any]) -> ConfigFlowResult:
         """Store the tokens (never the password) and create or update the entry."""
-        if self._login is None:  # pragma: no cover - every caller has just signed in
-            raise RuntimeError("no sign-in in progress")
-        data = login_data_to_store(self._login.blink)
-        data[CONF_USERNAME] = self._username
-        if self._simulator:
-            data[CONF_SIMULATOR] = self._simulator
+        data = {**login, CONF_USERNAME: self._username}
         await self._async_close_session()
         if self.source == SOURCE_REAUTH:
             entry = self._get_reauth_entry()
@@ -300,22 +275,14 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"
             else:
                 return self.async_create_entry(data=options)
-        defaults: dict[str, int] = {
-            CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
-            CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
-            **{
-                name: int(getattr(DEFAULT_THRESHOLDS, name))
-                for name in THRESHOLD_OPTIONS
-            },
-        }
         current = {
             key: self.config_entry.options.get(key, value)
-            for key, value in defaults.items()
+            for key, value in _option_defaults().items()
         }
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                OPTIONS_SCHEMA, user_input or current
+                _options_schema(), user_input or current
             ),
             errors=errors,
         )
@@ -333,16 +300,28 @@ def _number(
     return NumberSelector(config)
 
 
-OPTIONS_SCHEMA = vol.Schema(
-    {
+def _option_defaults() -> dict[str, int]:
+    """Return every option's default."""
+    return {
+        CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
+        CONF_DETAIL_INTERVAL: int(DEFAULT_DETAIL_INTERVAL.total_seconds() // 3600),
+        CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
+        **{name: int(getattr(DEFAULT_THRESHOLDS, name)) for name in THRESHOLD_OPTIONS},
+    }
+
+
+def _options_schema() -> vol.Schema:
+    """Return the options form: polling, then each threshold in its own range."""
+    boxes: dict[Any, Any] = {
         vol.Required(CONF_SCAN_INTERVAL): _number(
             MIN_SCAN_INTERVAL.total_seconds(), 3600, "s", 10
         ),
+        vol.Required(CONF_DETAIL_INTERVAL): _number(1, 24, "h"),
         vol.Required(CONF_POLLS_BEFORE_ISSUE): _number(1, 20),
-        vol.Required("battery_replacement_window_days"): _number(1, 90, "d"),
-        vol.Required("continuous_recording_minutes"): _number(5, 240, "min"),
-        vol.Required("hardware_fault_minutes"): _number(5, 1440, "min"),
-        vol.Required("weak_wifi_dbm"): _number(-100, -50, "dBm"),
-        vol.Required("weak_wifi_bars"): _number(0, 4),
     }
-)
+    for threshold in fields(Thresholds):
+        meta = threshold.metadata
+        boxes[vol.Required(threshold.name)] = _number(
+            meta["min"], meta["max"], meta["unit"]
+        )
+    return vol.Schema(boxes)

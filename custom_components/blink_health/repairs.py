@@ -8,7 +8,7 @@ from typing import Any
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 import probatio as vol
 
 from .const import DOMAIN
@@ -23,12 +23,12 @@ class BlinkRepairFlow(RepairsFlow):
     """Shared parts: the entry's coordinator, the issue's values, and polling again."""
 
     def __init__(
-        self, entry: BlinkHealthConfigEntry | None, issue_id: str, serial: str
+        self, entry: BlinkHealthConfigEntry | None, issue_id: str, key: str
     ) -> None:
-        """Remember which issue and camera this flow repairs."""
+        """Remember which issue and device (by its key) this flow repairs."""
         self.entry = entry
         self.issue_id = issue_id
-        self.serial = serial
+        self.serial = key
 
     @property
     def coordinator(self) -> BlinkHealthCoordinator:
@@ -56,10 +56,13 @@ class BlinkRepairFlow(RepairsFlow):
                 values.update(camera_placeholders(state.camera, state.verdict))
         return values
 
-    async def _async_poll_and_check(self, fixed: Callable[[CameraState], bool]) -> bool:
-        """Poll fully now; if the camera passes `fixed`, close the issue and return True."""
+    async def _async_poll_and_check(
+        self, fixed: Callable[[CameraState], bool], *, poll: bool = True
+    ) -> bool:
+        """Read the camera afresh; if it passes `fixed`, close the issue and return True."""
         coordinator = self.coordinator
-        await coordinator.async_refresh_full()
+        if poll:
+            await coordinator.async_check_camera(self.serial)
         state = coordinator.data.camera_state(self.serial)
         if coordinator.last_update_success and state is not None and fixed(state):
             coordinator.issues.async_clear(self.issue_id)
@@ -68,7 +71,7 @@ class BlinkRepairFlow(RepairsFlow):
 
     async def _async_poll_now(self) -> bool:
         """Poll Blink now; return whether the issue is gone afterwards."""
-        await self.coordinator.async_refresh_full()
+        await self.coordinator.async_check_camera(self.serial)
         return not self._issue_open()
 
     def _show(
@@ -124,8 +127,12 @@ class BatteriesFlow(BlinkRepairFlow):
         """Show the replacement steps; on submit, record the replacement and check."""
         if user_input is None:
             return self._show("confirm")
+        # Recording the change reads the camera's battery afresh at once.
         await self.coordinator.async_record_batteries_replaced(self.serial)
-        if await self._async_poll_and_check(lambda s: s.camera.battery_low is False):
+        if await self._async_poll_and_check(
+            lambda s: s.camera.battery_low is False and not s.verdict.problem,
+            poll=False,
+        ):
             return self.async_create_entry(data={})
         return self.async_abort(
             reason="battery_still_low", description_placeholders=self._placeholders()
@@ -171,8 +178,7 @@ class HardwareFaultFlow(BlinkRepairFlow):
             return self._show(step_id)
         coordinator = self.coordinator
         await coordinator.async_record_reset(self.serial)
-        await coordinator.async_refresh_full()
-        state = coordinator.data.camera_state(self.serial)
+        state = await coordinator.async_check_camera(self.serial)
         # A camera still restarting is offline, which would clear the hardware issue without
         # anything being fixed: only a camera back online and healthy counts.
         if (
@@ -217,4 +223,6 @@ async def async_create_fix_flow(
         str(data.get("entry_id", ""))
     )
     flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    return flow(entry, issue_id, str(data.get("serial") or ""))
+    device = dr.async_get(hass).async_get(str(data.get("device_id") or ""))
+    key = next((i for d, i in device.identifiers if d == DOMAIN), "") if device else ""
+    return flow(entry, issue_id, key)

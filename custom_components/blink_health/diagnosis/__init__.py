@@ -4,6 +4,7 @@ from .engine import assess, diagnose, explain
 from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
 from .model import (
     DEFAULT_THRESHOLDS,
+    THRESHOLD_OPTIONS,
     Candidate,
     Cause,
     Confidence,
@@ -18,6 +19,7 @@ from .rules import RULES, Outcome, Rule, RuleResult
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "RULES",
+    "THRESHOLD_OPTIONS",
     "CameraHistory",
     "Candidate",
     "Cause",

@@ -6,14 +6,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from ..snapshot import CameraKind, CameraSnapshot, SyncModuleSnapshot  # noqa: TID252
+from ..snapshot import (  # noqa: TID252
+    LOW_BATTERY_STATES,
+    CameraKind,
+    CameraSnapshot,
+    SyncModuleSnapshot,
+)
 from .history import CameraHistory, as_utc, clip_streak_start, is_abnormal, saw_new_clip
 from .model import Cause, Thresholds
 
 # Plausible ranges; anything outside is a placeholder or a parsing accident, so it counts as unknown.
 DBM_RANGE = range(-130, 0)
 BARS_RANGE = range(6)
-LOW_BATTERY_STATES = frozenset({"low", "replace"})
 HEALTHY_BATTERY_STATES = frozenset({"ok", "good", "normal", "full"})
 BATTERY_CAUSES = frozenset({Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE})
 # Without a check time, a low reading this soon after new batteries may predate them: Blink
