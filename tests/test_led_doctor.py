@@ -99,10 +99,8 @@ async def test_batteries_replaced_button_and_wrong_type(
     cloud.update_camera(
         "CAM-OUTDOOR-01", battery_state="low", battery_check_time=checked
     )
+    # The battery state changed on the homescreen: that poll reads the camera's check time too.
     await poll(hass, freezer)
-    # The check time comes with the full refresh (every half hour); until then, no blame.
-    assert hass.states.get(CAUSE).state != "wrong_battery_type"
-    await poll(hass, freezer, times=6)
     assert hass.states.get(CAUSE).state == "wrong_battery_type"
     assert hass.states.get(CAUSE).attributes["fixes"][0] == "use_lithium_aa"
 
@@ -156,6 +154,7 @@ async def test_thresholds_are_options(
         result["flow_id"],
         {
             "scan_interval": 300,
+            "detail_refresh_hours": 3,
             "polls_before_issue": 2,
             "battery_replacement_window_days": 14,
             "continuous_recording_minutes": 10,

@@ -62,7 +62,9 @@ class DeviceSync:
         )
         for key in gone:
             self._unlisted_polls.pop(key)
-            if device := registry.async_get_device_by_identifier((DOMAIN, key), self._entry_id):
+            if device := registry.async_get_device_by_identifier(
+                (DOMAIN, key), self._entry_id
+            ):
                 LOGGER.info(
                     "Removing %s: it is no longer on the Blink account", device.name
                 )
