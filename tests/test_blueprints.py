@@ -28,7 +28,10 @@ from pytest_homeassistant_custom_component.common import (
 
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.install_blueprints import SHIPPED_BLUEPRINTS
+from custom_components.blink_health.install_blueprints import (
+    SHIPPED_BLUEPRINTS,
+    async_install_blueprints,
+)
 
 from .helpers import poll
 
@@ -106,6 +109,7 @@ async def test_setup_copies_the_blueprints(
         installed = _installed(hass, name)
         assert installed.read_bytes() == (SHIPPED_BLUEPRINTS / name).read_bytes()
     assert sorted(p.name for p in SHIPPED_BLUEPRINTS.glob("*.yaml")) == list(BLUEPRINTS)
+    assert await async_install_blueprints(hass) == [], "nothing is copied twice"
 
 
 async def test_an_owners_copy_is_never_overwritten(
