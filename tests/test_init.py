@@ -316,3 +316,21 @@ async def test_entity_appears_when_the_value_does(
     freezer.tick(timedelta(hours=3))  # dBm comes with the camera's next detail read
     await _poll(hass, freezer)
     assert hass.states.get("sensor.back_door_wi_fi_signal").state == "-62"
+
+
+async def test_own_records_stay_available_in_an_outage(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Blink's readings go unavailable in an outage; Blink Health's own records do not."""
+    cloud.set_fault("down", True)
+    await _poll(hass, freezer)
+    assert hass.states.get("binary_sensor.front_yard_online").state == STATE_UNAVAILABLE
+    for entity_id in (
+        "sensor.front_yard_batteries_replaced",
+        "sensor.front_yard_battery_replacement_due",
+    ):
+        assert hass.states.get(entity_id).state != STATE_UNAVAILABLE, entity_id
+    assert hass.states.get("sensor.front_yard_battery_level").state == STATE_UNAVAILABLE
