@@ -21,6 +21,7 @@ from .const import (
 )
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
 from .history_store import HistoryStore
+from .install_blueprints import async_install_blueprints
 from .log_filter import install_blinkpy_log_filter
 from .services import async_setup_services
 from .session import create_blink_session
@@ -30,9 +31,10 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions and quiet blinkpy's logs, once for all entries."""
+    """Register the actions, copy the blueprints and quiet blinkpy's logs, once for all entries."""
     install_blinkpy_log_filter()
     async_setup_services(hass)
+    await async_install_blueprints(hass)
     return True
 
 
