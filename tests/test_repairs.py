@@ -304,11 +304,14 @@ async def test_fix_check_again(
     the_issue = issue_id(hass, "weak_wifi", "CAM-XT2-02")
     assert _issue(hass, the_issue).severity is ir.IssueSeverity.WARNING
     flow = await start_fix_flow(hass, the_issue)
+    cloud.reset_counts()
     assert flow["description_placeholders"]["signal"] == "-88 dBm"
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "still_present"}
+    # Checking read this camera's own details, and no other camera's.
+    assert cloud.counts()["camera_config"] == cloud.counts()["camera_signals"] == 1
     cloud.update_camera("CAM-XT2-02", wifi_strength=-60)
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])

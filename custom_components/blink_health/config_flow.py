@@ -26,7 +26,7 @@ from homeassistant.helpers.selector import (
 )
 import probatio as vol
 
-from .blink_cloud import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
+from .blink_signin import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
 from .blink_source import CloudUnreachable
 from .const import (
     CONF_DETAIL_INTERVAL,
