@@ -25,11 +25,11 @@ from custom_components.blink_health.core_blink import (
     CONF_BLINK_ENTRY_ID,
     ISSUE_CORE_REAUTH,
     ISSUE_CORE_REMOVED,
-    CoreBlinkSource,
     core_issue_id,
 )
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, HARDWARE_ID
+from .helpers import start_fix_flow, submit_fix_flow
 
 CORE_INTERVAL = timedelta(seconds=301)
 
@@ -140,9 +140,7 @@ async def test_zero_extra_requests_and_same_verdicts(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     assert _causes(mock_config_entry) == first_from_core
-    expected = {
-        cam["serial"]: cam["expected_cause"] for cam in cloud.cameras.values()
-    }
+    expected = {cam["serial"]: cam["expected_cause"] for cam in cloud.cameras.values()}
     assert {key: cause for key, (cause, _led) in first_from_core.items()} == expected
     # After as long a history (Workshop's issue turns into a hardware fault in both).
     for _ in range(12):
@@ -212,19 +210,9 @@ async def test_core_unloaded_then_removed(
     assert issue.is_fixable
 
     # The fix flow starts Blink Health's own sign-in for the same account.
-    from homeassistant.components.repairs import DOMAIN as REPAIRS  # noqa: PLC0415
-    from homeassistant.setup import async_setup_component  # noqa: PLC0415
-
-    assert await async_setup_component(hass, REPAIRS, {})
-    from homeassistant.components.repairs.issue_handler import (  # noqa: PLC0415
-        async_process_repairs_platforms,
-    )
-
-    await async_process_repairs_platforms(hass)
-    manager = hass.data[REPAIRS]["flow_manager"]
-    result = await manager.async_init(DOMAIN, data={"issue_id": issue_id})
+    result = await start_fix_flow(hass, issue_id)
     assert result["step_id"] == "confirm"
-    result = await manager.async_configure(result["flow_id"], {})
+    result = await submit_fix_flow(hass, result["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
