@@ -381,3 +381,49 @@ async def test_options_without_polling(
     assert CONF_SCAN_INTERVAL not in fields
     assert "detail_refresh_hours" not in fields
     assert "polls_before_issue" in fields
+
+
+async def test_clips_and_shared_names(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """A clip shows as motion once; two cameras sharing a name get no details, not each other's."""
+    health = await _add_health(hass, core_entry)
+    cloud.add_clip("DEMO-HEALTHY-01")
+    await _core_poll(hass, freezer)
+    camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
+    assert camera.last_motion is not None
+    assert camera.motion_detected
+    await _core_poll(hass, freezer)
+    camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
+    assert camera.last_motion is not None
+    assert not camera.motion_detected
+
+    cloud.update_camera("DEMO-WEAKWIFI-04", name="Driveway")
+    await _core_poll(hass, freezer)
+    cameras = health.runtime_data.data.snapshot.cameras
+    assert cameras["DEMO-HEALTHY-01"].battery_voltage is None
+    assert cameras["DEMO-WEAKWIFI-04"].wifi_dbm is None
+
+
+async def test_config_flow_core_gone_or_without_account(hass: HomeAssistant) -> None:
+    """The Blink entry unloaded meanwhile, or one without an account: aborted."""
+    core = MockConfigEntry(domain="blink", state=ConfigEntryState.LOADED)
+    core.add_to_hass(hass)
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    assert result["reason"] == "blink_integration_no_account"
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    core.mock_state(hass, ConfigEntryState.NOT_LOADED)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    assert result["reason"] == "blink_integration_not_loaded"
