@@ -20,6 +20,9 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -40,11 +43,16 @@ from .const import (
     MIN_SCAN_INTERVAL,
 )
 from .coordinator import BlinkHealthConfigEntry
+from .core_blink import CONF_BLINK_ENTRY_ID, core_account, loaded_core_entries
 from .diagnosis import DEFAULT_THRESHOLDS, THRESHOLD_OPTIONS, Thresholds
 from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE
 from .session import create_blink_session
 
 CONF_PIN = "pin"
+# Options that set how Blink Health polls: not offered when it reads the Blink integration.
+_POLLING_OPTIONS = frozenset({CONF_SCAN_INTERVAL, CONF_DETAIL_INTERVAL})
+# How often the Blink integration refreshes (its coordinator's fixed interval).
+CORE_REFRESH_SECONDS = 300
 
 _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _EMAIL = TextSelector(
@@ -62,6 +70,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self._username = ""
         self._session: ClientSession | None = None
         self._login: BlinkSignIn | None = None
+        self._sign_in_step = "user"
 
     @staticmethod
     @callback
@@ -74,7 +83,61 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the Blink account's email and password."""
+        """Offer the Blink integration's account when one is loaded, else ask to sign in."""
+        if user_input is None and loaded_core_entries(self.hass):
+            return self.async_show_menu(
+                step_id="user", menu_options=["blink_integration", "sign_in"]
+            )
+        return await self._async_step_sign_in_form(user_input)
+
+    async def async_step_sign_in(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the Blink account's email and password (chosen from the menu)."""
+        self._sign_in_step = "sign_in"
+        return await self._async_step_sign_in_form(user_input)
+
+    async def async_step_blink_integration(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Use a loaded Blink integration entry: at once for one, after a choice for several."""
+        entries = {entry.entry_id: entry for entry in loaded_core_entries(self.hass)}
+        if not entries:
+            return self.async_abort(reason="blink_integration_not_loaded")
+        if user_input is not None:
+            chosen = entries.get(str(user_input.get(CONF_BLINK_ENTRY_ID)))
+        elif len(entries) == 1:
+            chosen = next(iter(entries.values()))
+        else:
+            chosen = None
+        if chosen is None:
+            options = [
+                SelectOptionDict(value=entry_id, label=entry.title)
+                for entry_id, entry in entries.items()
+            ]
+            return self.async_show_form(
+                step_id="blink_integration",
+                data_schema=vol.Schema(
+                    {
+                        vol.Required(CONF_BLINK_ENTRY_ID): SelectSelector(
+                            SelectSelectorConfig(options=options)
+                        )
+                    }
+                ),
+            )
+        account = core_account(chosen)
+        if account is None:
+            return self.async_abort(reason="blink_integration_no_account")
+        await self.async_set_unique_id(account)
+        self._abort_if_unique_id_configured()
+        return self.async_create_entry(
+            title=chosen.title, data={CONF_BLINK_ENTRY_ID: chosen.entry_id}
+        )
+
+    async def _async_step_sign_in_form(
+        self, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Show the sign-in form, or sign in with what was entered."""
         errors: dict[str, str] = {}
         if user_input is not None:
             self._username = user_input[CONF_USERNAME].strip()
@@ -95,7 +158,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         }
         suggested = {k: v for k, v in (user_input or {}).items() if k != CONF_PASSWORD}
         return self.async_show_form(
-            step_id="user",
+            step_id=self._sign_in_step,
             data_schema=self.add_suggested_values_to_schema(
                 vol.Schema(fields), suggested
             ),
@@ -106,7 +169,10 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self, entry_data: Mapping[str, Any]
     ) -> ConfigFlowResult:
         """Start reauthentication when Blink refuses the saved tokens."""
-        self._username = entry_data.get(CONF_USERNAME, "")
+        # An entry that read the Blink integration has no username: its unique id is the account.
+        self._username = entry_data.get(CONF_USERNAME) or (
+            self._get_reauth_entry().unique_id or ""
+        )
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -234,9 +300,10 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         await self._async_close_session()
         if self.source == SOURCE_REAUTH:
             entry = self._get_reauth_entry()
-            return self.async_update_reload_and_abort(
-                entry, data={**entry.data, **data}
-            )
+            # Signing in switches an entry that read the Blink integration to its own sign-in.
+            merged = {**entry.data, **data}
+            merged.pop(CONF_BLINK_ENTRY_ID, None)
+            return self.async_update_reload_and_abort(entry, data=merged)
         if self.source == SOURCE_RECONFIGURE:
             entry = self._get_reconfigure_entry()
             return self.async_update_reload_and_abort(
@@ -267,22 +334,23 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
         errors: dict[str, str] = {}
         if user_input is not None:
             options = {key: int(value) for key, value in user_input.items()}
-            # A new clip at every poll for the window needs at least one poll in the window.
-            if (
-                options[CONF_SCAN_INTERVAL]
-                > options["continuous_recording_minutes"] * 60
-            ):
+            # A new clip at every poll for the window needs at least one poll in the window
+            # (in the Blink integration's mode, a poll is its refresh, every 300 s).
+            poll = options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
+            if poll > options["continuous_recording_minutes"] * 60:
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"
             else:
                 return self.async_create_entry(data=options)
+        core_mode = CONF_BLINK_ENTRY_ID in self.config_entry.data
         current = {
             key: self.config_entry.options.get(key, value)
             for key, value in _option_defaults().items()
+            if not (core_mode and key in _POLLING_OPTIONS)
         }
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                _options_schema(), user_input or current
+                _options_schema(polling=not core_mode), user_input or current
             ),
             errors=errors,
         )
@@ -310,15 +378,15 @@ def _option_defaults() -> dict[str, int]:
     }
 
 
-def _options_schema() -> vol.Schema:
-    """Return the options form: polling, then each threshold in its own range."""
-    boxes: dict[Any, Any] = {
-        vol.Required(CONF_SCAN_INTERVAL): _number(
+def _options_schema(*, polling: bool = True) -> vol.Schema:
+    """Return the options form: polling (not when reading the Blink integration), thresholds."""
+    boxes: dict[Any, Any] = {}
+    if polling:
+        boxes[vol.Required(CONF_SCAN_INTERVAL)] = _number(
             MIN_SCAN_INTERVAL.total_seconds(), 3600, "s", 10
-        ),
-        vol.Required(CONF_DETAIL_INTERVAL): _number(1, 24, "h"),
-        vol.Required(CONF_POLLS_BEFORE_ISSUE): _number(1, 20),
-    }
+        )
+        boxes[vol.Required(CONF_DETAIL_INTERVAL)] = _number(1, 24, "h")
+    boxes[vol.Required(CONF_POLLS_BEFORE_ISSUE)] = _number(1, 20)
     for threshold in fields(Thresholds):
         meta = threshold.metadata
         boxes[vol.Required(threshold.name)] = _number(
