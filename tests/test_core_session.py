@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
-from custom_components.blink_health.core_blink import (
+from custom_components.blink_health.core_blink_entry import (
     CONF_BLINK_ENTRY_ID,
     ISSUE_CORE_REAUTH,
     ISSUE_CORE_REMOVED,

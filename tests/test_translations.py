@@ -11,7 +11,7 @@ from custom_components.blink_health.binary_sensor import (
     SYNC_MODULE_BINARY_SENSORS,
 )
 from custom_components.blink_health.button import CAMERA_BUTTONS
-from custom_components.blink_health.core_blink import (
+from custom_components.blink_health.core_blink_entry import (
     ISSUE_CORE_REAUTH,
     ISSUE_CORE_REMOVED,
 )

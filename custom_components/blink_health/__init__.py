@@ -22,11 +22,11 @@ from .const import (
     DOMAIN,
 )
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
-from .core_blink import (
+from .core_blink import CoreBlinkSource
+from .core_blink_entry import (
     CONF_BLINK_ENTRY_ID,
     ISSUE_CORE_REAUTH,
     ISSUE_CORE_REMOVED,
-    CoreBlinkSource,
     core_issue_id,
 )
 from .history_store import HistoryStore

@@ -33,6 +33,7 @@ from .blink_source import (
     BlinkSource,
     CameraClips,
     CameraDetails,
+    ClipTracker,
     CloudRefused,
     MalformedAnswer,
 )
@@ -74,7 +75,7 @@ class BlinkCloudSource(BlinkSource):
         self._details: dict[int, CameraDetails] = {}
         self._attempted: dict[int, datetime] = {}
         self._signatures: dict[int, tuple[Any, ...]] = {}
-        self._last_clips: dict[int, datetime] = {}
+        self._clip_tracker = ClipTracker()
         self._last_fetch: datetime | None = None
 
     @property
@@ -171,25 +172,10 @@ class BlinkCloudSource(BlinkSource):
         except (CloudRefused, MalformedAnswer) as err:
             # Motion is a detail; the homescreen answered, so the poll stands.
             LOGGER.debug("Media list not read: %r", err)
-            return {
-                cid: CameraClips(last_clip=t) for cid, t in self._last_clips.items()
-            }
-        newest = clips_by_camera(media, now)
-        clips: dict[int, CameraClips] = {}
-        for camera_id in set(newest) | set(self._last_clips):
-            latest = newest.get(camera_id)
-            previous = self._last_clips.get(camera_id)
-            is_new = (
-                latest is not None
-                and self._last_fetch is not None
-                and latest > self._last_fetch
-                and (previous is None or latest > previous)
-            )
-            last = max((t for t in (latest, previous) if t is not None), default=None)
-            if last is not None:
-                self._last_clips[camera_id] = last
-            clips[camera_id] = CameraClips(last_clip=last, new_clip=is_new)
-        return clips
+            return self._clip_tracker.unchanged()
+        return self._clip_tracker.update(
+            clips_by_camera(media, now), new_after=self._last_fetch
+        )
 
     async def async_rearm(self, camera: CameraSnapshot) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""

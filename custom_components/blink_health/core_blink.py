@@ -9,7 +9,6 @@ public API: every access is guarded, and the entry's coordinator is looked up ag
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -24,46 +23,38 @@ from homeassistant.config_entries import (
 from homeassistant.const import Platform
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
-from .blink_answers import as_id, as_str, as_time, camera_details, homescreen_cameras
-from .blink_cloud import _check_homescreen
+from .blink_answers import (
+    check_homescreen,
+    homescreen_cameras,
+)
 from .blink_source import (
     AccountState,
     BlinkSource,
     CameraClips,
     CameraDetails,
+    ClipTracker,
     CloudUnreachable,
 )
-from .const import DOMAIN, LOGGER
+from .const import LOGGER
+from .core_blink_entry import (
+    CORE_DOMAIN,
+    async_raise_core_removed,
+    async_update_core_reauth_issue,
+)
+from .core_blink_objects import (
+    camera_object_details,
+    camera_objects,
+    epoch,
+    newest_clips,
+    unique_names,
+)
 from .snapshot import CameraSnapshot
 
-CORE_DOMAIN = "blink"
-CONF_BLINK_ENTRY_ID = "blink_entry_id"
 # Core's motion switch: unique id f"{serial}-motion_enabled" (homeassistant/components/blink).
 CORE_SWITCH_SUFFIX = "-motion_enabled"
-ISSUE_CORE_REAUTH = "core_reauth_required"
-ISSUE_CORE_REMOVED = "core_entry_removed"
-
-
-def core_issue_id(cause: str, entry_id: str) -> str:
-    """Return the id of one of this mode's repair issues for a Blink Health entry."""
-    return f"{cause}_{entry_id}"
-
-
-def loaded_core_entries(hass: HomeAssistant) -> list[ConfigEntry]:
-    """Return the loaded entries of Home Assistant's `blink` integration."""
-    try:
-        return list(hass.config_entries.async_loaded_entries(CORE_DOMAIN))
-    except Exception:  # noqa: BLE001 - not a public contract; nothing found is the safe answer
-        return []
-
-
-def core_account(entry: ConfigEntry) -> str | None:
-    """Return the account (lowercased username) of a core `blink` entry."""
-    account = as_str(entry.unique_id) or as_str(entry.data.get("username"))
-    return account.lower() if account else None
 
 
 class CoreBlinkSource(BlinkSource):
@@ -90,7 +81,7 @@ class CoreBlinkSource(BlinkSource):
         self._unsub_changes: CALLBACK_TYPE | None = None
         self._listening_to: Any = None
         self._fetching = False
-        self._last_clips: dict[int, datetime] = {}
+        self._clip_tracker = ClipTracker()
         self._last_fetch: datetime | None = None
         self.core_refreshes = 0
         self.core_removed = False
@@ -170,17 +161,19 @@ class CoreBlinkSource(BlinkSource):
             raise CloudUnreachable("the Blink integration's last refresh failed")
         blink = coordinator.api
         raw: Any = getattr(blink, "homescreen", None)
-        _check_homescreen(raw)  # raises unless it is a mapping with a networks list
+        check_homescreen(raw)  # raises unless it is a mapping with a networks list
         homescreen: Mapping[str, Any] = raw
         now = datetime.now(UTC)
-        read_at = _epoch(getattr(blink, "last_refresh", None)) or now
+        read_at = epoch(getattr(blink, "last_refresh", None)) or now
         cameras = homescreen_cameras(homescreen)
-        names = _unique_names(homescreen)
-        objects = _camera_objects(blink, names)
+        names = unique_names(homescreen)
+        objects = camera_objects(blink, names)
         details: dict[int, CameraDetails] = {}
         for camera_id in cameras:
             camera = objects.get(camera_id)
-            if camera is not None and (found := _details(camera, camera_id, read_at)):
+            if camera is not None and (
+                found := camera_object_details(camera, camera_id, read_at)
+            ):
                 details[camera_id] = found
         clips = self._clips(blink, names, objects, now)
         self._last_fetch = now
@@ -295,38 +288,18 @@ class CoreBlinkSource(BlinkSource):
     def _async_core_removed(self) -> None:
         """Raise the repair that offers Blink Health's own sign-in."""
         self.core_removed = True
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            core_issue_id(ISSUE_CORE_REMOVED, self.owner_entry_id),
-            is_fixable=True,
-            is_persistent=False,
-            severity=ir.IssueSeverity.ERROR,
-            translation_key=ISSUE_CORE_REMOVED,
-            data={"cause": ISSUE_CORE_REMOVED, "owner_entry_id": self.owner_entry_id},
-        )
+        async_raise_core_removed(self.hass, self.owner_entry_id)
 
     @callback
     def _async_update_reauth_issue(self) -> None:
         """Raise one repair while core waits for a sign-in; clear it once core works again."""
         entry = self._core_entry()
-        issue_id = core_issue_id(ISSUE_CORE_REAUTH, self.owner_entry_id)
-        if self._core_needs_sign_in(entry):
-            ir.async_create_issue(
-                self.hass,
-                DOMAIN,
-                issue_id,
-                is_fixable=False,
-                severity=ir.IssueSeverity.ERROR,
-                translation_key=ISSUE_CORE_REAUTH,
-                translation_placeholders={"title": entry.title if entry else ""},
-                data={
-                    "cause": ISSUE_CORE_REAUTH,
-                    "owner_entry_id": self.owner_entry_id,
-                },
-            )
-        else:
-            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+        async_update_core_reauth_issue(
+            self.hass,
+            self.owner_entry_id,
+            needs_sign_in=self._core_needs_sign_in(entry),
+            title=entry.title if entry else "",
+        )
 
     def _clips(
         self,
@@ -336,106 +309,4 @@ class CoreBlinkSource(BlinkSource):
         now: datetime,
     ) -> dict[int, CameraClips]:
         """Return each camera's clips from blinkpy's records (only cameras with unique names)."""
-        newest: dict[int, datetime] = {}
-        for sync in _values(getattr(blink, "sync", None)):
-            records = getattr(sync, "last_records", None)
-            if not isinstance(records, Mapping):
-                continue
-            for name, entries in records.items():
-                camera_id = names.get(name)
-                if camera_id is None or camera_id not in objects:
-                    continue
-                for record in entries if isinstance(entries, list) else ():
-                    when = (
-                        as_time(record.get("time"), now=now)
-                        if isinstance(record, Mapping)
-                        else None
-                    )
-                    if when is not None and (
-                        camera_id not in newest or when > newest[camera_id]
-                    ):
-                        newest[camera_id] = when
-        clips: dict[int, CameraClips] = {}
-        for camera_id in set(newest) | set(self._last_clips):
-            latest = newest.get(camera_id)
-            previous = self._last_clips.get(camera_id)
-            is_new = (
-                latest is not None
-                and self._last_fetch is not None
-                and (previous is None or latest > previous)
-            )
-            last = max((t for t in (latest, previous) if t is not None), default=None)
-            if last is not None:
-                self._last_clips[camera_id] = last
-            clips[camera_id] = CameraClips(last_clip=last, new_clip=is_new)
-        return clips
-
-
-def _values(mapping: Any) -> list[Any]:
-    """Return a mapping's values, [] for anything else."""
-    return list(mapping.values()) if isinstance(mapping, Mapping) else []
-
-
-def _epoch(value: Any) -> datetime | None:
-    """Return a UTC datetime from epoch seconds, None when unreadable."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        return None
-    try:
-        return datetime.fromtimestamp(value, UTC)
-    except ValueError, OverflowError, OSError:
-        return None
-
-
-def _unique_names(homescreen: Mapping[str, Any]) -> dict[str, int]:
-    """Return name -> Blink id for camera names that only one homescreen device carries.
-
-    blinkpy keys its cameras and clip records by name: where two devices share a name, what it
-    keeps under that name may be either's, so neither is read.
-    """
-    seen: Counter[str] = Counter()
-    ids: dict[str, int] = {}
-    for key in ("cameras", "owls", "doorbells", "hawks"):
-        entries = homescreen.get(key)
-        for raw in entries if isinstance(entries, list) else ():
-            if not isinstance(raw, Mapping):
-                continue
-            name = raw.get("name")
-            camera_id = as_id(raw.get("id"))
-            if isinstance(name, str) and camera_id is not None:
-                seen[name] += 1
-                ids[name] = camera_id
-    return {name: cid for name, cid in ids.items() if seen[name] == 1}
-
-
-def _camera_objects(blink: Any, names: Mapping[str, int]) -> dict[int, Any]:
-    """Return blinkpy's camera objects by Blink id, only where the name and the id agree."""
-    cameras = getattr(blink, "cameras", None)
-    found: dict[int, Any] = {}
-    if not isinstance(cameras, Mapping):
-        return found
-    for name, camera in cameras.items():
-        camera_id = names.get(name)
-        if (
-            camera_id is not None
-            and as_id(getattr(camera, "camera_id", None)) == camera_id
-        ):
-            found[camera_id] = camera
-    return found
-
-
-def _details(camera: Any, camera_id: int, read_at: datetime) -> CameraDetails | None:
-    """Return a camera's details from blinkpy's object, through the signed-in mode's reader."""
-    temperature = getattr(camera, "temperature_calibrated", None)
-    config = {
-        "camera": [
-            {
-                "id": camera_id,
-                "battery_voltage": getattr(camera, "battery_voltage", None),
-                "battery_state": getattr(camera, "battery_state", None),
-                "wifi_strength": getattr(camera, "wifi_strength", None),
-                "temperature": getattr(camera, "temperature", None),
-                "battery_check_time": getattr(camera, "battery_check_time", None),
-            }
-        ]
-    }
-    return camera_details(config, {"temp": temperature}, camera_id, read_at)
+        return self._clip_tracker.update(newest_clips(blink, names, objects, now))

@@ -13,7 +13,7 @@ import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
-from .core_blink import ISSUE_CORE_REMOVED
+from .core_blink_entry import ISSUE_CORE_REMOVED
 from .diagnosis import Cause
 from .repair_issues import CLOUD_UNREACHABLE, camera_placeholders
 

@@ -81,9 +81,9 @@ def _age_blink_health(coordinator: Any, seconds: int) -> None:
     """Make Blink Health's source believe `seconds` passed (its detail clock and clip window)."""
     source = coordinator.source
     step = timedelta(seconds=seconds)
-    source._attempted = {k: v - step for k, v in source._attempted.items()}  # noqa: SLF001
-    if source._last_fetch is not None:  # noqa: SLF001
-        source._last_fetch -= step  # noqa: SLF001
+    source._attempted = {k: v - step for k, v in source._attempted.items()}
+    if source._last_fetch is not None:
+        source._last_fetch -= step
 
 
 def _age_core_blink(coordinator: Any, _seconds: int) -> None:
@@ -181,12 +181,13 @@ def _print(results: list[Result], capsys: pytest.CaptureFixture[str]) -> None:
         lines.append(f"\n{r.name}: average poll = {poll or 'nothing'}")
         lines.append(f"{' ' * len(r.name)}  set-up = {setup}")
     base = next((r for r in results if r.bench_name == "blink"), None)
-    for r in results:
-        if base is not None and r is not base and r.per_hour:
-            lines.append(
-                f"{r.name}: {base.per_hour / r.per_hour:.1f} times fewer requests an hour "
-                "than Home Assistant's blink"
-            )
+    if base is not None:
+        lines.extend(
+            f"{r.name}: {base.per_hour / r.per_hour:.1f} times fewer requests an hour "
+            "than Home Assistant's blink"
+            for r in results
+            if r is not base and r.per_hour
+        )
     lines.extend(
         f"BENCH {r.bench_name} cameras={r.cameras} setup_requests={r.setup_requests} "
         f"requests_per_hour={round(r.per_hour)}"
