@@ -42,9 +42,9 @@ class DeviceIdentities:
 
         `listed` holds the bindings of every entry in the same answer: a serial already bound to
         an entry that is still listed is a collision, and the newcomer gets `fallback` instead.
-        A serial whose entry is no longer listed moves to the new id (a camera added again), with
-        its kind, but only when that entry's list is well formed (`reliable_lists`, None: all):
-        an entry that merely could not be read keeps its serial.
+        A serial whose entry is no longer listed is shared with the new id (a camera added
+        again), with its kind, but only when that entry's list is well formed (`reliable_lists`,
+        None: all): an entry that merely could not be read keeps its serial to itself.
         """
         if (known := self.keys.get(binding)) is not None:
             if reported_serial is not None and reported_serial != known:
@@ -53,20 +53,21 @@ class DeviceIdentities:
                     self._warn_collision(binding, reported_serial, owner)
             return known
         key = reported_serial or fallback
-        owner = self._owner(key)
-        if owner is not None and (
+        owners = [b for b, k in self.keys.items() if k == key]
+        if any(
             owner in listed
             or (
                 reliable_lists is not None
                 and owner.partition(":")[0] not in reliable_lists
             )
+            for owner in owners
         ):
-            self._warn_collision(binding, key, owner)
+            self._warn_collision(binding, key, owners[0])
             key = fallback
-        elif owner is not None:
-            del self.keys[owner]
-            if (kind := self.kinds.pop(owner, None)) is not None:
-                self.kinds.setdefault(binding, kind)
+        elif owners and (kind := self.kinds.get(owners[0])) is not None:
+            # The old entry keeps its binding too: should it come back, it is the same device
+            # (listed twice, read once), never a second device taking the first one's place.
+            self.kinds.setdefault(binding, kind)
         self.keys[binding] = key
         return key
 
