@@ -34,8 +34,7 @@ from .blink_source import (
     CameraClips,
     CameraDetails,
     ClipTracker,
-    CloudRefused,
-    MalformedAnswer,
+    SourceError,
 )
 from .const import LOGGER
 from .snapshot import CameraKind, CameraSnapshot
@@ -144,8 +143,9 @@ class BlinkCloudSource(BlinkSource):
         try:
             config = await self._rest.async_get_json(f"{base}/config")
             signals = await self._rest.async_get_json(f"{base}/signals")
-        except (CloudRefused, MalformedAnswer) as err:
-            # One camera's odd answer (404, "Camera not found") is not an outage of the account.
+        except SourceError as err:
+            # One camera's failure (404, "Camera not found", a timeout, a 401 although the
+            # homescreen took the same token) is not an outage of the account, nor a sign-out.
             LOGGER.debug("Details of camera %s not read: %r", camera_id, err)
             return
         details = camera_details(config, signals, camera_id, now)
@@ -169,8 +169,9 @@ class BlinkCloudSource(BlinkSource):
                 f"/api/v1/accounts/{self._auth.account_id}/media/changed",
                 params={"since": stamp, "page": "1"},
             )
-        except (CloudRefused, MalformedAnswer) as err:
-            # Motion is a detail; the homescreen answered, so the poll stands.
+        except SourceError as err:
+            # Motion is a detail; the homescreen answered, so the poll stands (a timeout or a
+            # 401 here is no outage and no sign-out: the homescreen took the same token).
             LOGGER.debug("Media list not read: %r", err)
             return self._clip_tracker.unchanged()
         return self._clip_tracker.update(

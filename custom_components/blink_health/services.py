@@ -85,21 +85,21 @@ def _find_camera(
 ) -> tuple[BlinkHealthConfigEntry, str]:
     """Return the loaded entry and serial of a Blink Health camera device."""
     device = dr.async_get(hass).async_get(device_id)
-    if device is not None:
-        for entry_id in device.config_entries:
-            entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-                entry_id
+    # A device belongs to one config entry (`config_entries` is deprecated).
+    entry: BlinkHealthConfigEntry | None = (
+        hass.config_entries.async_get_entry(device.config_entry_id)
+        if device is not None
+        else None
+    )
+    if device is not None and entry is not None and entry.domain == DOMAIN:
+        if entry.state is not ConfigEntryState.LOADED:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN, translation_key="entry_not_loaded"
             )
-            if entry is None or entry.domain != DOMAIN:
-                continue
-            if entry.state is not ConfigEntryState.LOADED:
-                raise ServiceValidationError(
-                    translation_domain=DOMAIN, translation_key="entry_not_loaded"
-                )
-            cameras = entry.runtime_data.data.snapshot.cameras
-            for domain, serial in device.identifiers:
-                if domain == DOMAIN and serial in cameras:
-                    return entry, serial
+        cameras = entry.runtime_data.data.snapshot.cameras
+        for domain, serial in device.identifiers:
+            if domain == DOMAIN and serial in cameras:
+                return entry, serial
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="unknown_device",
