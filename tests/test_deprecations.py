@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 import warnings
 
@@ -71,7 +72,8 @@ async def test_no_deprecated_calls(
     reported = [
         r.getMessage()
         for r in caplog.records
-        if "blink_health" in r.getMessage()
+        if r.levelno >= logging.WARNING
+        and "blink_health" in r.getMessage()
         and (
             "deprecated" in r.getMessage().lower() or "Detected that" in r.getMessage()
         )

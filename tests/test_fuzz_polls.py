@@ -245,7 +245,6 @@ async def test_mutated_homescreens_through_full_polls(
     init_integration: MockConfigEntry,
     cloud: FakeBlinkCloud,
     caplog: pytest.LogCaptureFixture,
-    monkeypatch: pytest.MonkeyPatch,
     seed: int,
 ) -> None:
     """Odd answers never crash a poll, lose a device or its history, or give a Mini a battery."""
@@ -264,13 +263,12 @@ async def test_mutated_homescreens_through_full_polls(
     }
     rng = random.Random(seed)  # noqa: S311 - a seeded fuzz, not cryptography
     answers: list[Any] = []
-    real_homescreen = cloud.homescreen
 
-    def mutated() -> Any:
-        answers.append(_mutate(real_homescreen(), rng))
+    def mutated(home: dict[str, Any]) -> Any:
+        answers.append(_mutate(home, rng))
         return answers[-1]
 
-    monkeypatch.setattr(cloud, "homescreen", mutated)
+    cloud.homescreen_mutator = mutated
     streak = dict.fromkeys(keys, 0)
     removed: set[str] = set()
     for number in range(POLLS_PER_SEED):
@@ -308,7 +306,7 @@ async def test_mutated_homescreens_through_full_polls(
         assert "Unexpected error" not in caplog.text, context
         caplog.clear()
     # The well-formed answer again: every device still there, or back.
-    monkeypatch.setattr(cloud, "homescreen", real_homescreen)
+    cloud.homescreen_mutator = None
     await coordinator.async_refresh()
     await hass.async_block_till_done()
     assert coordinator.last_update_success
