@@ -8,9 +8,17 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..snapshot import CameraKind, CameraSnapshot  # noqa: TID252
-from .facts import BATTERY_CAUSES, BatteryReading, Facts, fact, minutes_between
-from .history import abnormal_status, as_utc, camera_issues, in_setup_status
+from .facts import (
+    BATTERY_CAUSES,
+    BATTERY_READING_AWAITED,
+    BatteryReading,
+    Facts,
+    fact,
+    minutes_between,
+)
+from .history import as_utc
 from .model import Cause, Confidence, Fix, LedState
+from .status import abnormal_status, camera_issues, in_setup_status
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -77,6 +85,24 @@ def _not_mini(camera: CameraSnapshot) -> bool:
     return camera.kind is not CameraKind.MINI
 
 
+def model_shows(camera: CameraSnapshot, led: LedState) -> bool:
+    """Return whether this model has that light pattern at all."""
+    if led is LedState.SOLID_RED:
+        return (
+            camera.kind is CameraKind.MINI
+        )  # the guide: solid red is the Mini's alone
+    if led is LedState.RED_SIX_FLASHES:
+        return camera.has_battery  # the low-battery pattern needs batteries
+    return True
+
+
+# For a pattern a model never shows, the ones it does show that an owner most likely saw instead.
+NEAREST_LEDS: dict[LedState, tuple[LedState, ...]] = {
+    LedState.SOLID_RED: (LedState.BLINKING_RED, LedState.RED_WHILE_RECORDING),
+    LedState.RED_SIX_FLASHES: (LedState.BLINKING_RED, LedState.RED_WHILE_RECORDING),
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
     """One situation: when it applies, what it concludes, what the LED shows and what fixes it."""
@@ -135,14 +161,14 @@ def _check_offline_low_battery(facts: Facts) -> RuleResult:
         return undecided(fact("online", None))
     if online:
         return not_matched(fact("online", value=True))
-    if facts.battery is BatteryReading.LOW:
+    if facts.last_battery is BatteryReading.LOW:
         return matched(
             fact("online", value=False),
             fact("battery_state", "low"),
             confidence=Confidence.MEDIUM,
         )
     if (
-        facts.battery is BatteryReading.UNKNOWN
+        facts.last_battery is BatteryReading.UNKNOWN
         and facts.history.last_cause in BATTERY_CAUSES
     ):
         return matched(
@@ -151,7 +177,7 @@ def _check_offline_low_battery(facts: Facts) -> RuleResult:
             confidence=Confidence.MEDIUM,
         )
     return not_matched(
-        fact("online", value=False), fact("battery_state", facts.battery)
+        fact("online", value=False), fact("battery_state", facts.last_battery)
     )
 
 
@@ -179,9 +205,7 @@ def _check_wrong_battery_type(facts: Facts) -> RuleResult:
             )
         case BatteryReading.STALE_LOW:
             return undecided(
-                fact("battery_state", "low"),
-                "battery_checked_before_replacement=true",
-                replaced,
+                fact("battery_state", "low"), BATTERY_READING_AWAITED, replaced
             )
         case BatteryReading.OK:
             return not_matched(fact("battery_state", "ok"), replaced)
@@ -195,8 +219,11 @@ def _check_low_battery(facts: Facts) -> RuleResult:
         case BatteryReading.LOW:
             return matched(fact("battery_state", "low"))
         case BatteryReading.STALE_LOW:
-            return undecided(
-                fact("battery_state", "low"), "battery_checked_before_replacement=true"
+            # Blink still says low, but measured before the new batteries: say so, never "ok".
+            return matched(
+                fact("battery_state", "low"),
+                BATTERY_READING_AWAITED,
+                confidence=Confidence.LOW,
             )
         case BatteryReading.OK:
             return not_matched(fact("battery_state", "ok"))
@@ -275,6 +302,8 @@ def _check_ok(facts: Facts) -> RuleResult:
     evidence = [fact("online", camera.online)]
     if camera.has_battery:
         evidence.append(fact("battery_state", facts.battery))
+    if facts.battery_awaited:
+        return matched(*evidence, BATTERY_READING_AWAITED, confidence=Confidence.MEDIUM)
     return matched(*evidence)
 
 
