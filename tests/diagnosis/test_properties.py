@@ -227,16 +227,27 @@ def test_explain_always_answers_with_causes_that_fit_the_light(
     assert (Note.NOTHING_FITS in result.notes) == (not any(fits))
 
 
-@settings(max_examples=300, deadline=None)
-@given(cameras, sync_modules, histories, nows)
+AGES = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=20))
+
+
+@settings(max_examples=200, deadline=None)
+@given(cameras, sync_modules, histories, NEAR_TIMES, AGES, st.none() | AGES)
 def test_never_ok_while_blink_says_the_battery_is_low(
     camera: CameraSnapshot,
     sync_module: SyncModuleSnapshot | None,
     history: CameraHistory,
     now: datetime,
+    replaced_ago: timedelta,
+    checked_ago: timedelta | None,
 ) -> None:
     """A battery camera that reaches Blink and reads low is never called fine, new batteries or not."""
-    low = replace(camera, battery_state="low", online=True)
+    low = replace(
+        camera,
+        battery_state="low",
+        online=True,
+        battery_check_time=None if checked_ago is None else now - checked_ago,
+    )
+    history = replace(history, batteries_replaced_at=now - replaced_ago)
     verdict = diagnose(low, sync_module, history, Thresholds(), now)
     if low.has_battery:
         assert verdict.cause is not Cause.OK
@@ -254,7 +265,7 @@ READINGS = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.sampled_from(LedState), cameras, sync_modules, histories, nows, READINGS, BATTERY
 )

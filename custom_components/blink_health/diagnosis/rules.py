@@ -87,12 +87,10 @@ def _not_mini(camera: CameraSnapshot) -> bool:
 
 def model_shows(camera: CameraSnapshot, led: LedState) -> bool:
     """Return whether this model has that light pattern at all."""
-    if led is LedState.SOLID_RED:
-        return (
-            camera.kind is CameraKind.MINI
-        )  # the guide: solid red is the Mini's alone
-    if led is LedState.RED_SIX_FLASHES:
-        return camera.has_battery  # the low-battery pattern needs batteries
+    if led is LedState.SOLID_RED:  # the guide: solid red is the Mini's alone
+        return camera.kind is CameraKind.MINI
+    if led is LedState.RED_SIX_FLASHES:  # the low-battery pattern needs batteries
+        return camera.has_battery
     return True
 
 
