@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from .checks import Outcome, RuleResult
 from .facts import Facts, fact, gather
 from .history import CameraHistory, as_utc, record_poll
 from .model import (
@@ -17,7 +18,7 @@ from .model import (
     Thresholds,
     Verdict,
 )
-from .rules import NEAREST_LEDS, RULES, Outcome, Rule, RuleResult, model_shows
+from .rules import NEAREST_LEDS, RULES, Rule, model_shows
 from .status import reported_trouble
 
 if TYPE_CHECKING:
