@@ -24,6 +24,16 @@ CAUSE = "sensor.front_yard_likely_cause"
 PROBLEM = "binary_sensor.front_yard_problem"
 
 
+async def _press_batteries_replaced(hass: HomeAssistant) -> None:
+    """Record a battery change of the Front Yard camera with its button."""
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
+        blocking=True,
+    )
+
+
 async def test_healthy_camera(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
@@ -79,12 +89,7 @@ async def test_batteries_replaced_button_and_wrong_type(
         hass.states.get("sensor.front_yard_batteries_replaced").state == STATE_UNKNOWN
     )
     assert hass.states.get("button.living_room_batteries_replaced") is None  # a Mini
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
-        blocking=True,
-    )
+    await _press_batteries_replaced(hass)
     replaced = dt_util.parse_datetime(
         hass.states.get("sensor.front_yard_batteries_replaced").state
     )
@@ -113,12 +118,7 @@ async def test_history_survives_restart(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """The recorded battery change is still there after Home Assistant restarts the entry."""
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
-        blocking=True,
-    )
+    await _press_batteries_replaced(hass)
     before = hass.states.get("sensor.front_yard_batteries_replaced").state
     assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
@@ -276,12 +276,7 @@ async def test_explain_led_right_after_new_batteries(
     """Just after a battery change Blink's old low reading still counts, saying a new one is awaited."""
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
     await poll(hass, freezer)
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
-        blocking=True,
-    )
+    await _press_batteries_replaced(hass)
     assert hass.states.get(CAUSE).state == "low_battery"
     assert hass.states.get(LED).state == "red_six_flashes"
     assert (

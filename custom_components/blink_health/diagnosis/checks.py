@@ -92,13 +92,21 @@ def check_sync_module_offline(facts: Facts) -> RuleResult:
     return matched(fact("sync_module_online", value=False), led_state=led)
 
 
-def check_offline_low_battery(facts: Facts) -> RuleResult:
-    """Match when a battery camera went offline after its last report said the battery was low."""
+def check_offline(facts: Facts) -> RuleResult:
+    """Match when the camera is offline."""
     online = facts.camera.online
     if online is None:
         return undecided(fact("online", None))
     if online:
         return not_matched(fact("online", value=True))
+    return matched(fact("online", value=False))
+
+
+def check_offline_low_battery(facts: Facts) -> RuleResult:
+    """Match when a battery camera went offline after its last report said the battery was low."""
+    offline = check_offline(facts)
+    if offline.outcome is not Outcome.MATCH:
+        return offline
     if facts.last_battery is BatteryReading.LOW:
         return matched(
             fact("online", value=False),
@@ -117,16 +125,6 @@ def check_offline_low_battery(facts: Facts) -> RuleResult:
     return not_matched(
         fact("online", value=False), fact("battery_state", facts.last_battery)
     )
-
-
-def check_offline(facts: Facts) -> RuleResult:
-    """Match when the camera is offline."""
-    online = facts.camera.online
-    if online is None:
-        return undecided(fact("online", None))
-    if online:
-        return not_matched(fact("online", value=True))
-    return matched(fact("online", value=False))
 
 
 def check_wrong_battery_type(facts: Facts) -> RuleResult:
