@@ -89,6 +89,7 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         "since",
         "led_state",
         "evidence",
+        "blink_message",
         "sync_module",
         "cameras",
         "count",
