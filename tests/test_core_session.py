@@ -391,6 +391,7 @@ async def test_clips_and_shared_names(
 ) -> None:
     """A clip shows as motion once; two cameras sharing a name get no details, not each other's."""
     health = await _add_health(hass, core_entry)
+    freezer.tick(5)  # recorded after core's last refresh, as a real clip would be
     cloud.add_clip("DEMO-HEALTHY-01")
     await _core_poll(hass, freezer)
     camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]

@@ -355,3 +355,23 @@ async def test_own_records_stay_available_in_an_outage(
     ):
         assert hass.states.get(entity_id).state != STATE_UNAVAILABLE, entity_id
     assert hass.states.get("sensor.front_yard_battery_level").state == STATE_UNAVAILABLE
+
+
+@pytest.mark.parametrize(
+    ("scenario", "cameras"),
+    [("bench_small", 2), ("bench", 10), ("bench_large", 50)],
+    ids=["1 Sync Module, 2 cameras", "2 Sync Modules, 10 cameras", "5 and 50"],
+)
+async def test_quiet_poll_costs_two_requests_whatever_the_size(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    cameras: int,
+) -> None:
+    """Set-up reads every camera's details once; then a quiet poll is 2 requests at any size."""
+    assert len(hass.states.async_entity_ids("sensor")) > cameras
+    for _ in range(3):
+        cloud.reset_counts()
+        await _poll(hass, freezer)
+        assert cloud.counts() == {"homescreen": 1, "media_changed": 1}

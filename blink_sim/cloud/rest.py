@@ -104,7 +104,7 @@ class RestHandlers:
     async def media_changed(
         self, request: SimRequest, _m: re.Match[str]
     ) -> SimResponse:
-        """List clips newer than `since` (page 1 only); a new clip is listed as new exactly once."""
+        """List the clips newer than `since` (page 1 only), each with the time it was recorded."""
         cloud = self.cloud
         query = request.target.query
         page = int(query.get("page", "1") or 1)
@@ -113,33 +113,16 @@ class RestHandlers:
             since = parse_time(since_raw) if since_raw else 0.0
         except ValueError:
             since = 0.0
-        # blinkpy asks for since = last_refresh - motion_interval; clips newer than last_refresh are "new".
-        last_refresh = int(since) + 60 * cloud.motion_interval_minutes
         now = int(time.time())
         media: list[Json] = []
         for clip in cloud.clips:
             if clip["serial"] not in cloud.cameras:
                 continue
             if clip["created_at"] is None:
-                # Timed on first listing, so that blinkpy (which compares whole seconds) sees it as new.
-                clip["created_at"] = max(now, last_refresh + 1) if since_raw else now
-            elif (
-                since_raw
-                and clip["reported_in"] is not None
-                and cloud.generation > clip["reported_in"]
-                and clip["created_at"] > last_refresh
-            ):
-                # Already reported as new once: let it settle so blinkpy does not report it again.
-                clip["created_at"] = last_refresh
+                # A scenario's clip without a time is dated when first listed; never changed after.
+                clip["created_at"] = now
             if clip["created_at"] <= since:
                 continue
-            if (
-                since_raw
-                and clip["created_at"] > last_refresh
-                and clip["reported_in"] is None
-            ):
-                # blinkpy asks once per Sync Module in one refresh (one homescreen call).
-                clip["reported_in"] = cloud.generation
             media.append(views.media_entry(cloud, clip, cloud.cameras[clip["serial"]]))
         media.sort(key=lambda e: str(e["created_at"]), reverse=True)
         if page > 1:

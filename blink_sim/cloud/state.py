@@ -186,21 +186,24 @@ class CloudState:
         return sm
 
     def add_clip(self, serial: str, at: datetime | None = None) -> Json:
-        """Record a new motion clip; blinkpy reports it once as motion (while armed) and as last_record."""
+        """Record a motion clip made now (or `at`); its time never changes afterwards.
+
+        Like Blink, a clip carries the time it was recorded: a reader that polls after that time
+        sees it as new once, and as the camera's last clip from then on.
+        """
         cam = self.camera(serial)
         cam["thumbnail_ts"] = int(time.time())
         return self._append_clip(
-            serial, int(at.timestamp()) if at is not None else None
+            serial, int(at.timestamp()) if at is not None else int(time.time())
         )
 
     def _append_clip(self, serial: str, epoch: int | None) -> Json:
-        """Store a clip; a clip without a time gets one when first listed."""
+        """Store a clip (a scenario's clip without a time gets one when first listed)."""
         self._next_clip_id += 1
         clip: Json = {
             "id": self._next_clip_id,
             "serial": serial,
             "created_at": epoch,
-            "reported_in": None,
         }
         self.clips.append(clip)
         return clip

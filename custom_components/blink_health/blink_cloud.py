@@ -174,9 +174,7 @@ class BlinkCloudSource(BlinkSource):
             # 401 here is no outage and no sign-out: the homescreen took the same token).
             LOGGER.debug("Media list not read: %r", err)
             return self._clip_tracker.unchanged()
-        return self._clip_tracker.update(
-            clips_by_camera(media, now), new_after=self._last_fetch
-        )
+        return self._clip_tracker.update(clips_by_camera(media, now))
 
     async def async_rearm(self, camera: CameraSnapshot) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""

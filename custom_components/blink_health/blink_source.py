@@ -72,13 +72,11 @@ class ClipTracker:
         self._last: dict[int, datetime] = {}
         self._polled = False
 
-    def update(
-        self, newest: Mapping[int, datetime], *, new_after: datetime | None = None
-    ) -> dict[int, CameraClips]:
+    def update(self, newest: Mapping[int, datetime]) -> dict[int, CameraClips]:
         """Return every camera's clips given this poll's newest clip per camera id.
 
-        A clip is new when it is newer than the camera's previous newest (and than `new_after`
-        when given); nothing is new at the first poll, which only learns the clips so far.
+        A clip is new when it is newer than the camera's previous newest clip; nothing is new at
+        the first poll, which only learns the clips so far.
         """
         first, self._polled = not self._polled, True
         clips: dict[int, CameraClips] = {}
@@ -89,7 +87,6 @@ class ClipTracker:
                 latest is not None
                 and not first
                 and (previous is None or latest > previous)
-                and (new_after is None or latest > new_after)
             )
             last = max((t for t in (latest, previous) if t is not None), default=None)
             if last is not None:

@@ -26,11 +26,7 @@ import probatio as vol
 
 from .blink_signin import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
 from .blink_source import CloudUnreachable
-from .const import (
-    CONF_HARDWARE_ID,
-    DOMAIN,
-    LOGGER,
-)
+from .const import CONF_HARDWARE_ID, DOMAIN, LOGGER
 from .coordinator import BlinkHealthConfigEntry
 from .core_blink_entry import CONF_BLINK_ENTRY_ID, core_account, loaded_core_entries
 from .options_flow import BlinkHealthOptionsFlow
@@ -54,6 +50,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self._username = ""
         self._session: ClientSession | None = None
         self._login: BlinkSignIn | None = None
+        self._login_data: dict[str, Any] = {}
         self._sign_in_step = "user"
 
     @staticmethod
@@ -127,15 +124,12 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             self._username = user_input[CONF_USERNAME].strip()
             await self.async_set_unique_id(self._username.lower())
             self._abort_if_unique_id_configured()
-            return await self._async_sign_in(
-                "user", user_input[CONF_PASSWORD], errors, user_input
-            )
-        return self._show_user_form(user_input, errors)
-
-    def _show_user_form(
-        self, user_input: Mapping[str, Any] | None, errors: dict[str, str]
-    ) -> ConfigFlowResult:
-        """Show the sign-in form, keeping what was typed except the password."""
+            try:
+                errors = await self._async_sign_in(user_input[CONF_PASSWORD])
+            except SignInNeedsCode:
+                return await self.async_step_2fa()
+            if not errors:
+                return await self._async_finish()
         fields: dict[Any, Any] = {
             vol.Required(CONF_USERNAME): _EMAIL,
             vol.Required(CONF_PASSWORD): _PASSWORD,
@@ -165,13 +159,12 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the password again."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            return await self._async_sign_in(
-                "reauth_confirm", user_input[CONF_PASSWORD], errors, user_input
-            )
-        return self._show_reauth_form(errors)
-
-    def _show_reauth_form(self, errors: dict[str, str]) -> ConfigFlowResult:
-        """Show the reauthentication form."""
+            try:
+                errors = await self._async_sign_in(user_input[CONF_PASSWORD])
+            except SignInNeedsCode:
+                return await self.async_step_2fa()
+            if not errors:
+                return await self._async_finish()
         return self.async_show_form(
             step_id="reauth_confirm",
             data_schema=vol.Schema({vol.Required(CONF_PASSWORD): _PASSWORD}),
@@ -189,15 +182,13 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             self._username = user_input[CONF_USERNAME].strip()
             await self.async_set_unique_id(self._username.lower())
             self._abort_if_unique_id_mismatch(reason="account_mismatch")
-            return await self._async_sign_in(
-                "reconfigure", user_input[CONF_PASSWORD], errors, user_input
-            )
-        return self._show_reconfigure_form(entry.data.get(CONF_USERNAME, ""), errors)
-
-    def _show_reconfigure_form(
-        self, username: str, errors: dict[str, str]
-    ) -> ConfigFlowResult:
-        """Show the reconfigure form."""
+            try:
+                errors = await self._async_sign_in(user_input[CONF_PASSWORD])
+            except SignInNeedsCode:
+                return await self.async_step_2fa()
+            if not errors:
+                return await self._async_finish()
+        username = self._username or entry.data.get(CONF_USERNAME, "")
         schema = vol.Schema(
             {
                 vol.Required(CONF_USERNAME): _EMAIL,
@@ -219,7 +210,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None and self._login is not None:
             try:
-                login = await self._login.async_send_code(
+                self._login_data = await self._login.async_send_code(
                     str(user_input[CONF_PIN]).strip()
                 )
             except CodeRefused:
@@ -230,7 +221,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
                 LOGGER.exception("Unexpected error sending the verification code")
                 errors["base"] = "unknown"
             else:
-                return await self._async_finish(login)
+                return await self._async_finish()
         return self.async_show_form(
             step_id="2fa",
             data_schema=vol.Schema({vol.Required(CONF_PIN): str}),
@@ -238,37 +229,28 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             errors=errors,
         )
 
-    async def _async_sign_in(
-        self,
-        step_id: str,
-        password: str,
-        errors: dict[str, str],
-        user_input: Mapping[str, Any],
-    ) -> ConfigFlowResult:
-        """Run blinkpy's sign-in; go on to 2FA, finish, or show the step again with an error."""
+    async def _async_sign_in(self, password: str) -> dict[str, str]:
+        """Sign in through blinkpy; return the form errors (none: signed in).
+
+        Raises SignInNeedsCode when Blink sent a verification code.
+        """
         await self._async_close_session()
         self._session = create_blink_session(self.hass)
         self._login = BlinkSignIn.start_for(
             self._session, self._username, password, self._hardware_id()
         )
         try:
-            login = await self._login.async_sign_in()
-        except SignInNeedsCode:
-            return await self.async_step_2fa()
+            self._login_data = await self._login.async_sign_in()
         except SignInRefused:
-            errors["base"] = "invalid_auth"
+            return {"base": "invalid_auth"}
         except CloudUnreachable:
-            errors["base"] = "cannot_connect"
+            return {"base": "cannot_connect"}
+        except SignInNeedsCode:
+            raise
         except Exception:  # noqa: BLE001
             LOGGER.exception("Unexpected error signing in to Blink")
-            errors["base"] = "unknown"
-        else:
-            return await self._async_finish(login)
-        if step_id == "reauth_confirm":
-            return self._show_reauth_form(errors)
-        if step_id == "reconfigure":
-            return self._show_reconfigure_form(self._username, errors)
-        return self._show_user_form(user_input, errors)
+            return {"base": "unknown"}
+        return {}
 
     def _hardware_id(self) -> str | None:
         """Return the entry's hardware id when signing in again, so Blink sees one device."""
@@ -278,9 +260,9 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             return self._get_reconfigure_entry().data.get(CONF_HARDWARE_ID)
         return None
 
-    async def _async_finish(self, login: dict[str, Any]) -> ConfigFlowResult:
+    async def _async_finish(self) -> ConfigFlowResult:
         """Store the tokens (never the password) and create or update the entry."""
-        data = {**login, CONF_USERNAME: self._username}
+        data = {**self._login_data, CONF_USERNAME: self._username}
         await self._async_close_session()
         if self.source == SOURCE_REAUTH:
             entry = self._get_reauth_entry()

@@ -15,14 +15,13 @@ from typing import Any
 
 from homeassistant.config_entries import (
     SIGNAL_CONFIG_ENTRY_CHANGED,
-    SOURCE_REAUTH,
     ConfigEntry,
     ConfigEntryChange,
     ConfigEntryState,
 )
 from homeassistant.const import Platform
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
@@ -43,6 +42,7 @@ from .core_blink_entry import (
     CORE_DOMAIN,
     async_raise_core_removed,
     async_update_core_reauth_issue,
+    core_needs_sign_in,
 )
 from .core_blink_objects import (
     camera_object_details,
@@ -101,24 +101,6 @@ class CoreBlinkSource(BlinkSource):
         if coordinator is None or getattr(coordinator, "api", None) is None:
             return None
         return coordinator
-
-    def _core_needs_sign_in(self, entry: ConfigEntry | None) -> bool:
-        """Return whether core's entry waits for its owner to sign in again.
-
-        Its coordinator's last failure asked for a sign-in (the reauth flow starts a moment
-        later), or a reauth flow of core's entry is in progress.
-        """
-        if entry is None:
-            return False
-        coordinator = getattr(entry, "runtime_data", None)
-        if entry.state is ConfigEntryState.LOADED and isinstance(
-            getattr(coordinator, "last_exception", None), ConfigEntryAuthFailed
-        ):
-            return not getattr(coordinator, "last_update_success", True)
-        try:
-            return any(entry.async_get_active_flows(self.hass, {SOURCE_REAUTH}))
-        except Exception:  # noqa: BLE001 - not a public contract
-            return False
 
     # The BlinkSource interface.
 
@@ -297,7 +279,7 @@ class CoreBlinkSource(BlinkSource):
         async_update_core_reauth_issue(
             self.hass,
             self.owner_entry_id,
-            needs_sign_in=self._core_needs_sign_in(entry),
+            needs_sign_in=core_needs_sign_in(self.hass, entry),
             title=entry.title if entry else "",
         )
 

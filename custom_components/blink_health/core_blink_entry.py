@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from homeassistant.config_entries import ConfigEntry
+from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers import issue_registry as ir
 
 from .blink_answers import as_str
@@ -68,3 +69,22 @@ def async_update_core_reauth_issue(
         translation_placeholders={"title": title},
         data={"cause": ISSUE_CORE_REAUTH, "owner_entry_id": owner_entry_id},
     )
+
+
+def core_needs_sign_in(hass: HomeAssistant, entry: ConfigEntry | None) -> bool:
+    """Return whether core's entry waits for its owner to sign in again.
+
+    Its coordinator's last failure asked for a sign-in (the reauth flow starts a moment
+    later), or a reauth flow of core's entry is in progress.
+    """
+    if entry is None:
+        return False
+    coordinator = getattr(entry, "runtime_data", None)
+    if entry.state is ConfigEntryState.LOADED and isinstance(
+        getattr(coordinator, "last_exception", None), ConfigEntryAuthFailed
+    ):
+        return not getattr(coordinator, "last_update_success", True)
+    try:
+        return any(entry.async_get_active_flows(hass, {SOURCE_REAUTH}))
+    except Exception:  # noqa: BLE001 - not a public contract
+        return False

@@ -9,11 +9,11 @@ a later answer gives it.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .const import LOGGER
-from .snapshot import CameraKind
+from .snapshot import CameraKind, CameraSnapshot, SyncModuleSnapshot, model_name
 
 
 @dataclass(slots=True)
@@ -112,3 +112,25 @@ class DeviceIdentities:
                 if k in CameraKind.__members__.values()
             },
         )
+
+
+def named_devices[T: (SyncModuleSnapshot, CameraSnapshot)](
+    devices: Mapping[str, T],
+) -> dict[str, T]:
+    """Return the devices with every unnamed one called by its model, numbered when needed.
+
+    A serial is never a name: names show in the UI, logs and diagnostics.
+    """
+    unnamed = [key for key, device in devices.items() if not device.name]
+    counts: dict[str, int] = {}
+    for key in unnamed:
+        model = model_name(devices[key].product_type) or "Blink"
+        counts[model] = counts.get(model, 0) + 1
+    seen: dict[str, int] = {}
+    named = dict(devices)
+    for key in sorted(unnamed, key=lambda k: devices[k].id):
+        model = model_name(devices[key].product_type) or "Blink"
+        seen[model] = seen.get(model, 0) + 1
+        name = model if counts[model] == 1 else f"{model} {seen[model]}"
+        named[key] = replace(devices[key], name=name)
+    return named

@@ -8,7 +8,7 @@ device that a well-formed list no longer holds is reported `unlisted`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .blink_answers import (
@@ -24,13 +24,12 @@ from .blink_answers import (
 )
 from .blink_source import AccountState, CameraClips, CameraDetails
 from .const import LOGGER
-from .device_identity import DeviceIdentities
+from .device_identity import DeviceIdentities, named_devices
 from .snapshot import (
     AccountSnapshot,
     CameraKind,
     CameraSnapshot,
     SyncModuleSnapshot,
-    model_name,
 )
 
 _ONLINE_STATUS = {"online": True, "done": True, "offline": False}
@@ -263,8 +262,8 @@ class SnapshotBuilder:
                         unlisted.add(key)
         return AccountSnapshot(
             taken_at=state.fetched_at,
-            sync_modules=_named(modules),
-            cameras=_named(cameras),
+            sync_modules=named_devices(modules),
+            cameras=named_devices(cameras),
             unlisted=frozenset(unlisted),
         )
 
@@ -294,25 +293,3 @@ def _bars(value: Any) -> int | None:
     """Return signal bars (0-5), None for anything else."""
     bars = as_int(value)
     return bars if bars is not None and 0 <= bars <= 5 else None
-
-
-def _named[T: (SyncModuleSnapshot, CameraSnapshot)](
-    devices: Mapping[str, T],
-) -> dict[str, T]:
-    """Return the devices with every unnamed one called by its model, numbered when needed.
-
-    A serial is never a name: names show in the UI, logs and diagnostics.
-    """
-    unnamed = [key for key, device in devices.items() if not device.name]
-    counts: dict[str, int] = {}
-    for key in unnamed:
-        model = model_name(devices[key].product_type) or "Blink"
-        counts[model] = counts.get(model, 0) + 1
-    seen: dict[str, int] = {}
-    named = dict(devices)
-    for key in sorted(unnamed, key=lambda k: devices[k].id):
-        model = model_name(devices[key].product_type) or "Blink"
-        seen[model] = seen.get(model, 0) + 1
-        name = model if counts[model] == 1 else f"{model} {seen[model]}"
-        named[key] = replace(devices[key], name=name)
-    return named

@@ -1,5 +1,6 @@
 """The real blinkpy 0.25.9 against the fake cloud, over HTTPS and through aioclient_mock."""
 
+from datetime import UTC, datetime
 import json
 import time
 
@@ -318,23 +319,28 @@ async def test_command_polls(env: SimEnv) -> None:
 
 
 async def test_new_clip_is_motion_once(env: SimEnv) -> None:
-    """A new clip shows as motion (while armed) on one refresh, and as last_record after."""
+    """A new clip shows as motion (while armed) on one refresh, and as last_record after.
+
+    The clip keeps the time it was recorded: the second refresh, once time has moved past the
+    clip, reports no motion and the same last_record.
+    """
     blink = await env.started()
     await blink.sync["Home"].async_arm(True)
     await _refresh(blink)
     camera = blink.cameras["Front Yard"]
     assert camera.motion_detected is False
-    env.cloud.add_clip("CAM-OUTDOOR-01")
+    recorded = blink.last_refresh + 1
+    env.cloud.add_clip("CAM-OUTDOOR-01", at=datetime.fromtimestamp(recorded, UTC))
     env.cloud.reset_counts()
     await blink.refresh(force=True)
     assert camera.motion_detected is True
-    assert camera.last_record is not None
     assert env.cloud.counts()["clip"] == 1
     first_record = camera.last_record
+    assert datetime.fromisoformat(first_record).timestamp() == recorded
+    blink.last_refresh = recorded + 1  # time moved on past the clip
     await blink.refresh(force=True)
     assert camera.motion_detected is False
-    assert camera.last_record is not None
-    assert first_record is not None
+    assert camera.last_record == first_record
 
 
 async def test_state_changes_reach_blinkpy(env: SimEnv) -> None:
