@@ -15,6 +15,8 @@ from custom_components.blink_health.diagnosis import Cause, Fix, LedState
 from custom_components.blink_health.repair_issues import (
     CAMERA_ISSUE_CAUSES,
     CLOUD_UNREACHABLE,
+    KIND_SPECIFIC_CAUSES,
+    KIND_SUFFIX,
 )
 from custom_components.blink_health.sensor import CAMERA_SENSORS
 
@@ -67,6 +69,11 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
     causes = {c.value for c in CAMERA_ISSUE_CAUSES} | {
         "sync_module_offline",
         CLOUD_UNREACHABLE,
+    }
+    causes |= {
+        cause.value + suffix
+        for cause in KIND_SPECIFIC_CAUSES
+        for suffix in KIND_SUFFIX.values()
     }
     assert set(STRINGS["issues"]) == causes
     provided = {

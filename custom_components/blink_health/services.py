@@ -83,27 +83,33 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
 def _find_camera(
     hass: HomeAssistant, device_id: str
 ) -> tuple[BlinkHealthConfigEntry, str]:
-    """Return the loaded entry and serial of a Blink Health camera device."""
+    """Return the loaded entry and serial of a Blink Health camera device.
+
+    The errors name the device as the owner knows it, never by its registry id.
+    """
     device = dr.async_get(hass).async_get(device_id)
-    if device is not None:
-        for entry_id in device.config_entries:
-            entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-                entry_id
+    if device is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="unknown_device"
+        )
+    for entry_id in device.config_entries:
+        entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
+            entry_id
+        )
+        if entry is None or entry.domain != DOMAIN:
+            continue
+        if entry.state is not ConfigEntryState.LOADED:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN, translation_key="entry_not_loaded"
             )
-            if entry is None or entry.domain != DOMAIN:
-                continue
-            if entry.state is not ConfigEntryState.LOADED:
-                raise ServiceValidationError(
-                    translation_domain=DOMAIN, translation_key="entry_not_loaded"
-                )
-            cameras = entry.runtime_data.data.snapshot.cameras
-            for domain, serial in device.identifiers:
-                if domain == DOMAIN and serial in cameras:
-                    return entry, serial
+        cameras = entry.runtime_data.data.snapshot.cameras
+        for domain, serial in device.identifiers:
+            if domain == DOMAIN and serial in cameras:
+                return entry, serial
     raise ServiceValidationError(
         translation_domain=DOMAIN,
-        translation_key="unknown_device",
-        translation_placeholders={"device_id": device_id},
+        translation_key="not_a_camera",
+        translation_placeholders={"device": device.name_by_user or device.name or ""},
     )
 
 
