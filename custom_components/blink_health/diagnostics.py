@@ -83,7 +83,7 @@ async def async_get_device_diagnostics(
     keys = {key for domain, key in device.identifiers if domain == DOMAIN}
     result: dict[str, Any] = {"last_update_success": coordinator.last_update_success}
     if entry.entry_id in keys:
-        result["account"] = {
+        result["summary"] = {
             "entry": {"data": dict(entry.data), "options": dict(entry.options)},
             "sync_modules": len(data.snapshot.sync_modules),
             "cameras": len(data.snapshot.cameras),

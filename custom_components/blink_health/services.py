@@ -92,12 +92,10 @@ def _find_camera(
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="unknown_device"
         )
-    for entry_id in device.config_entries:
-        entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-            entry_id
-        )
-        if entry is None or entry.domain != DOMAIN:
-            continue
+    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
+        device.config_entry_id
+    )
+    if entry is not None and entry.domain == DOMAIN:
         if entry.state is not ConfigEntryState.LOADED:
             raise ServiceValidationError(
                 translation_domain=DOMAIN, translation_key="entry_not_loaded"
