@@ -33,6 +33,7 @@ import yaml
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
 from custom_components.blink_health.diagnosis import Confidence, Fix, LedState
+from custom_components.blink_health.texts import Texts
 
 from .conftest import ACCOUNT_EMAIL, HARDWARE_ID
 from .helpers import issue_id, poll, start_fix_flow
@@ -249,6 +250,44 @@ def test_every_piece_of_evidence_has_words() -> None:
         assert key in phrases or any(p.startswith(f"{key}_") for p in phrases), key
     for phrase in phrases.values():
         assert "=" not in phrase
+
+
+def test_evidence_phrases() -> None:
+    """Fixed values, values in a phrase, causes named; anything unknown is shown as it is."""
+    texts = Texts(
+        {
+            f"component.{DOMAIN}.{key}": text
+            for key, text in (
+                *(
+                    (f"selector.evidence.options.{k}", v)
+                    for k, v in STRINGS["selector"]["evidence"]["options"].items()
+                ),
+                *(
+                    (f"entity.sensor.likely_cause.state.{k}", v)
+                    for k, v in STRINGS["entity"]["sensor"]["likely_cause"][
+                        "state"
+                    ].items()
+                ),
+            )
+        }
+    )
+    assert texts.evidence(
+        [
+            "online=false",
+            "wifi_dbm=-84",
+            "last_cause=low_battery",
+            "batteries_replaced_days_ago=unknown",
+            "something_new=1",
+            "no equals sign",
+        ]
+    ) == [
+        "camera offline",
+        "Wi-Fi signal -84 dBm",
+        "before: Low battery",
+        "battery change date unknown",
+        "something_new=1",
+        "no equals sign",
+    ]
 
 
 @pytest.mark.parametrize("scenario", ["demo"])
