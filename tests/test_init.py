@@ -40,6 +40,27 @@ async def test_setup_and_unload(
     assert entry.state is ConfigEntryState.NOT_LOADED
 
 
+async def test_setup_request_count(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, mock_config_entry: MockConfigEntry
+) -> None:
+    """Set-up refreshes the expired token, reads the account once and each camera's details.
+
+    No second refresh, no thumbnail or clip download: 1 token + homescreen + clip list + 2 per
+    camera on a Sync Module (the test account has 2).
+    """
+    mock_config_entry.add_to_hass(hass)
+    cloud.reset_counts()
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert cloud.counts() == {
+        "oauth_token": 1,
+        "homescreen": 1,
+        "media_changed": 1,
+        "camera_config": 2,
+        "camera_signals": 2,
+    }
+
+
 async def test_devices(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,

@@ -368,7 +368,7 @@ def test_one_name_per_condition() -> None:
 def test_every_fix_flow_step_has_its_own_button() -> None:
     """No step falls back to Home Assistant's "Submit"."""
     for key, issue in STRINGS["issues"].items():
-        for step_id, step in issue["fix_flow"]["step"].items():
+        for step_id, step in issue.get("fix_flow", {}).get("step", {}).items():
             assert step.get("submit"), (key, step_id)
             assert step["submit"] != "Submit"
             assert "ubmit" not in step["description"], (key, step_id)

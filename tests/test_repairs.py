@@ -21,7 +21,7 @@ from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
 from custom_components.blink_health.repair_issues import EVENT_ISSUE
 
-from .helpers import issue_id, poll, start_fix_flow, submit_fix_flow
+from .helpers import POLL, issue_id, poll, start_fix_flow, submit_fix_flow
 
 
 def _issue(hass: HomeAssistant, the_issue: str) -> ir.IssueEntry | None:
@@ -304,11 +304,14 @@ async def test_fix_check_again(
     the_issue = issue_id(hass, "weak_wifi", "CAM-XT2-02")
     assert _issue(hass, the_issue).severity is ir.IssueSeverity.WARNING
     flow = await start_fix_flow(hass, the_issue)
+    cloud.reset_counts()
     assert flow["description_placeholders"]["signal"] == "-88 dBm"
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "still_present"}
+    # Checking read this camera's own details, and no other camera's.
+    assert cloud.counts()["camera_config"] == cloud.counts()["camera_signals"] == 1
     cloud.update_camera("CAM-XT2-02", wifi_strength=-60)
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
@@ -323,7 +326,12 @@ async def test_fix_hardware_fault(
     freezer: FrozenDateTimeFactory,
     repairs: None,
 ) -> None:
-    """Soft reset, hard reset, then a support summary with no account data; reset recorded."""
+    """Soft reset, hard reset, then a support summary with no account data; reset recorded.
+
+    The summary dates the problem from the first poll that saw Blink report it (not from when
+    the repair was raised, several polls later) and quotes Blink's own words.
+    """
+    first_seen = dt_util.now() + POLL
     the_issue = await _raise_hardware_fault(hass, cloud, freezer)
     assert _issue(hass, the_issue).severity is ir.IssueSeverity.ERROR
     flow = await start_fix_flow(hass, the_issue)
@@ -337,6 +345,8 @@ async def test_fix_hardware_fault(
     placeholders = result["description_placeholders"]
     assert placeholders["model"] == "Blink XT2"
     assert "camera_hardware_error" in placeholders["evidence"]
+    assert placeholders["blink_message"] == "camera_hardware_error"
+    assert placeholders["since"] == first_seen.strftime("%Y-%m-%d %H:%M")
     summary = " ".join(placeholders.values())
     for secret in (init_integration.data["token"], "owner@example.com", "CAM-XT2-02"):
         assert secret not in summary

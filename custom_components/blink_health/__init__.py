@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
@@ -12,6 +13,7 @@ from homeassistant.helpers.device_registry import DeviceEntry
 from homeassistant.helpers.typing import ConfigType
 
 from .blink_cloud import BlinkCloudSource
+from .blink_source import BlinkSource
 from .const import (
     CONF_DETAIL_INTERVAL,
     CONF_SCAN_INTERVAL,
@@ -20,6 +22,13 @@ from .const import (
     DOMAIN,
 )
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .core_blink import CoreBlinkSource
+from .core_blink_entry import (
+    CONF_BLINK_ENTRY_ID,
+    ISSUE_CORE_REAUTH,
+    ISSUE_CORE_REMOVED,
+    core_issue_id,
+)
 from .history_store import HistoryStore
 from .install_blueprints import async_install_blueprints
 from .log_filter import install_blinkpy_log_filter
@@ -60,17 +69,48 @@ def _signed_in_source(
     )
 
 
+def _core_source(
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry
+) -> tuple[CoreBlinkSource, list[BlinkHealthCoordinator]]:
+    """Return the source of an entry that reads Home Assistant's own `blink` integration.
+
+    The list receives the coordinator once it exists: each refresh of core's coordinator
+    refreshes it (nothing is polled on a timer in this mode).
+    """
+    holder: list[BlinkHealthCoordinator] = []
+
+    @callback
+    def core_updated() -> None:
+        """Re-read core's state after its refresh, once this entry's first refresh is done."""
+        if holder and entry.state is ConfigEntryState.LOADED:
+            entry.async_create_task(
+                hass, holder[0].async_refresh(), "blink_health follows blink"
+            )
+
+    source = CoreBlinkSource(
+        hass, entry.entry_id, str(entry.data[CONF_BLINK_ENTRY_ID]), core_updated
+    )
+    return source, holder
+
+
 async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) -> bool:
     """Start the entry's source, poll once, and set up the platforms."""
-    source = _signed_in_source(hass, entry)
+    source: BlinkSource
+    interval: timedelta | None
+    holder: list[BlinkHealthCoordinator] = []
+    if CONF_BLINK_ENTRY_ID in entry.data:
+        source, holder = _core_source(hass, entry)
+        interval = None
+    else:
+        source = _signed_in_source(hass, entry)
+        ir.async_delete_issue(
+            hass, DOMAIN, core_issue_id(ISSUE_CORE_REMOVED, entry.entry_id)
+        )
+        seconds = entry.options.get(CONF_SCAN_INTERVAL)
+        interval = timedelta(seconds=seconds) if seconds else DEFAULT_SCAN_INTERVAL
     entry.async_on_unload(source.async_close)
-    seconds = entry.options.get(CONF_SCAN_INTERVAL)
-    coordinator = BlinkHealthCoordinator(
-        hass,
-        entry,
-        source,
-        timedelta(seconds=seconds) if seconds else DEFAULT_SCAN_INTERVAL,
-    )
+    coordinator = BlinkHealthCoordinator(hass, entry, source, interval)
+    holder.append(coordinator)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -102,4 +142,6 @@ async def async_remove_entry(
     for (domain, issue_id), issue in list(ir.async_get(hass).issues.items()):
         if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry.entry_id:
             ir.async_delete_issue(hass, DOMAIN, issue_id)
+    for cause in (ISSUE_CORE_REAUTH, ISSUE_CORE_REMOVED):
+        ir.async_delete_issue(hass, DOMAIN, core_issue_id(cause, entry.entry_id))
     await HistoryStore(hass, entry.entry_id).async_remove()

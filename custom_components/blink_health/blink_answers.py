@@ -12,7 +12,7 @@ import json
 import math
 from typing import Any
 
-from .blink_source import CameraDetails
+from .blink_source import AuthRefused, CameraDetails, CloudRefused, MalformedAnswer
 
 # Lists of the homescreen that hold cameras, and the lists known to hold something else.
 CAMERA_LISTS = ("cameras", "owls", "doorbells", "hawks")
@@ -214,3 +214,20 @@ def clips_by_camera(media: Any, now: datetime) -> dict[int, datetime]:
         if camera_id not in newest or created > newest[camera_id]:
             newest[camera_id] = created
     return newest
+
+
+def check_homescreen(homescreen: Any) -> None:
+    """Raise when the homescreen is an error body or not shaped like one."""
+    if not isinstance(homescreen, Mapping):
+        raise MalformedAnswer(f"homescreen is {type(homescreen).__name__}")
+    if "networks" not in homescreen and (
+        "code" in homescreen or "message" in homescreen
+    ):
+        code = homescreen.get("code")
+        message = str(homescreen.get("message", "")).lower()
+        # Blink answers a refused token with {"code": 101, "message": "Unauthorized..."}.
+        if code == 101 or "unauthorized" in message:
+            raise AuthRefused
+        raise CloudRefused(code if isinstance(code, (int, str)) else None)
+    if not isinstance(homescreen.get("networks"), list):
+        raise MalformedAnswer("homescreen has no networks list")

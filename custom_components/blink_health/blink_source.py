@@ -64,6 +64,44 @@ class CameraClips:
     new_clip: bool = False
 
 
+class ClipTracker:
+    """Remembers each camera's newest clip across polls, to tell a new clip from an old one."""
+
+    def __init__(self) -> None:
+        """Start with no clip seen and no poll done."""
+        self._last: dict[int, datetime] = {}
+        self._polled = False
+
+    def update(
+        self, newest: Mapping[int, datetime], *, new_after: datetime | None = None
+    ) -> dict[int, CameraClips]:
+        """Return every camera's clips given this poll's newest clip per camera id.
+
+        A clip is new when it is newer than the camera's previous newest (and than `new_after`
+        when given); nothing is new at the first poll, which only learns the clips so far.
+        """
+        first, self._polled = not self._polled, True
+        clips: dict[int, CameraClips] = {}
+        for camera_id in set(newest) | set(self._last):
+            latest = newest.get(camera_id)
+            previous = self._last.get(camera_id)
+            is_new = (
+                latest is not None
+                and not first
+                and (previous is None or latest > previous)
+                and (new_after is None or latest > new_after)
+            )
+            last = max((t for t in (latest, previous) if t is not None), default=None)
+            if last is not None:
+                self._last[camera_id] = last
+            clips[camera_id] = CameraClips(last_clip=last, new_clip=is_new)
+        return clips
+
+    def unchanged(self) -> dict[int, CameraClips]:
+        """Return every camera's clips as last known, none of them new."""
+        return {cid: CameraClips(last_clip=last) for cid, last in self._last.items()}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AccountState:
     """The account's raw state after one poll.

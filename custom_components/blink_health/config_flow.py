@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields
 from typing import Any
 
 from aiohttp import ClientSession
@@ -12,36 +11,29 @@ from homeassistant.config_entries import (
     SOURCE_RECONFIGURE,
     ConfigFlow,
     ConfigFlowResult,
-    OptionsFlowWithReload,
 )
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import callback
 from homeassistant.helpers.selector import (
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
 )
 import probatio as vol
 
-from .blink_cloud import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
+from .blink_signin import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
 from .blink_source import CloudUnreachable
 from .const import (
-    CONF_DETAIL_INTERVAL,
     CONF_HARDWARE_ID,
-    CONF_POLLS_BEFORE_ISSUE,
-    CONF_SCAN_INTERVAL,
-    DEFAULT_DETAIL_INTERVAL,
-    DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     LOGGER,
-    MIN_SCAN_INTERVAL,
 )
 from .coordinator import BlinkHealthConfigEntry
-from .diagnosis import DEFAULT_THRESHOLDS, THRESHOLD_OPTIONS, Thresholds
-from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE
+from .core_blink_entry import CONF_BLINK_ENTRY_ID, core_account, loaded_core_entries
+from .options_flow import BlinkHealthOptionsFlow
 from .session import create_blink_session
 
 CONF_PIN = "pin"
@@ -62,6 +54,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self._username = ""
         self._session: ClientSession | None = None
         self._login: BlinkSignIn | None = None
+        self._sign_in_step = "user"
 
     @staticmethod
     @callback
@@ -74,7 +67,61 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the Blink account's email and password."""
+        """Offer the Blink integration's account when one is loaded, else ask to sign in."""
+        if user_input is None and loaded_core_entries(self.hass):
+            return self.async_show_menu(
+                step_id="user", menu_options=["blink_integration", "sign_in"]
+            )
+        return await self._async_step_sign_in_form(user_input)
+
+    async def async_step_sign_in(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the Blink account's email and password (chosen from the menu)."""
+        self._sign_in_step = "sign_in"
+        return await self._async_step_sign_in_form(user_input)
+
+    async def async_step_blink_integration(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Use a loaded Blink integration entry: at once for one, after a choice for several."""
+        entries = {entry.entry_id: entry for entry in loaded_core_entries(self.hass)}
+        if not entries:
+            return self.async_abort(reason="blink_integration_not_loaded")
+        if user_input is not None:
+            chosen = entries.get(str(user_input.get(CONF_BLINK_ENTRY_ID)))
+        elif len(entries) == 1:
+            chosen = next(iter(entries.values()))
+        else:
+            chosen = None
+        if chosen is None:
+            options = [
+                SelectOptionDict(value=entry_id, label=entry.title)
+                for entry_id, entry in entries.items()
+            ]
+            return self.async_show_form(
+                step_id="blink_integration",
+                data_schema=vol.Schema(
+                    {
+                        vol.Required(CONF_BLINK_ENTRY_ID): SelectSelector(
+                            SelectSelectorConfig(options=options)
+                        )
+                    }
+                ),
+            )
+        account = core_account(chosen)
+        if account is None:
+            return self.async_abort(reason="blink_integration_no_account")
+        await self.async_set_unique_id(account)
+        self._abort_if_unique_id_configured()
+        return self.async_create_entry(
+            title=chosen.title, data={CONF_BLINK_ENTRY_ID: chosen.entry_id}
+        )
+
+    async def _async_step_sign_in_form(
+        self, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Show the sign-in form, or sign in with what was entered."""
         errors: dict[str, str] = {}
         if user_input is not None:
             self._username = user_input[CONF_USERNAME].strip()
@@ -95,7 +142,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         }
         suggested = {k: v for k, v in (user_input or {}).items() if k != CONF_PASSWORD}
         return self.async_show_form(
-            step_id="user",
+            step_id=self._sign_in_step,
             data_schema=self.add_suggested_values_to_schema(
                 vol.Schema(fields), suggested
             ),
@@ -106,7 +153,10 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self, entry_data: Mapping[str, Any]
     ) -> ConfigFlowResult:
         """Start reauthentication when Blink refuses the saved tokens."""
-        self._username = entry_data.get(CONF_USERNAME, "")
+        # An entry that read the Blink integration has no username: its unique id is the account.
+        self._username = entry_data.get(CONF_USERNAME) or (
+            self._get_reauth_entry().unique_id or ""
+        )
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -234,9 +284,10 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         await self._async_close_session()
         if self.source == SOURCE_REAUTH:
             entry = self._get_reauth_entry()
-            return self.async_update_reload_and_abort(
-                entry, data={**entry.data, **data}
-            )
+            # Signing in switches an entry that read the Blink integration to its own sign-in.
+            merged = {**entry.data, **data}
+            merged.pop(CONF_BLINK_ENTRY_ID, None)
+            return self.async_update_reload_and_abort(entry, data=merged)
         if self.source == SOURCE_RECONFIGURE:
             entry = self._get_reconfigure_entry()
             return self.async_update_reload_and_abort(
@@ -255,73 +306,3 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         """Close the session of a sign-in that was abandoned."""
         if self._session is not None and not self._session.closed:
             self.hass.async_create_task(self._session.close())
-
-
-class BlinkHealthOptionsFlow(OptionsFlowWithReload):
-    """Change how often Blink Health polls and how the LED doctor judges."""
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Show and store the options."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            options = {key: int(value) for key, value in user_input.items()}
-            # A new clip at every poll for the window needs at least one poll in the window.
-            if (
-                options[CONF_SCAN_INTERVAL]
-                > options["continuous_recording_minutes"] * 60
-            ):
-                errors["continuous_recording_minutes"] = "window_shorter_than_poll"
-            else:
-                return self.async_create_entry(data=options)
-        current = {
-            key: self.config_entry.options.get(key, value)
-            for key, value in _option_defaults().items()
-        }
-        return self.async_show_form(
-            step_id="init",
-            data_schema=self.add_suggested_values_to_schema(
-                _options_schema(), user_input or current
-            ),
-            errors=errors,
-        )
-
-
-def _number(
-    minimum: float, maximum: float, unit: str = "", step: float = 1
-) -> NumberSelector:
-    """Return a number box."""
-    config = NumberSelectorConfig(
-        min=minimum, max=maximum, step=step, mode=NumberSelectorMode.BOX
-    )
-    if unit:
-        config["unit_of_measurement"] = unit
-    return NumberSelector(config)
-
-
-def _option_defaults() -> dict[str, int]:
-    """Return every option's default."""
-    return {
-        CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
-        CONF_DETAIL_INTERVAL: int(DEFAULT_DETAIL_INTERVAL.total_seconds() // 3600),
-        CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
-        **{name: int(getattr(DEFAULT_THRESHOLDS, name)) for name in THRESHOLD_OPTIONS},
-    }
-
-
-def _options_schema() -> vol.Schema:
-    """Return the options form: polling, then each threshold in its own range."""
-    boxes: dict[Any, Any] = {
-        vol.Required(CONF_SCAN_INTERVAL): _number(
-            MIN_SCAN_INTERVAL.total_seconds(), 3600, "s", 10
-        ),
-        vol.Required(CONF_DETAIL_INTERVAL): _number(1, 24, "h"),
-        vol.Required(CONF_POLLS_BEFORE_ISSUE): _number(1, 20),
-    }
-    for threshold in fields(Thresholds):
-        meta = threshold.metadata
-        boxes[vol.Required(threshold.name)] = _number(
-            meta["min"], meta["max"], meta["unit"]
-        )
-    return vol.Schema(boxes)

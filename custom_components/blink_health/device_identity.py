@@ -35,32 +35,54 @@ class DeviceIdentities:
         reported_serial: str | None,
         fallback: str,
         listed: Collection[str],
+        *,
+        reliable_lists: Collection[str] | None = None,
     ) -> str:
         """Return the entry's device key, binding it on first sight.
 
         `listed` holds the bindings of every entry in the same answer: a serial already bound to
         an entry that is still listed is a collision, and the newcomer gets `fallback` instead.
-        A serial whose entry is no longer listed moves to the new id (a camera added again).
+        A serial whose entry is no longer listed is shared with the new id (a camera added
+        again), with its kind, but only when that entry's list is well formed (`reliable_lists`,
+        None: all): an entry that merely could not be read keeps its serial to itself.
         """
         if (known := self.keys.get(binding)) is not None:
+            if reported_serial is not None and reported_serial != known:
+                owner = self._owner(reported_serial)
+                if owner is not None and owner != binding and owner in listed:
+                    self._warn_collision(binding, reported_serial, owner)
             return known
         key = reported_serial or fallback
-        owner = next((b for b, k in self.keys.items() if k == key), None)
-        if owner is not None and owner in listed:
-            if binding not in self._warned:
-                self._warned.add(binding)
-                LOGGER.warning(
-                    "Two Blink devices report the same serial number; the newer one is kept apart"
-                )
-                LOGGER.debug(
-                    "Serial collision: %s claims %s of %s", binding, key, owner
-                )
+        owners = [b for b, k in self.keys.items() if k == key]
+        if any(
+            owner in listed
+            or (
+                reliable_lists is not None
+                and owner.partition(":")[0] not in reliable_lists
+            )
+            for owner in owners
+        ):
+            self._warn_collision(binding, key, owners[0])
             key = fallback
-        elif owner is not None:
-            del self.keys[owner]
-            self.kinds.pop(owner, None)
+        elif owners and (kind := self.kinds.get(owners[0])) is not None:
+            # The old entry keeps its binding too: should it come back, it is the same device
+            # (listed twice, read once), never a second device taking the first one's place.
+            self.kinds.setdefault(binding, kind)
         self.keys[binding] = key
         return key
+
+    def _owner(self, key: str) -> str | None:
+        """Return the binding that holds this key, if any."""
+        return next((b for b, k in self.keys.items() if k == key), None)
+
+    def _warn_collision(self, binding: str, key: str, owner: str) -> None:
+        """Log a serial collision once per entry, the serial itself only at DEBUG."""
+        if binding not in self._warned:
+            self._warned.add(binding)
+            LOGGER.warning(
+                "Two Blink devices report the same serial number; the newer one is kept apart"
+            )
+        LOGGER.debug("Serial collision: %s claims %s of %s", binding, key, owner)
 
     def kind_for(self, binding: str, kind: CameraKind) -> CameraKind:
         """Return the kind first seen for this entry (a Mini never becomes a battery camera)."""

@@ -162,7 +162,11 @@ def camera_placeholders(
         "firmware": camera.firmware or NO_VALUE,
         "voltage": voltage,
         "signal": signal,
-        "since": dt_util.as_local(verdict.since).strftime("%Y-%m-%d %H:%M"),
+        # Since when Blink has reported the problem (not since the repair was raised).
+        "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+        "blink_message": ", ".join(verdict.issues) or NO_VALUE,
         "led_state": texts.led_state(verdict.led_state.value),
         "evidence": ", ".join(texts.evidence(verdict.evidence)) or NO_VALUE,
     }

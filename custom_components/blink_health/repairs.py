@@ -13,6 +13,7 @@ import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
+from .core_blink_entry import ISSUE_CORE_REMOVED
 from .diagnosis import Cause
 from .repair_issues import CLOUD_UNREACHABLE, camera_placeholders
 from .texts import async_texts
@@ -206,6 +207,36 @@ class HardwareFaultFlow(BlinkRepairFlow):
         return self.async_abort(reason="support_summary_done")
 
 
+class SwitchToSignInFlow(RepairsFlow):
+    """The Blink integration's entry is gone: switch this entry to its own sign-in."""
+
+    def __init__(self, owner_entry_id: str) -> None:
+        """Remember which Blink Health entry to switch."""
+        self.owner_entry_id = owner_entry_id
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Start at the confirmation."""
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Explain; on submit, start Blink Health's sign-in (it asks for the password)."""
+        entry = self.hass.config_entries.async_get_entry(self.owner_entry_id)
+        if entry is None:
+            return self.async_abort(reason="entry_removed")
+        if user_input is None:
+            return self.async_show_form(
+                step_id="confirm",
+                data_schema=_EMPTY,
+                description_placeholders={"title": entry.title},
+            )
+        entry.async_start_reauth(self.hass)
+        return self.async_create_entry(data={})
+
+
 _FLOWS: dict[str, type[BlinkRepairFlow]] = {
     Cause.LOW_BATTERY.value: BatteriesFlow,
     Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
@@ -224,6 +255,8 @@ async def async_create_fix_flow(
 ) -> RepairsFlow:
     """Return the fix flow for one of Blink Health's issues."""
     data = data or {}
+    if data.get("cause") == ISSUE_CORE_REMOVED:
+        return SwitchToSignInFlow(str(data.get("owner_entry_id", "")))
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
         str(data.get("entry_id", ""))
     )

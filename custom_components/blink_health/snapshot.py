@@ -13,6 +13,8 @@ from enum import StrEnum
 
 # Blink's battery states meaning "replace the batteries" (older firmware says "replace").
 LOW_BATTERY_STATES = frozenset({"low", "replace"})
+# Blink's battery states meaning the batteries are fine.
+HEALTHY_BATTERY_STATES = frozenset({"ok", "good", "normal", "full"})
 # Readable model names for Blink's product types; unknown types are shown as Blink sends them.
 MODEL_NAMES: Mapping[str, str] = {
     "white": "Blink Indoor (gen 1)",

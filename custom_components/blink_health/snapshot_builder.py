@@ -50,6 +50,8 @@ class _Reading:
     cameras: dict[str, CameraSnapshot] = field(default_factory=dict)
     unreliable_lists: set[str] = field(default_factory=set)
     listed: set[str] = field(default_factory=set)
+    # Device lists that are lists of readable entries only (a serial may leave those).
+    reliable: set[str] = field(default_factory=set)
 
 
 class SnapshotBuilder:
@@ -66,28 +68,37 @@ class SnapshotBuilder:
         """Return the snapshot of this state; devices this answer could not read keep `previous`."""
         home = state.homescreen
         reading = _Reading()
-        bindings = self._bindings(home)
+        bindings, reliable = self._bindings(home)
         armed = {
             net_id: as_bool(net.get("armed"))
             for net in home.get("networks") or ()
             if isinstance(net, Mapping) and (net_id := as_id(net.get("id"))) is not None
         }
+        reading.reliable = reliable
         self._read_modules(home, armed, bindings, reading)
         network_serials = {m.network_id: s for s, m in reading.modules.items()}
         for list_key, raw in camera_entries(home):
             self._read_camera(list_key, raw, state, network_serials, bindings, reading)
         return self._with_previous(state, reading, previous)
 
-    def _bindings(self, home: Mapping[str, Any]) -> set[str]:
-        """Return the binding of every readable device entry in this answer."""
+    def _bindings(self, home: Mapping[str, Any]) -> tuple[set[str], set[str]]:
+        """Return the binding of every readable device entry, and the lists without odd ones."""
         entries = [("sync_modules", raw) for raw in _list(home, "sync_modules")]
         entries.extend(camera_entries(home))
-        return {
-            DeviceIdentities.binding(key, device_id)
-            for key, raw in entries
-            if isinstance(raw, Mapping)
-            and (device_id := as_id(raw.get("id"))) is not None
+        bindings: set[str] = set()
+        unreadable: set[str] = set()
+        for key, raw in entries:
+            device_id = as_id(raw.get("id")) if isinstance(raw, Mapping) else None
+            if device_id is None:
+                unreadable.add(key)
+            else:
+                bindings.add(DeviceIdentities.binding(key, device_id))
+        reliable = {
+            key
+            for key, value in home.items()
+            if isinstance(value, list) and key not in unreadable
         }
+        return bindings, reliable
 
     def _skip(self, reading: _Reading, list_key: str, why: str) -> None:
         """Note an unreadable entry: its list cannot tell which devices left."""
@@ -121,7 +132,11 @@ class SnapshotBuilder:
             binding = DeviceIdentities.binding("sync_modules", module_id)
             reported = as_str(raw.get("serial"))
             key = self.identities.key_for(
-                binding, reported, f"sync_module-{module_id}", bindings
+                binding,
+                reported,
+                f"sync_module-{module_id}",
+                bindings,
+                reliable_lists=reading.reliable,
             )
             reading.listed.add(key)
             status = as_str(raw.get("status"))
@@ -155,11 +170,17 @@ class SnapshotBuilder:
             return
         binding = DeviceIdentities.binding(list_key, camera_id)
         product_type = as_str(raw.get("type"))
-        kind = self.identities.kind_for(binding, _kind(list_key, product_type))
+        guess = self.identities.kinds.get(binding) or _kind(list_key, product_type)
         reported = as_str(raw.get("serial"))
         key = self.identities.key_for(
-            binding, reported, f"{kind.value}-{camera_id}", bindings
+            binding,
+            reported,
+            f"{guess.value}-{camera_id}",
+            bindings,
+            reliable_lists=reading.reliable,
         )
+        # A serial taken over from an entry gone from the account brings that device's kind.
+        kind = self.identities.kind_for(binding, guess)
         if key in reading.modules:
             # A camera reporting its Sync Module's serial must not become its own parent.
             key = self.identities.keys[binding] = f"{kind.value}-{camera_id}"

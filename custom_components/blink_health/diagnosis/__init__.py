@@ -1,5 +1,6 @@
 """Pure diagnosis engine: per poll diagnose() then record_poll() (or assess() for both); explain() for explain_led."""
 
+from .checks import Outcome, RuleResult
 from .engine import assess, diagnose, explain
 from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
 from .model import (
@@ -8,13 +9,15 @@ from .model import (
     Candidate,
     Cause,
     Confidence,
+    Explanation,
     Fix,
     LedState,
+    Note,
     Thresholds,
     Verdict,
     is_problem,
 )
-from .rules import RULES, Outcome, Rule, RuleResult
+from .rules import RULES, Rule
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -24,8 +27,10 @@ __all__ = [
     "Candidate",
     "Cause",
     "Confidence",
+    "Explanation",
     "Fix",
     "LedState",
+    "Note",
     "Outcome",
     "Rule",
     "RuleResult",

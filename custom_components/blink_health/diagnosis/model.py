@@ -54,6 +54,14 @@ class Fix(StrEnum):
     CONTACT_SUPPORT = "contact_support"
 
 
+class Note(StrEnum):
+    """Something explain_led tells the owner besides the causes."""
+
+    LED_NOT_SHOWN_BY_MODEL = "led_not_shown_by_model"
+    NOTHING_FITS = "nothing_fits"
+    BATTERY_READING_AWAITED = "battery_reading_awaited"
+
+
 class Confidence(StrEnum):
     """How strongly the telemetry backs a conclusion."""
 
@@ -107,6 +115,10 @@ class Verdict:
     evidence: tuple[str, ...]
     fixes: tuple[Fix, ...]
     since: datetime
+    # Since when Blink has reported the camera's issues or odd status (the first poll that saw
+    # them), and Blink's own words for them; None and () while it reports none.
+    issue_since: datetime | None = None
+    issues: tuple[str, ...] = ()
 
     @property
     def problem(self) -> bool:
@@ -125,3 +137,14 @@ class Candidate:
     contradicting: tuple[str, ...]
     unknown: tuple[str, ...]
     fixes: tuple[Fix, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Explanation:
+    """What explain_led answers: the causes best supported first, and notes for the owner."""
+
+    observed: LedState
+    candidates: tuple[Candidate, ...]
+    notes: tuple[Note, ...] = ()
+    # The patterns whose causes are listed instead, when this model never shows the observed one.
+    nearest: tuple[LedState, ...] = ()
