@@ -32,7 +32,9 @@ import yaml
 
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.diagnosis import Confidence, Fix, LedState
+from custom_components.blink_health.diagnosis import Cause, Confidence, Fix, LedState
+from custom_components.blink_health.repair_issues import translation_key_for
+from custom_components.blink_health.snapshot import CameraKind, CameraSnapshot
 from custom_components.blink_health.texts import Texts
 
 from .conftest import ACCOUNT_EMAIL, HARDWARE_ID
@@ -347,6 +349,35 @@ async def test_offline_battery_camera_repair_mentions_batteries(
     back_door = _issue(hass, "wifi_disconnected", "CAM-XT2-02")
     assert back_door.translation_key == "wifi_disconnected"
     assert "batteries" in _render(back_door)
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (CameraKind.BATTERY, None),
+        (CameraKind.DOORBELL, None),
+        (CameraKind.MINI, "wifi_disconnected_mini"),
+        (CameraKind.WIRED, "wifi_disconnected_wired"),
+    ],
+)
+def test_offline_texts_per_model(kind: CameraKind, expected: str | None) -> None:
+    """Offline: battery models get the battery steps, a Mini and a wired camera their own."""
+    camera = CameraSnapshot(
+        id=1,
+        serial="X",
+        name="X",
+        product_type=None,
+        kind=kind,
+        network_id=None,
+        sync_module_serial=None,
+        online=False,
+        status="offline",
+    )
+    assert translation_key_for(Cause.WIFI_DISCONNECTED, camera) == expected
+    assert translation_key_for(Cause.WEAK_WIFI, camera) is None
+    key = expected or "wifi_disconnected"
+    text = json.dumps(STRINGS["issues"][key]).lower()
+    assert ("batteries" in text) is (kind in {CameraKind.BATTERY, CameraKind.DOORBELL})
 
 
 def test_one_name_per_condition() -> None:

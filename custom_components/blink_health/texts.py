@@ -1,4 +1,4 @@
-"""Words an owner reads for the engine's machine values: causes, lights, fixes and evidence.
+"""Words an owner reads for the engine's machine values: causes, lights and evidence.
 
 The words come from the integration's translations in Home Assistant's language (already cached
 once the integration is set up); a value without words is shown as it is, never dropped.
@@ -18,7 +18,6 @@ from .const import DOMAIN
 PREFIX = f"component.{DOMAIN}"
 CAUSE_NAMES = f"{PREFIX}.entity.sensor.likely_cause.state"
 LED_NAMES = f"{PREFIX}.entity.sensor.led_state.state"
-FIX_TITLES = f"{PREFIX}.selector.fix_title.options"
 # One phrase per piece of evidence: `<key>_<value>` for a fixed value (`online_false`), or
 # `<key>` with a {value} placeholder for a number or Blink's own words (`wifi_dbm`).
 EVIDENCE = f"{PREFIX}.selector.evidence.options"
@@ -40,10 +39,6 @@ class Texts:
     def led_state(self, led_state: str) -> str:
         """Return an LED pattern in words."""
         return self.strings.get(f"{LED_NAMES}.{led_state}", led_state)
-
-    def fix(self, fix: str) -> str:
-        """Return a fix's title."""
-        return self.strings.get(f"{FIX_TITLES}.{fix}", fix)
 
     def fact(self, fact: str) -> str:
         """Return one piece of evidence (`key=value`) as a phrase, or as it is when unknown."""
