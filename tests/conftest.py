@@ -20,6 +20,7 @@ from custom_components.blink_health.const import DOMAIN
 ACCOUNT_EMAIL = "owner@example.com"
 ACCOUNT_PASSWORD = "correct-horse"
 HARDWARE_ID = "3F2504E0-4F89-41D3-9A0C-0305E82C3301"
+ENTRY_ID = "01JBH3A1TH0000000000000000"
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +68,8 @@ def mock_config_entry(cloud: FakeBlinkCloud) -> MockConfigEntry:
     tokens = cloud._issue_tokens()  # the tokens a finished sign-in would have left
     return MockConfigEntry(
         domain=DOMAIN,
+        # Fixed, so the account device's entities have stable unique ids in snapshots.
+        entry_id=ENTRY_ID,
         title=ACCOUNT_EMAIL,
         unique_id=ACCOUNT_EMAIL,
         data={

@@ -189,7 +189,7 @@ async def test_needs_attention_runs_when_a_repair_opens(
             "camera": "Front Yard",
             "cause": "low_battery",
             "fix": "Put in two fresh AA lithium batteries.",
-            "cause_name": "batteries low",
+            "cause_name": "low battery",
             "reminder": False,
         }
     ]

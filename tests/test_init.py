@@ -66,13 +66,18 @@ async def test_devices(
     init_integration: MockConfigEntry,
     device_registry: dr.DeviceRegistry,
 ) -> None:
-    """Every Sync Module and camera is a device; cameras hang off their Sync Module."""
-    devices = {
-        device.serial_number: device
-        for device in dr.async_entries_for_config_entry(
-            device_registry, init_integration.entry_id
-        )
-    }
+    """Every Sync Module and camera is a device; cameras hang off their Sync Module.
+
+    The account is a service device of its own, which cannot be removed.
+    """
+    entries = dr.async_entries_for_config_entry(
+        device_registry, init_integration.entry_id
+    )
+    account = next(d for d in entries if d.entry_type is dr.DeviceEntryType.SERVICE)
+    assert account.name == "Blink account"
+    assert account.serial_number is None
+    assert not await async_remove_config_entry_device(hass, init_integration, account)
+    devices = {device.serial_number: device for device in entries if device != account}
     assert set(devices) == {
         "SM-HOME-0001",
         "SM-GARAGE-0002",

@@ -19,6 +19,8 @@ from custom_components.blink_health.diagnosis import Cause, Fix, LedState
 from custom_components.blink_health.repair_issues import (
     CAMERA_ISSUE_CAUSES,
     CLOUD_UNREACHABLE,
+    KIND_SPECIFIC_CAUSES,
+    KIND_SUFFIX,
 )
 from custom_components.blink_health.sensor import CAMERA_SENSORS
 
@@ -71,6 +73,11 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
     causes = {c.value for c in CAMERA_ISSUE_CAUSES} | {
         "sync_module_offline",
         CLOUD_UNREACHABLE,
+    }
+    causes |= {
+        cause.value + suffix
+        for cause in KIND_SPECIFIC_CAUSES
+        for suffix in KIND_SUFFIX.values()
     }
     # This mode's issues (reading the Blink integration) are checked separately below.
     mode_issues = {ISSUE_CORE_REAUTH: {"title"}, ISSUE_CORE_REMOVED: {"title"}}

@@ -130,9 +130,9 @@ async def async_unload_entry(
 async def async_remove_config_entry_device(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry, device: DeviceEntry
 ) -> bool:
-    """Allow removing a device only once it has left the Blink account."""
+    """Allow removing a device only once it has left the Blink account (never the account's)."""
     keys = {ident for domain, ident in device.identifiers if domain == DOMAIN}
-    return not keys & entry.runtime_data.known_serials()
+    return not keys & {*entry.runtime_data.known_serials(), entry.entry_id}
 
 
 async def async_remove_entry(

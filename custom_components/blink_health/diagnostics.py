@@ -1,4 +1,4 @@
-"""Config entry diagnostics: the entry, the snapshot and the source's bookkeeping, redacted."""
+"""Diagnostics, redacted: the entry's (entry, snapshot, source), and one device's own part."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.device_registry import DeviceEntry
 
+from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
 
 TO_REDACT = {
@@ -37,6 +40,8 @@ TO_REDACT = {
     "ip_address",
     "mac_address",
 }
+# A device's part also leaves out Blink's own numbers for the device and its network.
+DEVICE_TO_REDACT = TO_REDACT | {"id", "network_id"}
 
 
 async def async_get_config_entry_diagnostics(
@@ -64,3 +69,48 @@ async def async_get_config_entry_diagnostics(
         },
         TO_REDACT,
     )
+
+
+async def async_get_device_diagnostics(
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry, device: DeviceEntry
+) -> dict[str, Any]:
+    """Return one device's part, redacted: a camera's snapshot, verdict, history and repairs.
+
+    A Sync Module gives its snapshot and repairs; the account device the entry's summary.
+    """
+    coordinator = entry.runtime_data
+    data = coordinator.data
+    keys = {key for domain, key in device.identifiers if domain == DOMAIN}
+    result: dict[str, Any] = {"last_update_success": coordinator.last_update_success}
+    if entry.entry_id in keys:
+        result["summary"] = {
+            "entry": {"data": dict(entry.data), "options": dict(entry.options)},
+            "sync_modules": len(data.snapshot.sync_modules),
+            "cameras": len(data.snapshot.cameras),
+            "source": coordinator.source.diagnostics(),
+        }
+    for key in keys:
+        if (state := data.camera_state(key)) is not None:
+            verdict = state.verdict
+            result["camera"] = asdict(state.camera)
+            result["verdict"] = {
+                "led_state": verdict.led_state.value,
+                "cause": verdict.cause.value,
+                "confidence": verdict.confidence.value,
+                "evidence": list(verdict.evidence),
+                "fixes": [fix.value for fix in verdict.fixes],
+                "since": verdict.since.isoformat(),
+            }
+            result["history"] = state.history.to_dict()
+        elif (module := data.snapshot.sync_modules.get(key)) is not None:
+            result["sync_module"] = asdict(module)
+    result["repairs"] = [
+        {
+            "translation_key": issue.translation_key,
+            "severity": issue.severity,
+            "created": issue.created.isoformat(),
+        }
+        for (domain, _), issue in ir.async_get(hass).issues.items()
+        if domain == DOMAIN and (issue.data or {}).get("device_id") == device.id
+    ]
+    return async_redact_data(result, DEVICE_TO_REDACT)

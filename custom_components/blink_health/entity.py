@@ -1,4 +1,4 @@
-"""Base entities: one Home Assistant device per camera and per Sync Module."""
+"""Base entities: one Home Assistant device per camera and per Sync Module, one for the account."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from functools import partial
 from typing import Protocol
 
 from homeassistant.core import callback
-from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .const import DOMAIN
+from .const import DOMAIN, MANUFACTURER
 from .coordinator import BlinkHealthCoordinator, CameraState
 from .snapshot import CameraSnapshot, SyncModuleSnapshot
 
@@ -62,6 +62,32 @@ class BlinkSyncModuleEntity(BlinkHealthEntity):
     def available(self) -> bool:
         """Return whether the last poll worked and the Sync Module is still on the account."""
         return super().available and self.sync_module is not None
+
+
+def account_identifier(entry_id: str) -> tuple[str, str]:
+    """Return the device identifier of the Blink account behind a config entry."""
+    return (DOMAIN, entry_id)
+
+
+class BlinkAccountEntity(CoordinatorEntity[BlinkHealthCoordinator]):
+    """An entity of the whole Blink account, on a service device of its own."""
+
+    _attr_has_entity_name = True
+
+    def __init__(
+        self, coordinator: BlinkHealthCoordinator, description: EntityDescription
+    ) -> None:
+        """Bind the entity to the entry's account device and a description."""
+        super().__init__(coordinator)
+        self.entity_description = description
+        entry_id = coordinator.config_entry.entry_id
+        self._attr_unique_id = f"{entry_id}_{description.key}"
+        self._attr_device_info = DeviceInfo(
+            identifiers={account_identifier(entry_id)},
+            entry_type=DeviceEntryType.SERVICE,
+            manufacturer=MANUFACTURER,
+            translation_key="account",
+        )
 
 
 type EntityCandidate = tuple[tuple[str, str], Callable[[], Entity]]

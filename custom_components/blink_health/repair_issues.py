@@ -18,7 +18,8 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER
 from .diagnosis import Cause, Verdict
-from .snapshot import AccountSnapshot, CameraSnapshot, model_name
+from .snapshot import AccountSnapshot, CameraKind, CameraSnapshot, model_name
+from .texts import Texts, async_texts
 
 type DeviceIdLookup = Callable[[str], str | None]
 
@@ -50,6 +51,10 @@ ERROR_CAUSES = frozenset(
     }
 )
 NO_VALUE = "-"
+# Causes whose steps depend on how the camera is powered: a Mini is plugged in and shows solid
+# red, a wired camera is plugged in, a battery camera may have run flat.
+KIND_SPECIFIC_CAUSES = frozenset({Cause.WIFI_DISCONNECTED})
+KIND_SUFFIX = {CameraKind.MINI: "_mini", CameraKind.WIRED: "_wired"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,6 +67,8 @@ class WantedIssue:
     placeholders: Mapping[str, str]
     device_id: str | None
     camera: str | None
+    # The texts to show, when they differ from the cause's (steps that fit the model).
+    translation_key: str | None = None
 
 
 def issue_id_for(cause: str, device_id: str) -> str:
@@ -69,10 +76,21 @@ def issue_id_for(cause: str, device_id: str) -> str:
     return f"{cause}_{device_id}"
 
 
+def translation_key_for(cause: Cause, camera: CameraSnapshot) -> str | None:
+    """Return the texts of a cause's issue for this model, None for the cause's own.
+
+    A Mini's offline issue must not ask to check its batteries: it has none.
+    """
+    if cause in KIND_SPECIFIC_CAUSES and camera.kind in KIND_SUFFIX:
+        return cause.value + KIND_SUFFIX[camera.kind]
+    return None
+
+
 def wanted_issues(
     snapshot: AccountSnapshot,
     verdicts: Mapping[str, Verdict],
     device_id_for: DeviceIdLookup,
+    texts: Texts,
 ) -> dict[str, WantedIssue]:
     """Return every issue the verdicts call for, by issue id."""
     wanted: dict[str, WantedIssue] = {}
@@ -97,9 +115,10 @@ def wanted_issues(
             severity=ir.IssueSeverity.ERROR
             if cannot_record
             else ir.IssueSeverity.WARNING,
-            placeholders=camera_placeholders(camera, verdict),
+            placeholders=camera_placeholders(camera, verdict, texts),
             device_id=device_id,
             camera=camera.name,
+            translation_key=translation_key_for(verdict.cause, camera),
         )
     for module_key, names in offline_modules.items():
         module = snapshot.sync_modules.get(module_key)
@@ -122,8 +141,10 @@ def wanted_issues(
     return wanted
 
 
-def camera_placeholders(camera: CameraSnapshot, verdict: Verdict) -> dict[str, str]:
-    """Return the values an issue about this camera names."""
+def camera_placeholders(
+    camera: CameraSnapshot, verdict: Verdict, texts: Texts
+) -> dict[str, str]:
+    """Return the values an issue about this camera names, in words."""
     voltage = (
         f"{camera.battery_voltage:.2f} V"
         if camera.battery_voltage is not None
@@ -146,8 +167,8 @@ def camera_placeholders(camera: CameraSnapshot, verdict: Verdict) -> dict[str, s
             "%Y-%m-%d %H:%M"
         ),
         "blink_message": ", ".join(verdict.issues) or NO_VALUE,
-        "led_state": verdict.led_state.value,
-        "evidence": ", ".join(verdict.evidence) or NO_VALUE,
+        "led_state": texts.led_state(verdict.led_state.value),
+        "evidence": ", ".join(texts.evidence(verdict.evidence)) or NO_VALUE,
     }
 
 
@@ -191,6 +212,9 @@ class RepairIssueTracker:
                 placeholders=placeholders,
                 device_id=str(device_id) if device_id else None,
                 camera=placeholders.get("camera"),
+                translation_key=None
+                if entry.translation_key == cause
+                else entry.translation_key,
             )
             if data.get("serial"):
                 self._async_create(issue)
@@ -207,7 +231,9 @@ class RepairIssueTracker:
         self._failures.pop(self.entry_id, None)
         if CLOUD_UNREACHABLE in self._raised:
             self._async_clear(CLOUD_UNREACHABLE)
-        wanted = wanted_issues(snapshot, verdicts, self._device_id_for)
+        wanted = wanted_issues(
+            snapshot, verdicts, self._device_id_for, async_texts(self.hass)
+        )
         for issue_id in list(self._raised):
             if issue_id != CLOUD_UNREACHABLE and issue_id not in wanted:
                 self._async_clear(issue_id)
@@ -261,7 +287,7 @@ class RepairIssueTracker:
             is_fixable=True,
             is_persistent=True,
             severity=issue.severity,
-            translation_key=issue.cause,
+            translation_key=issue.translation_key or issue.cause,
             translation_placeholders=dict(issue.placeholders),
             data={
                 "entry_id": self.entry_id,

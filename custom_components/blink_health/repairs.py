@@ -16,6 +16,7 @@ from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraS
 from .core_blink_entry import ISSUE_CORE_REMOVED
 from .diagnosis import Cause
 from .repair_issues import CLOUD_UNREACHABLE, camera_placeholders
+from .texts import async_texts
 
 _EMPTY = vol.Schema({})
 
@@ -54,7 +55,11 @@ class BlinkRepairFlow(RepairsFlow):
         if self._loaded():
             state = self.coordinator.data.camera_state(self.serial)
             if state is not None:
-                values.update(camera_placeholders(state.camera, state.verdict))
+                values.update(
+                    camera_placeholders(
+                        state.camera, state.verdict, async_texts(self.hass)
+                    )
+                )
         return values
 
     async def _async_poll_and_check(

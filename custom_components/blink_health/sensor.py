@@ -1,4 +1,7 @@
-"""Sensors: the likely LED state and cause, battery, signal, temperature and motion times."""
+"""Sensors: the likely LED state and cause, battery, signal, temperature and motion times.
+
+Per account: how many cameras need attention, and which.
+"""
 
 from __future__ import annotations
 
@@ -22,15 +25,17 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, CameraState
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthData, CameraState
 from .diagnosis import Cause, LedState
 from .entity import (
+    BlinkAccountEntity,
     BlinkCameraEntity,
     EntityCandidate,
     async_track_entities,
     camera_candidates,
 )
 from .snapshot import CameraSnapshot
+from .texts import Texts, async_texts
 
 PARALLEL_UPDATES = 0
 
@@ -46,9 +51,17 @@ class CameraSensorDescription(SensorEntityDescription):
 
     value_fn: Callable[[CameraState], SensorValue]
     exists_fn: Callable[[CameraSnapshot], bool]
-    attributes_fn: Callable[[CameraState], Mapping[str, Any]] | None = None
+    attributes_fn: Callable[[CameraState, Texts], Mapping[str, Any]] | None = None
     # Blink Health's own records (not Blink's readings) stay available during an outage.
     own_record: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccountSensorDescription(SensorEntityDescription):
+    """A sensor of the whole account: its value and attributes from the latest poll."""
+
+    value_fn: Callable[[BlinkHealthData], SensorValue]
+    attributes_fn: Callable[[BlinkHealthData, Texts], Mapping[str, Any]] | None = None
 
 
 def _replacement_due(state: CameraState) -> datetime | None:
@@ -57,15 +70,54 @@ def _replacement_due(state: CameraState) -> datetime | None:
     return None if replaced is None else replaced + BATTERY_LIFE
 
 
-def _cause_attributes(state: CameraState) -> Mapping[str, Any]:
-    """Return why the engine chose this cause, for dashboards and automations."""
+def _cause_attributes(state: CameraState, texts: Texts) -> Mapping[str, Any]:
+    """Return why the engine chose this cause: ids for automations, the evidence in words.
+
+    The frontend shows `confidence` and `fixes` in words from their state_attributes translations.
+    """
     verdict = state.verdict
     return {
         "confidence": verdict.confidence.value,
         "evidence": list(verdict.evidence),
+        "evidence_text": texts.evidence(verdict.evidence),
         "fixes": [fix.value for fix in verdict.fixes],
         "since": verdict.since.isoformat(),
     }
+
+
+def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraState]:
+    """Return the cameras whose cause needs the owner, by name."""
+    states = (data.camera_state(key) for key in data.snapshot.cameras)
+    return sorted(
+        (state for state in states if state is not None and state.verdict.problem),
+        key=lambda state: state.camera.name.casefold(),
+    )
+
+
+def _attention_attributes(data: BlinkHealthData, texts: Texts) -> Mapping[str, Any]:
+    """Return each camera needing attention: its name, cause (id and words) and since when."""
+    return {
+        "cameras": [
+            {
+                "name": state.camera.name,
+                "cause": state.verdict.cause.value,
+                "cause_name": texts.cause(state.verdict.cause.value),
+                "since": state.verdict.since.isoformat(),
+            }
+            for state in _cameras_needing_attention(data)
+        ]
+    }
+
+
+ACCOUNT_SENSORS: tuple[AccountSensorDescription, ...] = (
+    AccountSensorDescription(
+        key="cameras_needing_attention",
+        translation_key="cameras_needing_attention",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda data: len(_cameras_needing_attention(data)),
+        attributes_fn=_attention_attributes,
+    ),
+)
 
 
 CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
@@ -178,8 +230,11 @@ async def async_setup_entry(
     entry: BlinkHealthConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add sensors for every camera now, and whenever one appears or starts reporting."""
+    """Add the account's sensors, and every camera's now and whenever one appears or starts reporting."""
     coordinator = entry.runtime_data
+    async_add_entities(
+        AccountSensor(coordinator, description) for description in ACCOUNT_SENSORS
+    )
 
     def candidates() -> Iterator[EntityCandidate]:
         return camera_candidates(coordinator, CAMERA_SENSORS, CameraSensor)
@@ -194,7 +249,9 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
 
     entity_description: CameraSensorDescription
     # The reasons behind a cause change every poll; the recorder keeps only the cause itself.
-    _unrecorded_attributes = frozenset({"confidence", "evidence", "fixes", "since"})
+    _unrecorded_attributes = frozenset(
+        {"confidence", "evidence", "evidence_text", "fixes", "since"}
+    )
 
     @property
     def available(self) -> bool:
@@ -216,4 +273,25 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
         attributes_fn = self.entity_description.attributes_fn
         if state is None or attributes_fn is None:
             return None
-        return attributes_fn(state)
+        return attributes_fn(state, async_texts(self.hass))
+
+
+class AccountSensor(BlinkAccountEntity, SensorEntity):
+    """A sensor of the whole account."""
+
+    entity_description: AccountSensorDescription
+    # The list changes with every camera's cause; the recorder keeps only the count.
+    _unrecorded_attributes = frozenset({"cameras"})
+
+    @property
+    def native_value(self) -> SensorValue:
+        """Return the value from the latest poll."""
+        return self.entity_description.value_fn(self.coordinator.data)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Return the details behind the value."""
+        attributes_fn = self.entity_description.attributes_fn
+        if attributes_fn is None:
+            return None
+        return attributes_fn(self.coordinator.data, async_texts(self.hass))

@@ -99,15 +99,20 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
 def _find_camera(
     hass: HomeAssistant, device_id: str
 ) -> tuple[BlinkHealthConfigEntry, str]:
-    """Return the loaded entry and serial of a Blink Health camera device."""
+    """Return the loaded entry and serial of a Blink Health camera device.
+
+    The errors name the device as the owner knows it, never by its registry id.
+    """
     device = dr.async_get(hass).async_get(device_id)
+    if device is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="unknown_device"
+        )
     # A device belongs to one config entry (`config_entries` is deprecated).
-    entry: BlinkHealthConfigEntry | None = (
-        hass.config_entries.async_get_entry(device.config_entry_id)
-        if device is not None
-        else None
+    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
+        device.config_entry_id
     )
-    if device is not None and entry is not None and entry.domain == DOMAIN:
+    if entry is not None and entry.domain == DOMAIN:
         if entry.state is not ConfigEntryState.LOADED:
             raise ServiceValidationError(
                 translation_domain=DOMAIN, translation_key="entry_not_loaded"
@@ -118,8 +123,8 @@ def _find_camera(
                 return entry, serial
     raise ServiceValidationError(
         translation_domain=DOMAIN,
-        translation_key="unknown_device",
-        translation_placeholders={"device_id": device_id},
+        translation_key="not_a_camera",
+        translation_placeholders={"device": device.name_by_user or device.name or ""},
     )
 
 

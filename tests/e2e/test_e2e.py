@@ -57,13 +57,19 @@ async def test_entry_sets_up_every_device(
     entry: ConfigEntry,
     device_registry: dr.DeviceRegistry,
 ) -> None:
-    """The entry made by the flow loads, with a device per camera and Sync Module."""
+    """The entry made by the flow loads, with a device per camera and Sync Module.
+
+    Plus the account's own service device, which has no serial.
+    """
     assert entry.state is ConfigEntryState.LOADED
+    devices = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
     serials = {
         device.serial_number
-        for device in dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+        for device in devices
+        if device.entry_type is not dr.DeviceEntryType.SERVICE
     }
     assert serials == set(simulator.cloud.cameras) | set(simulator.cloud.sync_modules)
+    assert [d.name for d in devices if d.serial_number is None] == ["Blink account"]
 
 
 async def test_demo_verdicts(
