@@ -15,7 +15,12 @@ from pathlib import Path
 import re
 from typing import Any
 
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.translation import async_get_translations
 import pytest
+
+from custom_components.blink_health.const import DOMAIN
+from custom_components.blink_health.texts import async_texts
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
 TRANSLATIONS = ROOT / "translations"
@@ -149,3 +154,24 @@ def test_product_names_kept(language: str) -> None:
         for name in PRODUCT_NAMES:
             word = re.compile(rf"\b{name}\b")
             assert not word.search(english) or word.search(translated[key]), (key, name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_home_assistant_serves_the_language(
+    hass: HomeAssistant, language: str
+) -> None:
+    """Home Assistant loads the file for the language; evidence and causes read in it."""
+    translated = _language(language)
+    issues = await async_get_translations(hass, language, "issues", {DOMAIN})
+    key = "issues.low_battery.fix_flow.step.confirm.submit"
+    assert issues[f"component.{DOMAIN}.{key}"] == translated[key]
+
+    hass.config.language = language
+    for category in ("entity", "selector"):
+        await async_get_translations(hass, language, category, {DOMAIN})
+    texts = async_texts(hass)
+    cause = translated["entity.sensor.likely_cause.state.low_battery"]
+    assert texts.cause("low_battery") == cause
+    assert texts.fact("last_cause=weak_wifi") == translated[
+        "selector.evidence.options.last_cause"
+    ].replace("{value}", translated["entity.sensor.likely_cause.state.weak_wifi"])
