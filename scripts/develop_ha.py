@@ -21,6 +21,7 @@ import time
 from typing import Any
 
 import aiohttp
+from check_card import run_card_step
 
 REPO = Path(__file__).resolve().parent.parent
 DOMAIN = "blink_health"
@@ -395,6 +396,9 @@ async def run(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
             missing = await wait_for_repairs(ha, ordered, deadline)
             await check_frontend_loads(ha)
         print_repairs(await ha.repairs())
+        card_failures = await run_card_step(
+            args.ha, token, check=args.check, expected_names=[c.name for c in ordered]
+        )
     if not args.check:
         return 0
     if missing:
@@ -413,6 +417,9 @@ async def run(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
         )
         for cam in wrong:
             print(f"  {cam.name} evidence: {', '.join(cam.evidence) or 'none'}")
+        return 1
+    if card_failures:
+        print("\nFAIL: the Blink Health card: " + "; ".join(card_failures))
         return 1
     print(f"\nOK: all {len(cameras)} cameras show their expected cause.")
     return 0

@@ -10,6 +10,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.helpers.typing import ConfigType
 
 from .blink_client import create_session
+from .card import async_register_card
 from .const import CONF_SIMULATOR, DOMAIN
 from .coordinator import (
     HISTORY_STORAGE_VERSION,
@@ -28,6 +29,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions and quiet blinkpy's logs, once for all entries."""
     install_blinkpy_log_filter()
     async_setup_services(hass)
+    await async_register_card(hass)
     return True
 
 
