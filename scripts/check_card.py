@@ -94,7 +94,9 @@ class CardReport:
         ]
         if not self.explained:
             problems.append('"what do I see?" showed no answer')
-        problems += [f"request outside Home Assistant: {url}" for url in self.outside_requests]
+        problems += [
+            f"request outside Home Assistant: {url}" for url in self.outside_requests
+        ]
         problems += [f"error in the page: {error}" for error in self.page_errors]
         return problems
 
@@ -143,7 +145,11 @@ async def create_dashboard(ha_url: str, token: str) -> str:
             session,
             ha_url,
             token,
-            {"type": "lovelace/config/save", "url_path": DASHBOARD, "config": DASHBOARD_CONFIG},
+            {
+                "type": "lovelace/config/save",
+                "url_path": DASHBOARD,
+                "config": DASHBOARD_CONFIG,
+            },
         )
     if saved is None and DASHBOARD not in {d["url_path"] for d in dashboards}:
         raise CardCheckError("could not save the dashboard holding the card")
@@ -175,7 +181,9 @@ async def cameras_in_home_assistant(ha_url: str, token: str) -> list[CardCamera]
             },
         )
     texts: dict[str, str] = translations["resources"]
-    names = {d["id"]: d.get("name_by_user") or d.get("name") or d["id"] for d in devices}
+    names = {
+        d["id"]: d.get("name_by_user") or d.get("name") or d["id"] for d in devices
+    }
     state_of = {s["entity_id"]: s["state"] for s in states}
     cameras = []
     for entity in entities["entities"]:
@@ -297,7 +305,9 @@ async def _explain_first(page: Page) -> str:
     answer = entry.locator("[data-answer]")
     await answer.wait_for(timeout=RENDER_TIMEOUT_MS)
     first = answer.locator("[data-candidate] .cause").first
-    text = await first.inner_text() if await first.count() else await answer.inner_text()
+    text = (
+        await first.inner_text() if await first.count() else await answer.inner_text()
+    )
     name = (await entry.locator("[data-name]").first.inner_text()).strip()
     return f"{name}, {led}: {text.strip()}"
 
@@ -331,7 +341,14 @@ async def check_card(
             raise CardCheckError(f"chromium did not start: {err}") from err
         try:
             page = await _open_card(
-                browser, ha_url, token, path, width=390, height=844, scheme="light", report=report
+                browser,
+                ha_url,
+                token,
+                path,
+                width=390,
+                height=844,
+                scheme="light",
+                report=report,
             )
             await _wait_for_cameras(page, len(known))
             shown = await _read_card(page)
@@ -339,20 +356,35 @@ async def check_card(
                 camera.shown_text = shown.get(camera.name)
             report.explained = await _explain_first(page)
             # What the check saw, for when it fails (config/ is git-ignored).
-            await page.screenshot(path=str(REPO / "config" / "card-check.png"), full_page=True)
+            await page.screenshot(
+                path=str(REPO / "config" / "card-check.png"), full_page=True
+            )
             await page.context.close()
             if screenshots is not None:
-                await _screenshots(browser, ha_url, token, path, screenshots, report)
+                await _screenshots(
+                    browser,
+                    ha_url=ha_url,
+                    token=token,
+                    path=path,
+                    folder=screenshots,
+                    report=report,
+                )
         finally:
             await browser.close()
     return report
 
 
 async def _screenshots(
-    browser: Browser, ha_url: str, token: str, path: str, folder: Path, report: CardReport
+    browser: Browser,
+    *,
+    ha_url: str,
+    token: str,
+    path: str,
+    folder: Path,
+    report: CardReport,
 ) -> None:
     """Save the card light and dark, on a phone and a wide screen, with one answer open."""
-    folder.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
     for scheme in SCHEMES:
         for screen, width, height in SCREENS:
             page = await _open_card(
@@ -365,13 +397,17 @@ async def _screenshots(
                 scheme=scheme,
                 report=report,
             )
-            await _wait_for_cameras(page, sum(c.shown_text is not None for c in report.cameras))
+            await _wait_for_cameras(
+                page, sum(c.shown_text is not None for c in report.cameras)
+            )
             if screen == "wide":
                 await _explain_first(page)
             await page.wait_for_timeout(300)
             target = folder / f"card-{screen}-{scheme}.png"
             await page.locator(CARD).screenshot(path=str(target), animations="disabled")
-            print(f"  screenshot: {target.relative_to(REPO) if target.is_relative_to(REPO) else target}")
+            print(
+                f"  screenshot: {target.relative_to(REPO) if target.is_relative_to(REPO) else target}"
+            )
             await page.context.close()
 
 
@@ -391,7 +427,7 @@ async def run_card_step(
     expected_names: list[str] | None = None,
     screenshots: Path | None = None,
 ) -> list[str]:
-    """scripts/develop's card step: the dashboard; with check, the browser. Return failures."""
+    """Create the dashboard; with check, read the card in the browser. Return the failures."""
     try:
         if not check:
             path = await create_dashboard(ha_url.rstrip("/"), token)
@@ -404,6 +440,28 @@ async def run_card_step(
         return [f"card check: {err}"]
     print_report(report)
     return report.failures()
+
+
+def develop_card_step(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
+    """scripts/develop's card step, once Home Assistant shows every camera: 1 on a failure."""
+    token = Path(args.token_file).read_text(encoding="utf-8").strip()
+    if args.check:
+        print()
+    failures = asyncio.run(
+        run_card_step(
+            args.ha,
+            token,
+            check=args.check,
+            expected_names=[camera["name"] for camera in scenario["cameras"]],
+        )
+    )
+    for failure in failures:
+        print(f"FAIL: {failure}")
+    if not args.check:
+        return 0
+    if not failures:
+        print("OK: the Blink Health card shows every camera with its cause.")
+    return 1 if failures else 0
 
 
 def main() -> int:

@@ -15,7 +15,12 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.blink_health.card import CARD_FILE, CARD_URL, card_module_url
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.diagnosis import Cause, Confidence, LedState, is_problem
+from custom_components.blink_health.diagnosis import (
+    Cause,
+    Confidence,
+    LedState,
+    is_problem,
+)
 from custom_components.blink_health.repair_issues import ERROR_CAUSES
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
@@ -60,8 +65,10 @@ async def test_card_is_served_and_every_frontend_loads_it(
 async def test_no_frontend_no_card(hass: HomeAssistant) -> None:
     """Without a frontend (a headless install, tests) Blink Health loads and serves no card."""
     assert await async_setup_component(hass, DOMAIN, {})
-    assert "http" not in hass.config.components
+    assert "frontend" not in hass.config.components
     assert DATA_EXTRA_MODULE_URL not in hass.data
+    routes = {resource.canonical for resource in hass.http.app.router.resources()}
+    assert CARD_URL not in routes
 
 
 def test_module_url_changes_with_the_card(tmp_path: Path) -> None:
