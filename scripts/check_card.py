@@ -41,6 +41,7 @@ DOMAIN = "blink_health"
 DASHBOARD = "blink-health"
 VIEW = "cameras"
 CARD = "blink-health-card"
+CARD_FILE_NAME = f"{CARD}.js"
 DASHBOARD_CONFIG: dict[str, Any] = {
     "title": "Blink Health",
     "views": [
@@ -57,6 +58,13 @@ DASHBOARD_CONFIG: dict[str, Any] = {
 SCREENS = (("phone", 390, 844), ("wide", 1280, 900))
 SCHEMES = ("light", "dark")
 RENDER_TIMEOUT_MS = 45_000
+# The CSS animation each light runs (the steady ones run none).
+LED_ANIMATIONS: dict[str, list[str]] = {
+    "blinking_blue": ["blink"],
+    "blinking_red": ["blink"],
+    "red_while_recording": ["blink"],
+    "red_six_flashes": ["six-flashes"],
+}
 
 
 class CardCheckError(Exception):
@@ -79,6 +87,8 @@ class CardReport:
 
     cameras: list[CardCamera]
     explained: str = ""
+    batteries: str = ""
+    animations: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     outside_requests: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
 
@@ -94,6 +104,14 @@ class CardReport:
         ]
         if not self.explained:
             problems.append('"what do I see?" showed no answer')
+        if not self.batteries:
+            problems.append('"batteries replaced" recorded nothing')
+        problems += [
+            f"{name}: the {led} light animates as {names or 'steady'}, expected "
+            f"{LED_ANIMATIONS.get(led) or 'steady'}"
+            for name, (led, names) in self.animations.items()
+            if names != LED_ANIMATIONS.get(led, [])
+        ]
         problems += [
             f"request outside Home Assistant: {url}" for url in self.outside_requests
         ]
@@ -104,7 +122,7 @@ class CardReport:
 async def _ws(
     session: aiohttp.ClientSession, ha_url: str, token: str, *messages: dict[str, Any]
 ) -> list[Any]:
-    """Send websocket commands in order; return their results (None for a failed one)."""
+    """Send websocket commands in order and return their results; raise on a failed one."""
     results: list[Any] = []
     async with session.ws_connect(f"{ha_url}/api/websocket") as ws:
         await ws.receive_json()
@@ -117,31 +135,34 @@ async def _ws(
                 answer = await ws.receive_json()
                 if answer.get("id") == number and answer["type"] == "result":
                     break
-            results.append(answer["result"] if answer["success"] else None)
+            if not answer["success"]:
+                raise CardCheckError(f"{message['type']}: {answer.get('error')}")
+            results.append(answer["result"])
     return results
 
 
 async def create_dashboard(ha_url: str, token: str) -> str:
     """Create (or update) the dashboard holding the card; return its path."""
     async with aiohttp.ClientSession() as session:
-        dashboards, _ = await _ws(
-            session,
-            ha_url,
-            token,
-            {"type": "lovelace/dashboards/list"},
-            {
-                "type": "lovelace/dashboards/create",
-                "url_path": DASHBOARD,
-                "title": "Blink Health",
-                "icon": "mdi:cctv",
-                "show_in_sidebar": True,
-                "require_admin": False,
-                "mode": "storage",
-            },
+        (dashboards,) = await _ws(
+            session, ha_url, token, {"type": "lovelace/dashboards/list"}
         )
-        if dashboards is None:
-            raise CardCheckError("could not list the dashboards")
-        (saved,) = await _ws(
+        if DASHBOARD not in {dashboard["url_path"] for dashboard in dashboards}:
+            await _ws(
+                session,
+                ha_url,
+                token,
+                {
+                    "type": "lovelace/dashboards/create",
+                    "url_path": DASHBOARD,
+                    "title": "Blink Health",
+                    "icon": "mdi:cctv",
+                    "show_in_sidebar": True,
+                    "require_admin": False,
+                    "mode": "storage",
+                },
+            )
+        await _ws(
             session,
             ha_url,
             token,
@@ -151,8 +172,6 @@ async def create_dashboard(ha_url: str, token: str) -> str:
                 "config": DASHBOARD_CONFIG,
             },
         )
-    if saved is None and DASHBOARD not in {d["url_path"] for d in dashboards}:
-        raise CardCheckError("could not save the dashboard holding the card")
     return f"/{DASHBOARD}/{VIEW}"
 
 
@@ -269,10 +288,24 @@ async def _open_card(
             report.outside_requests.append(url)
 
     page.on("request", on_request)
-    page.on("pageerror", lambda error: report.page_errors.append(str(error)))
+    page.on(
+        "pageerror", lambda error: _note_error(report, f"{error.message} {error.stack}")
+    )
+    page.on(
+        "console",
+        lambda message: (
+            _note_error(report, message.text) if message.type == "error" else None
+        ),
+    )
     await page.goto(f"{origin}{path}", wait_until="domcontentloaded")
     await page.locator(f"{CARD} [data-summary]").wait_for(timeout=RENDER_TIMEOUT_MS)
     return page
+
+
+def _note_error(report: CardReport, text: str) -> None:
+    """Keep an error of the page that comes from the card (the frontend's own are not ours)."""
+    if CARD_FILE_NAME in text and text not in report.page_errors:
+        report.page_errors.append(text[:500])
 
 
 async def _read_card(page: Page) -> dict[str, str]:
@@ -310,6 +343,74 @@ async def _explain_first(page: Page) -> str:
     )
     name = (await entry.locator("[data-name]").first.inner_text()).strip()
     return f"{name}, {led}: {text.strip()}"
+
+
+async def _animations(page: Page) -> dict[str, tuple[str, list[str]]]:
+    """Return camera name -> (its light, the animations the browser runs on it)."""
+    found: dict[str, list[Any]] = await page.locator(CARD).evaluate(
+        """card => Object.fromEntries([...card.shadowRoot.querySelectorAll("[data-camera]")]
+            .map(entry => {
+              const svg = entry.querySelector("svg[data-led]");
+              const lit = svg.querySelector(".lit");
+              return [entry.dataset.camera,
+                      [svg.dataset.led, lit.getAnimations().map(a => a.animationName)]];
+            }))"""
+    )
+    return {
+        name: (str(led), [str(n) for n in names])
+        for name, (led, names) in found.items()
+    }
+
+
+async def _press_batteries(page: Page, ha_url: str, token: str) -> str:
+    """Record new batteries for the first healthy battery camera; return what Home Assistant says."""
+    rows = page.locator(f"{CARD} .row[data-camera]")
+    for index in range(await rows.count()):
+        row = rows.nth(index)
+        await row.locator('[data-action="toggle"]').click()
+        button = row.locator('[data-action="batteries"]')
+        if await button.count():
+            break
+        await row.locator('[data-action="toggle"]').click()
+    else:
+        return "no healthy camera with batteries"
+    name = await row.get_attribute("data-camera") or ""
+    device = await row.get_attribute("data-device") or ""
+    before = await _batteries_replaced(ha_url, token, device)
+    await button.click()
+    await row.locator('[data-action="batteries-confirm"]').click()
+    await row.locator('[role="status"]').wait_for(timeout=RENDER_TIMEOUT_MS)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        replaced = await _batteries_replaced(ha_url, token, device)
+        if replaced not in {before, None, "unknown", "unavailable"}:
+            return f"{name}: batteries replaced {replaced}"
+        await asyncio.sleep(0.5)
+    return ""
+
+
+async def _batteries_replaced(ha_url: str, token: str, device: str) -> str | None:
+    """Return the state of a camera's "batteries replaced" sensor."""
+    async with aiohttp.ClientSession() as session:
+        entities, states = await _ws(
+            session,
+            ha_url,
+            token,
+            {"type": "config/entity_registry/list_for_display"},
+            {"type": "get_states"},
+        )
+    for entity in entities["entities"]:
+        if (
+            entity.get("pl") == DOMAIN
+            and entity.get("di") == device
+            and entity.get("tk") == "batteries_replaced"
+            and entity["ei"].startswith("sensor.")
+        ):
+            return next(
+                (str(s["state"]) for s in states if s["entity_id"] == entity["ei"]),
+                None,
+            )
+    return None
 
 
 async def check_card(
@@ -354,7 +455,9 @@ async def check_card(
             shown = await _read_card(page)
             for camera in cameras:
                 camera.shown_text = shown.get(camera.name)
+            report.animations = await _animations(page)
             report.explained = await _explain_first(page)
+            report.batteries = await _press_batteries(page, ha_url, token)
             # What the check saw, for when it fails (config/ is git-ignored).
             await page.screenshot(
                 path=str(REPO / "config" / "card-check.png"), full_page=True
@@ -402,7 +505,7 @@ async def _screenshots(
             )
             if screen == "wide":
                 await _explain_first(page)
-            await page.wait_for_timeout(300)
+            await _fit_card(page, width)
             target = folder / f"card-{screen}-{scheme}.png"
             await page.locator(CARD).screenshot(path=str(target), animations="disabled")
             print(
@@ -411,12 +514,25 @@ async def _screenshots(
             await page.context.close()
 
 
+async def _fit_card(page: Page, width: int) -> None:
+    """Make the window tall enough for the whole card, so the fixed header hides none of it."""
+    box = await page.locator(CARD).bounding_box()
+    if box is not None:
+        await page.set_viewport_size(
+            {"width": width, "height": int(box["y"] + box["height"] + 24)}
+        )
+    await page.evaluate("window.scrollTo(0, 0)")
+    await page.wait_for_timeout(500)
+
+
 def print_report(report: CardReport) -> None:
     """Print one line per camera as the card shows it, and the explain answer."""
     for camera in report.cameras:
         print(f"card: {camera.name}: {camera.shown_text or '(missing)'}")
     if report.explained:
         print(f'card: "what do I see?" for {report.explained}')
+    if report.batteries:
+        print(f'card: "batteries replaced" for {report.batteries}')
 
 
 async def run_card_step(

@@ -73,14 +73,16 @@ const STYLES = `
   .summary .mark { flex: none; width: 10px; height: 10px; border-radius: 50%;
     background: var(--success-color, #43a047); }
   .summary.attention .mark { background: var(--error-color, #db4437); }
-  .grid { display: grid; gap: 12px; margin-top: 12px;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 300px), 1fr)); }
+  .grid { display: grid; gap: 12px; margin-top: 12px; align-items: start;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); }
   .tile { display: flex; flex-direction: column; gap: 10px; padding: 12px; min-width: 0;
     border: 1px solid var(--divider-color, rgba(127, 127, 127, 0.3));
     border-left: 4px solid var(--warning-color, #ffa600);
     border-radius: var(--ha-card-border-radius, 12px);
-    background: var(--secondary-background-color, transparent); }
-  .tile.error { border-left-color: var(--error-color, #db4437); }
+    background: color-mix(in srgb, var(--warning-color, #ffa600) 7%, transparent); }
+  .tile.error { border-left-color: var(--error-color, #db4437);
+    background: color-mix(in srgb, var(--error-color, #db4437) 7%, transparent); }
+  .tile.open { grid-column: 1 / -1; }
   .head { display: flex; gap: 12px; align-items: flex-start; min-width: 0; }
   .who { min-width: 0; flex: 1; }
   .name { font-size: 16px; font-weight: 500; color: var(--primary-text-color);
@@ -90,9 +92,10 @@ const STYLES = `
   .tile .cause { color: var(--warning-color, #ffa600); }
   .tile.error .cause { color: var(--error-color, #db4437); }
   .fix { font-size: 14px; color: var(--primary-text-color); }
-  .fine { margin-top: 12px; border-top: 1px solid var(--divider-color, rgba(127, 127, 127, 0.3)); }
-  .row { border-bottom: 1px solid var(--divider-color, rgba(127, 127, 127, 0.3)); }
-  .row:last-child { border-bottom: none; }
+  .fine { display: grid; column-gap: 24px; margin-top: 8px; align-items: start;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); }
+  .row { border-top: 1px solid var(--divider-color, rgba(127, 127, 127, 0.3)); }
+  .row.open { grid-column: 1 / -1; }
   .row-head { display: flex; width: 100%; align-items: center; gap: 12px; padding: 8px 0;
     margin: 0; border: none; background: none; color: inherit; font: inherit; text-align: start;
     cursor: pointer; min-height: 44px; }
@@ -102,7 +105,7 @@ const STYLES = `
   .row-body { display: flex; flex-direction: column; gap: 10px; padding: 0 0 12px 56px; }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; }
   button.action { display: inline-flex; align-items: center; gap: 6px; min-height: 36px;
-    padding: 6px 14px; border-radius: 18px; font: inherit; font-size: 14px; cursor: pointer;
+    padding: 6px 12px; border-radius: 18px; font: inherit; font-size: 14px; cursor: pointer;
     color: var(--primary-color); background: transparent;
     border: 1px solid var(--divider-color, rgba(127, 127, 127, 0.4)); }
   button.action:hover { background: rgba(127, 127, 127, 0.12); }
@@ -128,7 +131,7 @@ const STYLES = `
     box-shadow: inset 0 0 0 1px var(--primary-color); }
   .answer { display: flex; flex-direction: column; gap: 8px; }
   .candidate { padding: 8px 0; border-top: 1px solid var(--divider-color, rgba(127, 127, 127, 0.3)); }
-  .candidate .cause { color: var(--primary-text-color); }
+  .tile .candidate .cause, .candidate .cause { color: var(--primary-text-color); }
   .chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0; }
   .chip { font-size: 12px; padding: 2px 8px; border-radius: 10px; color: var(--primary-text-color);
     background: rgba(127, 127, 127, 0.16); }
@@ -173,8 +176,8 @@ function ledSvg(state, label, size = 44) {
     <rect class="body" x="4" y="4" width="36" height="36" rx="9"></rect>
     <circle class="lens" cx="22" cy="25" r="8.5"></circle>
     <circle class="glint" cx="19.5" cy="22.5" r="2"></circle>
-    <g class="lit"><circle class="halo" cx="32" cy="11" r="5.5"></circle>
-    <circle class="led" cx="32" cy="11" r="3"></circle></g>
+    <g class="lit"><circle class="halo" cx="32" cy="11.5" r="6.5"></circle>
+    <circle class="led" cx="32" cy="11.5" r="3.6"></circle></g>
   </svg>`;
 }
 
@@ -464,7 +467,8 @@ class BlinkHealthCard extends HTMLElement {
     const firstFix = camera.fixes.length
       ? `<div class="fix">${esc(label(this._hass, "first_fix", { fix: this._fixTitle(camera.fixes[0]) }))}</div>`
       : "";
-    return `<section class="tile${severity}" data-camera="${esc(camera.name)}"
+    const open = this._ui.explain?.deviceId === camera.deviceId ? " open" : "";
+    return `<section class="tile${severity}${open}" data-camera="${esc(camera.name)}"
         data-device="${esc(camera.deviceId)}" data-state="${esc(camera.cause)}">
       <div class="head">${ledSvg(camera.led, this._ledText(camera.led), 48)}
         <div class="who">
@@ -481,7 +485,8 @@ class BlinkHealthCard extends HTMLElement {
   /** A camera that is fine: one line, opened for its actions. */
   _row(camera) {
     const open = this._ui.expanded.has(camera.deviceId);
-    return `<div class="row" data-camera="${esc(camera.name)}" data-device="${esc(camera.deviceId)}"
+    const wide = open && this._ui.explain?.deviceId === camera.deviceId ? " open" : "";
+    return `<div class="row${wide}" data-camera="${esc(camera.name)}" data-device="${esc(camera.deviceId)}"
         data-state="${esc(camera.cause)}">
       <button class="row-head" data-action="toggle" data-device="${esc(camera.deviceId)}"
           aria-expanded="${open}">
@@ -693,9 +698,37 @@ function preloadLabels(attempt = 0) {
   }
 }
 
-if (!customElements.get(CARD_TYPE)) {
-  customElements.define(CARD_TYPE, BlinkHealthCard);
+/**
+ * Resolve once Home Assistant's app has set up its custom element registry. The app replaces
+ * window.customElements with a scoped-registry polyfill, which forgets elements defined before
+ * it; this module is loaded alongside the app, so it may run first and must wait.
+ */
+function appRegistryReady() {
+  if (window.customElements.get("home-assistant")) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    window.customElements.whenDefined("home-assistant").then(resolve);
+    // A page without Home Assistant's app (not expected): define once the document is parsed.
+    const noApp = () => {
+      if (!document.querySelector("home-assistant")) {
+        resolve();
+      }
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", noApp, { once: true });
+    } else {
+      noApp();
+    }
+  });
+}
+
+appRegistryReady().then(() => {
+  if (window.customElements.get(CARD_TYPE)) {
+    return;
+  }
+  window.customElements.define(CARD_TYPE, BlinkHealthCard);
   window.customCards = window.customCards || [];
   window.customCards.push(pickerEntry);
   preloadLabels();
-}
+});
