@@ -86,7 +86,7 @@ def test_module_url_changes_with_the_card(tmp_path: Path) -> None:
 def test_card_labels_are_translated_and_used() -> None:
     """Every label the card shows is in strings.json, and every card string is used."""
     defined = set(STRINGS["selector"]["card"]["options"])
-    used = set(re.findall(r'label\(\s*(?:this\._hass|hass),\s*"(\w+)"', CARD_JS))
+    used = set(re.findall(r'label\([^,()]*(?:\(\))?,\s*"(\w+)"', CARD_JS))
     used |= {f"confidence_{level.value}" for level in Confidence}
     used |= {"fits", "does_not_fit"}
     assert used == defined
@@ -145,3 +145,42 @@ def test_card_requests_nothing_outside_home_assistant() -> None:
     assert urls == ["https://github.com/blink-health/blink-health#dashboard-card"]
     manifest = json.loads((ROOT / "manifest.json").read_text(encoding="utf-8"))
     assert urls[0].startswith(manifest["documentation"])
+
+
+def _template_texts(source: str) -> str:
+    """Return the literal parts of the source's template strings, NUL where ${...} was cut."""
+    stack = ["code"]
+    parts: list[str] = []
+    at = 0
+    while at < len(source):
+        char = source[at]
+        if stack[-1] == "template":
+            if char == "`":
+                stack.pop()
+                parts.append("\0")
+            elif source.startswith("${", at):
+                stack.append("expression")
+                parts.append("\0")
+                at += 1
+            else:
+                parts.append(char)
+        elif char == "`":
+            stack.append("template")
+        elif char == "{":
+            stack.append("brace")
+        elif char == "}":
+            stack.pop()
+        at += 1
+    assert stack == ["code"]
+    return "".join(parts)
+
+
+def test_card_has_no_text_of_its_own() -> None:
+    """Every text the card's markup shows comes from an expression, never a literal."""
+    markup = _template_texts(CARD_JS)
+    assert "<ha-card>" in markup
+    texts = [t.strip() for t in re.findall(r">([^<>\0]*)<", markup) if t.strip()]
+    assert texts == []
+    assert not re.search(r'aria-label="[^\0"]', markup)
+    errors = re.findall(r"new Error\((.*)\)", CARD_JS)
+    assert errors == ['(hass && label(hass, "invalid_config")) || CARD_TYPE']

@@ -104,8 +104,9 @@ const STYLES = `
     color: var(--secondary-text-color); text-align: end; }
   .row-body { display: flex; flex-direction: column; gap: 10px; padding: 0 0 12px 56px; }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; }
-  button.action { display: inline-flex; align-items: center; gap: 6px; min-height: 36px;
-    padding: 6px 12px; border-radius: 18px; font: inherit; font-size: 14px; cursor: pointer;
+  button.action { display: inline-flex; align-items: center; gap: 4px; min-height: 36px;
+    padding: 4px 12px 4px 10px; border-radius: 18px; font: inherit; font-size: 14px;
+    cursor: pointer;
     color: var(--primary-color); background: transparent;
     border: 1px solid var(--divider-color, rgba(127, 127, 127, 0.4)); }
   button.action:hover { background: rgba(127, 127, 127, 0.12); }
@@ -152,6 +153,7 @@ const STYLES = `
   .led-off .led { fill: #4a4a4a; }
   .led-unknown .led { fill: none; stroke: var(--secondary-text-color, #777); stroke-dasharray: 2 2; }
   .led-solid_green .halo, .led-solid_red .halo { opacity: 0.35; }
+  svg.camera:not(.led-off):not(.led-unknown) .led { filter: drop-shadow(0 0 2px var(--led)); }
   .led-blinking_blue .lit, .led-blinking_red .lit { animation: blink 1s steps(1, end) infinite; }
   .led-red_while_recording .lit { animation: blink 0.5s steps(1, end) infinite; }
   .led-red_six_flashes .lit { animation: six-flashes 6s linear infinite; }
@@ -212,11 +214,10 @@ class BlinkHealthCard extends HTMLElement {
   }
 
   setConfig(config) {
-    if (!config || typeof config !== "object") {
-      throw new Error("blink-health-card: invalid configuration");
-    }
-    if (config.cameras !== undefined && !Array.isArray(config.cameras)) {
-      throw new Error("blink-health-card: cameras must be a list of device ids or names");
+    if (!config || typeof config !== "object" ||
+        (config.cameras !== undefined && !Array.isArray(config.cameras))) {
+      const hass = appHass();
+      throw new Error((hass && label(hass, "invalid_config")) || CARD_TYPE);
     }
     this._config = { show_healthy: true, ...config };
     this._signature = "";
@@ -440,7 +441,7 @@ class BlinkHealthCard extends HTMLElement {
     } else if (attention.length) {
       summary = label(hass, "attention", { count: attention.length, total: cameras.length });
     } else {
-      summary = label(hass, "all_fine", { total: cameras.length });
+      summary = label(hass, "all_fine");
     }
     const title = this._config.title
       ? `<h2 class="title">${esc(this._config.title)}</h2>`
