@@ -179,6 +179,7 @@ async def _counts(request: web.Request) -> web.Response:
         {
             "counts": cloud.counts(),
             "total": cloud.total_requests(),
+            "fault_hits": cloud.fault_hits(),
             "commands": cloud.commands,
         }
     )

@@ -1,17 +1,16 @@
 """The Blink Health card in a real browser: a dashboard holding it, opened in headless Chromium.
 
 scripts/develop creates the dashboard (`/blink-health`, one panel view with the card) through
-Home Assistant's websocket API; with --check it also opens it in headless Chromium (Playwright
-driving Debian's chromium, never a downloaded browser), reads every camera's name and cause from
-the rendered card, asks "what do I see?" for one camera, and fails unless every camera appears
-with its cause in the owner's language and nothing was requested outside Home Assistant. It
-prints one line per camera: `card: <camera name>: <cause as the card shows it>`.
+Home Assistant's websocket API (announce_dashboard). With --check, the card step of
+scripts/devloop/checks.py (check_card_step) opens it in headless Chromium (Playwright driving
+Debian's chromium, never a downloaded browser), reads every camera's name and cause from the
+rendered card, checks each light's animation, asks "what do I see?" for one camera and records new
+batteries for another, and fails unless every camera appears with its cause in the owner's
+language and nothing was requested outside Home Assistant. It prints one line per camera:
+`card: <camera name>: <cause as the card shows it>`.
 
-Standalone, against a running scripts/develop (the token is in config/dev-token):
-
-    python scripts/check_card.py --ha http://127.0.0.1:8123 --screenshots docs
-
-takes the README's screenshots: light and dark, phone and wide.
+Against a running scripts/develop (the token is in config/dev-token): `scripts/card`, and
+`scripts/card --screenshots docs` for the README's screenshots, light and dark, phone and wide.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from pathlib import Path
 import shutil
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -35,6 +34,9 @@ from playwright.async_api import (
     Page,
     async_playwright,
 )
+
+if TYPE_CHECKING:
+    from scripts.devloop.checks import CheckContext
 
 REPO = Path(__file__).resolve().parent.parent
 DOMAIN = "blink_health"
@@ -539,16 +541,11 @@ async def run_card_step(
     ha_url: str,
     token: str,
     *,
-    check: bool,
     expected_names: list[str] | None = None,
     screenshots: Path | None = None,
 ) -> list[str]:
-    """Create the dashboard; with check, read the card in the browser. Return the failures."""
+    """Read the card in the browser (creating its dashboard); return the failures."""
     try:
-        if not check:
-            path = await create_dashboard(ha_url.rstrip("/"), token)
-            print(f"  Dashboard with the Blink Health card: {ha_url.rstrip('/')}{path}")
-            return []
         report = await check_card(
             ha_url, token, expected_names=expected_names, screenshots=screenshots
         )
@@ -558,26 +555,28 @@ async def run_card_step(
     return report.failures()
 
 
-def develop_card_step(args: argparse.Namespace, scenario: dict[str, Any]) -> int:
-    """scripts/develop's card step, once Home Assistant shows every camera: 1 on a failure."""
-    token = Path(args.token_file).read_text(encoding="utf-8").strip()
-    if args.check:
-        print()
-    failures = asyncio.run(
-        run_card_step(
-            args.ha,
-            token,
-            check=args.check,
-            expected_names=[camera["name"] for camera in scenario["cameras"]],
-        )
+async def announce_dashboard(ha_url: str, token: str) -> None:
+    """Create the dashboard holding the card (scripts/develop) and say where it is."""
+    try:
+        path = await create_dashboard(ha_url.rstrip("/"), token)
+    except (CardCheckError, aiohttp.ClientError) as err:
+        print(f"  (could not create the dashboard with the Blink Health card: {err})")
+        return
+    print(f"  The Blink Health card: {ha_url.rstrip('/')}{path}")
+
+
+async def check_card_step(ctx: CheckContext) -> list[str]:
+    """scripts/develop --check's card step: every camera in the card, in headless Chromium."""
+    print()
+    failures = await run_card_step(
+        ctx.ha.url,
+        ctx.ha.token or "",
+        check=True,
+        expected_names=[camera.name for camera in ctx.cameras],
     )
-    for failure in failures:
-        print(f"FAIL: {failure}")
-    if not args.check:
-        return 0
     if not failures:
-        print("OK: the Blink Health card shows every camera with its cause.")
-    return 1 if failures else 0
+        print("  The Blink Health card shows every camera with its cause.")
+    return failures
 
 
 def main() -> int:
@@ -589,7 +588,7 @@ def main() -> int:
     args = parser.parse_args()
     token = Path(args.token_file).read_text(encoding="utf-8").strip()
     failures = asyncio.run(
-        run_card_step(args.ha, token, check=True, screenshots=args.screenshots)
+        run_card_step(args.ha, token, screenshots=args.screenshots)
     )
     for failure in failures:
         print(f"FAIL: {failure}")

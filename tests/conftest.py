@@ -27,6 +27,12 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Let Home Assistant load custom_components/blink_health."""
 
 
+@pytest.fixture
+def hass_config_dir(hass_tmp_config_dir: str) -> str:
+    """Give every test its own config folder: set-up copies the blueprints into it."""
+    return hass_tmp_config_dir
+
+
 async def _no_sleep(*_args: Any, **_kwargs: Any) -> None:
     """Return at once instead of sleeping."""
 

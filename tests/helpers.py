@@ -7,6 +7,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.blink_health.const import DOMAIN
@@ -40,3 +41,13 @@ async def submit_fix_flow(
     manager = hass.data["repairs"]["flow_manager"]
     result: dict[str, Any] = await manager.async_configure(flow_id, data or {})
     return result
+
+
+def issue_id(hass: HomeAssistant, cause: str, key: str) -> str:
+    """Return the repair issue id of a cause on the device with this key (its serial)."""
+    entry = hass.config_entries.async_entries(DOMAIN)[0]
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, key), entry.entry_id
+    )
+    assert device is not None, key
+    return f"{cause}_{device.id}"

@@ -15,7 +15,6 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import (
     CONF_SCAN_INTERVAL,
-    CONF_SIMULATOR,
     DOMAIN,
 )
 
@@ -23,6 +22,7 @@ from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, HARDWARE_ID
 
 DEFAULT_OPTIONS = {
     CONF_SCAN_INTERVAL: 300,
+    "detail_refresh_hours": 3,
     "polls_before_issue": 2,
     "battery_replacement_window_days": 14,
     "continuous_recording_minutes": 10,
@@ -138,7 +138,9 @@ async def test_two_factor_unknown_error(
 ) -> None:
     """An unexpected error in the 2FA step is reported as unknown."""
     result = await _start_two_factor(hass, cloud)
-    with patch("blinkpy.blinkpy.Blink.send_2fa_code", side_effect=RuntimeError("boom")):
+    with patch(
+        "blinkpy.auth.Auth.complete_2fa_login", side_effect=RuntimeError("boom")
+    ):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], {"pin": cloud.account["pin"]}
         )
@@ -177,7 +179,7 @@ async def test_cannot_connect(
 async def test_unknown_error(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
     """An unexpected error shows unknown."""
     result = await _start(hass)
-    with patch("blinkpy.blinkpy.Blink.start", side_effect=RuntimeError("boom")):
+    with patch("blinkpy.auth.Auth.startup", side_effect=RuntimeError("boom")):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], CREDENTIALS
         )
@@ -195,20 +197,6 @@ async def test_already_configured(
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
-
-
-async def test_simulator_address(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
-    """Only a loopback address is accepted for the simulated cloud."""
-    result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        {**CREDENTIALS, "development": {CONF_SIMULATOR: "192.168.1.5:8443"}},
-    )
-    assert result["errors"] == {"base": "invalid_simulator"}
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {**CREDENTIALS, "development": {CONF_SIMULATOR: "localhost"}}
-    )
-    assert result["errors"] == {"base": "invalid_simulator"}
 
 
 async def test_abandoned_flow_closes_its_session(
@@ -289,6 +277,7 @@ async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) 
     assert result["step_id"] == "init"
     options = {
         CONF_SCAN_INTERVAL: 600,
+        "detail_refresh_hours": 6,
         "polls_before_issue": 3,
         "battery_replacement_window_days": 21,
         "continuous_recording_minutes": 15,

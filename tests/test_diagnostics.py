@@ -19,11 +19,12 @@ async def test_diagnostics_are_redacted(
     hass_client: ClientSessionGenerator,
     init_integration: MockConfigEntry,
 ) -> None:
-    """Diagnostics hold the snapshot and blinkpy's data, but no token, id, email or serial."""
+    """Diagnostics hold the snapshot and the source's bookkeeping, but no token, id, email or serial."""
     result = await get_diagnostics_for_config_entry(hass, hass_client, init_integration)
     text = json.dumps(result)
     assert len(result["snapshot"]["cameras"]) == 5
-    assert result["blinkpy"]["cameras"]
+    assert result["source"]["mode"] == "signed_in"
+    assert result["source"]["cameras_with_details"] == 2
     secrets = [
         f'"id": {init_integration.data["account_id"]}',
         f"/accounts/{init_integration.data['account_id']}/",

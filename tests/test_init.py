@@ -40,6 +40,27 @@ async def test_setup_and_unload(
     assert entry.state is ConfigEntryState.NOT_LOADED
 
 
+async def test_setup_request_count(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, mock_config_entry: MockConfigEntry
+) -> None:
+    """Set-up refreshes the expired token, reads the account once and each camera's details.
+
+    No second refresh, no thumbnail or clip download: 1 token + homescreen + clip list + 2 per
+    camera on a Sync Module (the test account has 2).
+    """
+    mock_config_entry.add_to_hass(hass)
+    cloud.reset_counts()
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert cloud.counts() == {
+        "oauth_token": 1,
+        "homescreen": 1,
+        "media_changed": 1,
+        "camera_config": 2,
+        "camera_signals": 2,
+    }
+
+
 async def test_devices(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
@@ -188,6 +209,15 @@ async def test_camera_added_and_removed(
 
     cloud.remove_camera("CAM-XT2-02")
     await _poll(hass, freezer)
+    # One answer without it is not enough: the device, its history and entities stay.
+    assert (
+        device_registry.async_get_device_by_identifier(
+            (DOMAIN, "CAM-XT2-02"), init_integration.entry_id
+        )
+        is not None
+    )
+    assert hass.states.get("binary_sensor.back_door_online").state == STATE_ON
+    await _poll(hass, freezer)
     assert (
         device_registry.async_get_device_by_identifier(
             (DOMAIN, "CAM-XT2-02"), init_integration.entry_id
@@ -205,17 +235,32 @@ async def test_poll_request_counts(
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """A light poll costs 1 + M + K requests; every half hour a full one 1 + 2M + 2N + K.
+    """A quiet poll costs 2 requests whatever the account; a change costs that camera's 2.
 
-    The test account: 2 Sync Modules (M), 2 default cameras (N), a standalone Mini and a
-    doorbell (K = 2). No thumbnails or clips are downloaded.
+    The test account: 2 Sync Modules, 2 default cameras, a Mini on a Sync Module, a standalone
+    Mini and a doorbell. Every 3 hours each default camera's config and signals are read again.
+    No thumbnails or clips are downloaded.
     """
     counts = []
     for _ in range(6):
         cloud.reset_counts()
         await _poll(hass, freezer)
         counts.append(cloud.total_requests())
-    assert counts == [1 + 2 + 2] * 5 + [1 + 2 * 2 + 2 * 2 + 2], counts
+    assert counts == [2] * 6, counts
+    assert set(cloud.counts()) == {"homescreen", "media_changed"}
+    cloud.reset_counts()
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await _poll(hass, freezer)
+    assert cloud.counts() == {
+        "homescreen": 1,
+        "media_changed": 1,
+        "camera_config": 1,
+        "camera_signals": 1,
+    }
+    freezer.tick(timedelta(hours=3))
+    cloud.reset_counts()
+    await _poll(hass, freezer)
+    assert cloud.total_requests() == 2 + 2 * 2
     cloud.reset_counts()
     cloud.add_clip("CAM-OUTDOOR-01")
     await _poll(hass, freezer)
@@ -237,6 +282,8 @@ async def test_device_removal_only_once_gone(
     assert not await async_remove_config_entry_device(hass, init_integration, device)
     cloud.remove_camera("CAM-XT2-02")
     await _poll(hass, freezer)
+    assert not await async_remove_config_entry_device(hass, init_integration, device)
+    await _poll(hass, freezer)
     assert await async_remove_config_entry_device(hass, init_integration, device)
 
 
@@ -247,34 +294,31 @@ async def test_outage_logs_once_without_account_id(
     freezer: FrozenDateTimeFactory,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """An outage logs each blinkpy complaint once, never with the account id in a URL."""
+    """An outage logs one error, never with the account id; a new outage logs again."""
     caplog.clear()
     cloud.set_fault("down", True)
     await _poll(hass, freezer)
     await _poll(hass, freezer)
     await _poll(hass, freezer)
-    blinkpy_errors = [
+    loud = [
         r
         for r in caplog.records
-        if r.name.startswith("blinkpy") and r.levelno >= logging.WARNING
+        if r.levelno >= logging.WARNING
+        and r.name != "asyncio"  # asyncio: frozen-clock noise
     ]
-    assert blinkpy_errors
-    messages = [r.getMessage() for r in blinkpy_errors]
-    assert len(messages) == len(set(messages)), messages
+    assert [r.name for r in loud] == ["custom_components.blink_health"], loud
     assert str(cloud.account["account_id"]) not in caplog.text
-    ours = [
-        r for r in caplog.records if r.name.startswith("custom_components.blink_health")
-    ]
-    assert len([r for r in ours if r.levelname == "ERROR"]) == 1
     cloud.set_fault("down", False)
     await _poll(hass, freezer)
     assert "recovered" in caplog.text
     caplog.clear()
     cloud.set_fault("down", True)
     await _poll(hass, freezer)
-    assert any(r.name.startswith("blinkpy") for r in caplog.records), (
-        "a new outage logs again"
-    )
+    assert [
+        r.levelname
+        for r in caplog.records
+        if r.levelno >= logging.WARNING and r.name != "asyncio"
+    ] == ["ERROR"], "a new outage logs again"
 
 
 async def test_entity_appears_when_the_value_does(
@@ -290,6 +334,24 @@ async def test_entity_appears_when_the_value_does(
     await hass.async_block_till_done()
     assert hass.states.get("sensor.back_door_wi_fi_signal") is None
     cloud.update_camera("CAM-XT2-02", wifi_strength=-62)
-    for _ in range(6):  # dBm comes with the half-hourly full refresh
-        await _poll(hass, freezer)
+    freezer.tick(timedelta(hours=3))  # dBm comes with the camera's next detail read
+    await _poll(hass, freezer)
     assert hass.states.get("sensor.back_door_wi_fi_signal").state == "-62"
+
+
+async def test_own_records_stay_available_in_an_outage(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Blink's readings go unavailable in an outage; Blink Health's own records do not."""
+    cloud.set_fault("down", True)
+    await _poll(hass, freezer)
+    assert hass.states.get("binary_sensor.front_yard_online").state == STATE_UNAVAILABLE
+    for entity_id in (
+        "sensor.front_yard_batteries_replaced",
+        "sensor.front_yard_battery_replacement_due",
+    ):
+        assert hass.states.get(entity_id).state != STATE_UNAVAILABLE, entity_id
+    assert hass.states.get("sensor.front_yard_battery_level").state == STATE_UNAVAILABLE

@@ -24,6 +24,16 @@ CAUSE = "sensor.front_yard_likely_cause"
 PROBLEM = "binary_sensor.front_yard_problem"
 
 
+async def _press_batteries_replaced(hass: HomeAssistant) -> None:
+    """Record a battery change of the Front Yard camera with its button."""
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
+        blocking=True,
+    )
+
+
 async def test_healthy_camera(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
@@ -79,12 +89,7 @@ async def test_batteries_replaced_button_and_wrong_type(
         hass.states.get("sensor.front_yard_batteries_replaced").state == STATE_UNKNOWN
     )
     assert hass.states.get("button.living_room_batteries_replaced") is None  # a Mini
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
-        blocking=True,
-    )
+    await _press_batteries_replaced(hass)
     replaced = dt_util.parse_datetime(
         hass.states.get("sensor.front_yard_batteries_replaced").state
     )
@@ -99,10 +104,8 @@ async def test_batteries_replaced_button_and_wrong_type(
     cloud.update_camera(
         "CAM-OUTDOOR-01", battery_state="low", battery_check_time=checked
     )
+    # The battery state changed on the homescreen: that poll reads the camera's check time too.
     await poll(hass, freezer)
-    # The check time comes with the full refresh (every half hour); until then, no blame.
-    assert hass.states.get(CAUSE).state != "wrong_battery_type"
-    await poll(hass, freezer, times=6)
     assert hass.states.get(CAUSE).state == "wrong_battery_type"
     assert hass.states.get(CAUSE).attributes["fixes"][0] == "use_lithium_aa"
 
@@ -113,12 +116,7 @@ async def test_history_survives_restart(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """The recorded battery change is still there after Home Assistant restarts the entry."""
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
-        blocking=True,
-    )
+    await _press_batteries_replaced(hass)
     before = hass.states.get("sensor.front_yard_batteries_replaced").state
     assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
@@ -156,6 +154,7 @@ async def test_thresholds_are_options(
         result["flow_id"],
         {
             "scan_interval": 300,
+            "detail_refresh_hours": 3,
             "polls_before_issue": 2,
             "battery_replacement_window_days": 14,
             "continuous_recording_minutes": 10,
@@ -179,13 +178,16 @@ def _device_id(hass: HomeAssistant, entry: MockConfigEntry, serial: str) -> str:
 
 
 async def _explain(
-    hass: HomeAssistant, entry: MockConfigEntry, observed: str
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    observed: str,
+    serial: str = "CAM-OUTDOOR-01",
 ) -> dict[str, Any]:
-    """Ask explain_led about the Front Yard camera."""
+    """Ask explain_led about a camera, the Front Yard camera unless said."""
     response = await hass.services.async_call(
         DOMAIN,
         "explain_led",
-        {"device_id": _device_id(hass, entry, "CAM-OUTDOOR-01"), "observed": observed},
+        {"device_id": _device_id(hass, entry, serial), "observed": observed},
         blocking=True,
         return_response=True,
     )
@@ -204,8 +206,11 @@ async def test_explain_led(
     await poll(hass, freezer)
     response = await _explain(hass, init_integration, "red_six_flashes")
     assert response["camera"] == "Front Yard"
+    assert response["notes"] == []
+    assert response["nearest_led_states"] == []
     first = response["causes"][0]
     assert first["cause"] == "low_battery"
+    assert first["name"] == "Low battery"
     assert first["fits_telemetry"] is True
     assert "battery_state=low" in first["supporting"]
     fix = first["fixes"][0]
@@ -222,6 +227,68 @@ async def test_explain_led_healthy_camera_contradicts(
     low = next(c for c in response["causes"] if c["cause"] == "low_battery")
     assert low["fits_telemetry"] is False
     assert low["contradicting"]
+
+
+async def test_explain_led_names_a_pattern_the_model_never_shows(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Six red flashes on a Mini: named as a pattern a Mini never shows, with the nearest causes, named."""
+    response = await _explain(
+        hass, init_integration, "red_six_flashes", serial="MINI-NURSERY-04"
+    )
+    assert [note["id"] for note in response["notes"]] == ["led_not_shown_by_model"]
+    assert response["notes"][0]["text"].startswith("This camera model never shows")
+    assert response["nearest_led_states"] == ["blinking_red", "red_while_recording"]
+    names = {cause["cause"]: cause["name"] for cause in response["causes"]}
+    assert names["setup_incomplete"] == "Setup not finished"
+    assert names["recording"] == "Recording a clip"
+    assert "low_battery" not in names
+
+
+async def test_explain_led_offline_minis_bars_are_not_weak_wifi(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """An offline Mini's 0 bars are not a weak signal: solid red is the lost connection."""
+    cloud.update_camera("MINI-NURSERY-04", status="offline", signals={"wifi": 0})
+    await poll(hass, freezer)
+    response = await _explain(
+        hass, init_integration, "solid_red", serial="MINI-NURSERY-04"
+    )
+    first = response["causes"][0]
+    assert (first["cause"], first["name"]) == (
+        "wifi_disconnected",
+        "Not connected to Wi-Fi",
+    )
+    weak = next(c for c in response["causes"] if c["cause"] == "weak_wifi")
+    assert weak["fits_telemetry"] is False
+
+
+async def test_explain_led_right_after_new_batteries(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Just after a battery change Blink's old low reading still counts, saying a new one is awaited."""
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await poll(hass, freezer)
+    await _press_batteries_replaced(hass)
+    assert hass.states.get(CAUSE).state == "low_battery"
+    assert hass.states.get(LED).state == "red_six_flashes"
+    assert (
+        "battery_reading_awaited=true" in hass.states.get(CAUSE).attributes["evidence"]
+    )
+    response = await _explain(hass, init_integration, "red_six_flashes")
+    first = response["causes"][0]
+    assert (first["cause"], first["fits_telemetry"]) == ("low_battery", True)
+    assert first["confidence"] == "low"
+    assert "battery_state=low" in first["supporting"]
+    assert "battery_reading_awaited=true" in first["supporting"]
+    assert [note["id"] for note in response["notes"]] == ["battery_reading_awaited"]
+    assert "not measured them" in response["notes"][0]["text"]
 
 
 @pytest.mark.parametrize(

@@ -21,14 +21,12 @@ from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
 from custom_components.blink_health.repair_issues import EVENT_ISSUE
 
-from .helpers import poll, start_fix_flow, submit_fix_flow
-
-LOW = "low_battery_CAM-OUTDOOR-01"
+from .helpers import POLL, issue_id, poll, start_fix_flow, submit_fix_flow
 
 
-def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
+def _issue(hass: HomeAssistant, the_issue: str) -> ir.IssueEntry | None:
     """Return one of Blink Health's issues, or None."""
-    return ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+    return ir.async_get(hass).async_get_issue(DOMAIN, the_issue)
 
 
 def _issue_ids(hass: HomeAssistant) -> set[str]:
@@ -42,7 +40,7 @@ async def _raise_hardware_fault(
     """Make the XT2 report a hardware error long enough to raise its issue; return its id."""
     cloud.update_camera("CAM-XT2-02", issues=[{"type": "camera_hardware_error"}])
     await poll(hass, freezer, times=8)
-    return "hardware_fault_CAM-XT2-02"
+    return issue_id(hass, "hardware_fault", "CAM-XT2-02")
 
 
 async def _raise_continuous_recording(
@@ -53,7 +51,7 @@ async def _raise_continuous_recording(
     for _ in range(6):
         cloud.add_clip("CAM-OUTDOOR-01")
         await poll(hass, freezer)
-    return "continuous_recording_CAM-OUTDOOR-01"
+    return issue_id(hass, "continuous_recording", "CAM-OUTDOOR-01")
 
 
 @pytest.fixture
@@ -72,9 +70,11 @@ async def test_issue_lifecycle(
     events = async_capture_events(hass, EVENT_ISSUE)
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
     await poll(hass, freezer)
-    assert _issue(hass, LOW) is None, "a single poll must not raise an issue"
+    assert _issue(hass, issue_id(hass, "low_battery", "CAM-OUTDOOR-01")) is None, (
+        "a single poll must not raise an issue"
+    )
     await poll(hass, freezer)
-    issue = _issue(hass, LOW)
+    issue = _issue(hass, issue_id(hass, "low_battery", "CAM-OUTDOOR-01"))
     assert issue is not None
     assert issue.severity is ir.IssueSeverity.WARNING
     assert issue.translation_key == "low_battery"
@@ -83,7 +83,7 @@ async def test_issue_lifecycle(
     assert issue.translation_placeholders["model"] == "Blink Outdoor"
     # The voltage comes with the next full refresh; the issue then shows it.
     await poll(hass, freezer, times=6)
-    issue = _issue(hass, LOW)
+    issue = _issue(hass, issue_id(hass, "low_battery", "CAM-OUTDOOR-01"))
     assert issue.translation_placeholders["voltage"] == "1.18 V"
     assert [(e.data["action"], e.data["cause"], e.data["camera"]) for e in events] == [
         ("raised", "low_battery", "Front Yard")
@@ -92,7 +92,7 @@ async def test_issue_lifecycle(
 
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="ok", battery_voltage=160)
     await poll(hass, freezer)
-    assert _issue(hass, LOW) is None
+    assert _issue(hass, issue_id(hass, "low_battery", "CAM-OUTDOOR-01")) is None
     assert events[-1].data["action"] == "cleared"
 
 
@@ -119,7 +119,7 @@ async def test_offline_camera_is_an_error(
     """A camera that cannot record is an error."""
     cloud.update_camera("CAM-XT2-02", status="offline")
     await poll(hass, freezer, times=2)
-    issue = _issue(hass, "wifi_disconnected_CAM-XT2-02")
+    issue = _issue(hass, issue_id(hass, "wifi_disconnected", "CAM-XT2-02"))
     assert issue is not None
     assert issue.severity is ir.IssueSeverity.ERROR
 
@@ -133,8 +133,8 @@ async def test_sync_module_offline_is_one_issue(
     """A Sync Module offline is one issue naming its cameras, not one per camera."""
     cloud.update_sync_module("SM-HOME-0001", status="offline")
     await poll(hass, freezer, times=2)
-    assert _issue_ids(hass) == {"sync_module_offline_SM-HOME-0001"}
-    issue = _issue(hass, "sync_module_offline_SM-HOME-0001")
+    assert _issue_ids(hass) == {issue_id(hass, "sync_module_offline", "SM-HOME-0001")}
+    issue = _issue(hass, issue_id(hass, "sync_module_offline", "SM-HOME-0001"))
     assert issue.severity is ir.IssueSeverity.ERROR
     assert issue.translation_placeholders["cameras"] == "Front Yard, Living Room"
     assert issue.translation_placeholders["sync_module"] == "Home"
@@ -149,8 +149,12 @@ async def test_removed_camera_takes_its_issues(
     """A camera removed from the account takes its issues with it."""
     cloud.update_camera("CAM-XT2-02", status="offline")
     await poll(hass, freezer, times=2)
-    assert "wifi_disconnected_CAM-XT2-02" in _issue_ids(hass)
+    assert issue_id(hass, "wifi_disconnected", "CAM-XT2-02") in _issue_ids(hass)
     cloud.remove_camera("CAM-XT2-02")
+    await poll(hass, freezer)
+    assert issue_id(hass, "wifi_disconnected", "CAM-XT2-02") in _issue_ids(hass), (
+        "one answer without the camera changes nothing"
+    )
     await poll(hass, freezer)
     assert _issue_ids(hass) == set()
 
@@ -185,7 +189,7 @@ async def test_issues_survive_a_restart_without_flapping(
     await poll(hass, freezer, times=2)
     assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
-    assert "wifi_disconnected_CAM-XT2-02" in _issue_ids(hass)
+    assert issue_id(hass, "wifi_disconnected", "CAM-XT2-02") in _issue_ids(hass)
     cloud.update_camera("CAM-XT2-02", status="done")
     await poll(hass, freezer)
     assert _issue_ids(hass) == set()
@@ -203,7 +207,7 @@ async def test_fix_low_battery(
     """The owner replaces the batteries: recorded, polled, closed once Blink reports them ok."""
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
     await poll(hass, freezer, times=2)
-    flow = await start_fix_flow(hass, LOW)
+    flow = await start_fix_flow(hass, issue_id(hass, "low_battery", "CAM-OUTDOOR-01"))
     assert flow["type"] is FlowResultType.FORM
     assert flow["step_id"] == "confirm"
     assert flow["description_placeholders"]["camera"] == "Front Yard"
@@ -211,7 +215,7 @@ async def test_fix_low_battery(
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert _issue(hass, LOW) is None
+    assert _issue(hass, issue_id(hass, "low_battery", "CAM-OUTDOOR-01")) is None
     assert hass.states.get("sensor.front_yard_batteries_replaced").state != "unknown"
 
 
@@ -225,7 +229,7 @@ async def test_fix_low_battery_still_low(
     """Still low after the replacement: the flow says so; a fresh low reading is the wrong type."""
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
     await poll(hass, freezer, times=2)
-    flow = await start_fix_flow(hass, LOW)
+    flow = await start_fix_flow(hass, issue_id(hass, "low_battery", "CAM-OUTDOOR-01"))
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.ABORT
@@ -233,8 +237,9 @@ async def test_fix_low_battery_still_low(
     # Blink measures the new batteries and still finds them low.
     checked = (dt_util.utcnow() + timedelta(seconds=30)).isoformat()
     cloud.update_camera("CAM-OUTDOOR-01", battery_check_time=checked)
-    await poll(hass, freezer, times=7)
-    assert _issue_ids(hass) == {"wrong_battery_type_CAM-OUTDOOR-01"}
+    freezer.tick(timedelta(hours=3))  # the check time comes with the next detail read
+    await poll(hass, freezer, times=2)
+    assert _issue_ids(hass) == {issue_id(hass, "wrong_battery_type", "CAM-OUTDOOR-01")}
 
 
 async def test_fix_continuous_recording(
@@ -245,16 +250,16 @@ async def test_fix_continuous_recording(
     repairs: None,
 ) -> None:
     """Disarm and arm again: Blink disarms and arms the camera, and the issue closes."""
-    issue_id = await _raise_continuous_recording(hass, cloud, freezer)
-    assert _issue(hass, issue_id) is not None
-    flow = await start_fix_flow(hass, issue_id)
+    the_issue = await _raise_continuous_recording(hass, cloud, freezer)
+    assert _issue(hass, the_issue) is not None
+    flow = await start_fix_flow(hass, the_issue)
     cloud.reset_counts()
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
     actions = [(c["device"], c["action"]) for c in cloud.commands]
     assert actions == [("CAM-OUTDOOR-01", "disable"), ("CAM-OUTDOOR-01", "enable")]
-    assert _issue(hass, issue_id) is None
+    assert _issue(hass, the_issue) is None
 
 
 @pytest.mark.parametrize(
@@ -275,14 +280,14 @@ async def test_fix_continuous_recording_failure_keeps_issue(
     params: dict[str, Any],
 ) -> None:
     """If Blink does not take the commands, the flow says so and the issue stays."""
-    issue_id = await _raise_continuous_recording(hass, cloud, freezer)
-    flow = await start_fix_flow(hass, issue_id)
+    the_issue = await _raise_continuous_recording(hass, cloud, freezer)
+    flow = await start_fix_flow(hass, the_issue)
     cloud.set_fault(fault, True, **params)
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "rearm_failed"}
-    assert _issue(hass, issue_id) is not None
+    assert _issue(hass, the_issue) is not None
 
 
 async def test_fix_check_again(
@@ -294,20 +299,24 @@ async def test_fix_check_again(
 ) -> None:
     """Check again keeps the issue while the cause holds, and closes it once it is gone."""
     cloud.update_camera("CAM-XT2-02", wifi_strength=-88)
-    await poll(hass, freezer, times=7)  # dBm comes with the half-hourly full refresh
-    issue_id = "weak_wifi_CAM-XT2-02"
-    assert _issue(hass, issue_id).severity is ir.IssueSeverity.WARNING
-    flow = await start_fix_flow(hass, issue_id)
+    freezer.tick(timedelta(hours=3))  # dBm comes with the camera's next detail read
+    await poll(hass, freezer, times=2)
+    the_issue = issue_id(hass, "weak_wifi", "CAM-XT2-02")
+    assert _issue(hass, the_issue).severity is ir.IssueSeverity.WARNING
+    flow = await start_fix_flow(hass, the_issue)
+    cloud.reset_counts()
     assert flow["description_placeholders"]["signal"] == "-88 dBm"
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "still_present"}
+    # Checking read this camera's own details, and no other camera's.
+    assert cloud.counts()["camera_config"] == cloud.counts()["camera_signals"] == 1
     cloud.update_camera("CAM-XT2-02", wifi_strength=-60)
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert _issue(hass, issue_id) is None
+    assert _issue(hass, the_issue) is None
 
 
 async def test_fix_hardware_fault(
@@ -317,10 +326,15 @@ async def test_fix_hardware_fault(
     freezer: FrozenDateTimeFactory,
     repairs: None,
 ) -> None:
-    """Soft reset, hard reset, then a support summary with no account data; reset recorded."""
-    issue_id = await _raise_hardware_fault(hass, cloud, freezer)
-    assert _issue(hass, issue_id).severity is ir.IssueSeverity.ERROR
-    flow = await start_fix_flow(hass, issue_id)
+    """Soft reset, hard reset, then a support summary with no account data; reset recorded.
+
+    The summary dates the problem from the first poll that saw Blink report it (not from when
+    the repair was raised, several polls later) and quotes Blink's own words.
+    """
+    first_seen = dt_util.now() + POLL
+    the_issue = await _raise_hardware_fault(hass, cloud, freezer)
+    assert _issue(hass, the_issue).severity is ir.IssueSeverity.ERROR
+    flow = await start_fix_flow(hass, the_issue)
     assert flow["step_id"] == "confirm"
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
@@ -331,6 +345,8 @@ async def test_fix_hardware_fault(
     placeholders = result["description_placeholders"]
     assert placeholders["model"] == "Blink XT2"
     assert "camera_hardware_error" in placeholders["evidence"]
+    assert placeholders["blink_message"] == "camera_hardware_error"
+    assert placeholders["since"] == first_seen.strftime("%Y-%m-%d %H:%M")
     summary = " ".join(placeholders.values())
     for secret in (init_integration.data["token"], "owner@example.com", "CAM-XT2-02"):
         assert secret not in summary
@@ -339,7 +355,7 @@ async def test_fix_hardware_fault(
     assert result["reason"] == "support_summary_done"
     coordinator = init_integration.runtime_data
     assert coordinator.data.histories["CAM-XT2-02"].reset_reported_at is not None
-    assert _issue(hass, issue_id) is not None
+    assert _issue(hass, the_issue) is not None
 
 
 async def test_fix_cloud_unreachable(
@@ -373,7 +389,7 @@ async def test_fix_flow_entry_not_loaded(
     cloud.update_camera("CAM-XT2-02", status="offline")
     await poll(hass, freezer, times=2)
     await hass.config_entries.async_unload(init_integration.entry_id)
-    flow = await start_fix_flow(hass, "wifi_disconnected_CAM-XT2-02")
+    flow = await start_fix_flow(hass, issue_id(hass, "wifi_disconnected", "CAM-XT2-02"))
     assert flow["type"] is FlowResultType.ABORT
     assert flow["reason"] == "entry_not_loaded"
 
@@ -401,8 +417,8 @@ async def test_fix_hardware_fault_waits_for_a_rebooting_camera(
     repairs: None,
 ) -> None:
     """A camera still restarting after the reset is not "fixed": the flow asks to wait."""
-    issue_id = await _raise_hardware_fault(hass, cloud, freezer)
-    flow = await start_fix_flow(hass, issue_id)
+    the_issue = await _raise_hardware_fault(hass, cloud, freezer)
+    flow = await start_fix_flow(hass, the_issue)
     cloud.update_camera("CAM-XT2-02", status="offline")
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
@@ -412,7 +428,7 @@ async def test_fix_hardware_fault_waits_for_a_rebooting_camera(
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert _issue(hass, issue_id) is None
+    assert _issue(hass, the_issue) is None
 
 
 @pytest.mark.parametrize(

@@ -2,42 +2,117 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import Platform
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceEntry
-from homeassistant.helpers.storage import Store
 from homeassistant.helpers.typing import ConfigType
 
-from .blink_client import create_session
+from .blink_cloud import BlinkCloudSource
+from .blink_source import BlinkSource
 from .card import async_register_card
-from .const import CONF_SIMULATOR, DOMAIN
-from .coordinator import (
-    HISTORY_STORAGE_VERSION,
-    BlinkHealthConfigEntry,
-    BlinkHealthCoordinator,
-    history_storage_key,
+from .const import (
+    CONF_DETAIL_INTERVAL,
+    CONF_SCAN_INTERVAL,
+    DEFAULT_DETAIL_INTERVAL,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
 )
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .core_blink import CoreBlinkSource
+from .core_blink_entry import (
+    CONF_BLINK_ENTRY_ID,
+    ISSUE_CORE_REAUTH,
+    ISSUE_CORE_REMOVED,
+    core_issue_id,
+)
+from .history_store import HistoryStore
+from .install_blueprints import async_install_blueprints
 from .log_filter import install_blinkpy_log_filter
 from .services import async_setup_services
+from .session import create_blink_session
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions and quiet blinkpy's logs, once for all entries."""
+    """Register the actions, copy the blueprints and quiet blinkpy's logs, once for all entries."""
     install_blinkpy_log_filter()
     async_setup_services(hass)
+    await async_install_blueprints(hass)
     await async_register_card(hass)
     return True
 
 
+def _signed_in_source(
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry
+) -> BlinkCloudSource:
+    """Return the source of an entry that signed in itself, saving rotated tokens to it."""
+
+    @callback
+    def save_tokens(login: dict[str, Any]) -> None:
+        """Write blinkpy's new tokens to the entry (never the password)."""
+        data = {**entry.data, **login}
+        data.pop("password", None)
+        if data != dict(entry.data):
+            hass.config_entries.async_update_entry(entry, data=data)
+
+    hours = entry.options.get(CONF_DETAIL_INTERVAL)
+    return BlinkCloudSource(
+        create_blink_session(hass),
+        entry.data,
+        on_tokens=save_tokens,
+        detail_interval=timedelta(hours=hours) if hours else DEFAULT_DETAIL_INTERVAL,
+    )
+
+
+def _core_source(
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry
+) -> tuple[CoreBlinkSource, list[BlinkHealthCoordinator]]:
+    """Return the source of an entry that reads Home Assistant's own `blink` integration.
+
+    The list receives the coordinator once it exists: each refresh of core's coordinator
+    refreshes it (nothing is polled on a timer in this mode).
+    """
+    holder: list[BlinkHealthCoordinator] = []
+
+    @callback
+    def core_updated() -> None:
+        """Re-read core's state after its refresh, once this entry's first refresh is done."""
+        if holder and entry.state is ConfigEntryState.LOADED:
+            entry.async_create_task(
+                hass, holder[0].async_refresh(), "blink_health follows blink"
+            )
+
+    source = CoreBlinkSource(
+        hass, entry.entry_id, str(entry.data[CONF_BLINK_ENTRY_ID]), core_updated
+    )
+    return source, holder
+
+
 async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) -> bool:
-    """Sign in with the saved tokens, poll once, and set up the platforms."""
-    session = create_session(hass, entry.data.get(CONF_SIMULATOR))
-    entry.async_on_unload(session.close)
-    coordinator = BlinkHealthCoordinator(hass, entry, session)
+    """Start the entry's source, poll once, and set up the platforms."""
+    source: BlinkSource
+    interval: timedelta | None
+    holder: list[BlinkHealthCoordinator] = []
+    if CONF_BLINK_ENTRY_ID in entry.data:
+        source, holder = _core_source(hass, entry)
+        interval = None
+    else:
+        source = _signed_in_source(hass, entry)
+        ir.async_delete_issue(
+            hass, DOMAIN, core_issue_id(ISSUE_CORE_REMOVED, entry.entry_id)
+        )
+        seconds = entry.options.get(CONF_SCAN_INTERVAL)
+        interval = timedelta(seconds=seconds) if seconds else DEFAULT_SCAN_INTERVAL
+    entry.async_on_unload(source.async_close)
+    coordinator = BlinkHealthCoordinator(hass, entry, source, interval)
+    holder.append(coordinator)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -47,10 +122,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) 
 async def async_unload_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> bool:
-    """Unload the platforms and save the history; the session closes through async_on_unload."""
+    """Unload the platforms and save the history; the source closes through async_on_unload."""
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
-        await entry.runtime_data.async_save_history()
+        await entry.runtime_data.store.async_save()
     return unloaded
 
 
@@ -58,8 +133,8 @@ async def async_remove_config_entry_device(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry, device: DeviceEntry
 ) -> bool:
     """Allow removing a device only once it has left the Blink account."""
-    serials = {ident for domain, ident in device.identifiers if domain == DOMAIN}
-    return not serials & entry.runtime_data.known_serials()
+    keys = {ident for domain, ident in device.identifiers if domain == DOMAIN}
+    return not keys & entry.runtime_data.known_serials()
 
 
 async def async_remove_entry(
@@ -69,6 +144,6 @@ async def async_remove_entry(
     for (domain, issue_id), issue in list(ir.async_get(hass).issues.items()):
         if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry.entry_id:
             ir.async_delete_issue(hass, DOMAIN, issue_id)
-    await Store[dict[str, object]](
-        hass, HISTORY_STORAGE_VERSION, history_storage_key(entry.entry_id)
-    ).async_remove()
+    for cause in (ISSUE_CORE_REAUTH, ISSUE_CORE_REMOVED):
+        ir.async_delete_issue(hass, DOMAIN, core_issue_id(cause, entry.entry_id))
+    await HistoryStore(hass, entry.entry_id).async_remove()

@@ -15,7 +15,7 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
+from .coordinator import BlinkHealthConfigEntry, CameraState
 from .entity import (
     BlinkCameraEntity,
     BlinkSyncModuleEntity,
@@ -129,15 +129,6 @@ class CameraBinarySensor(BlinkCameraEntity, BinarySensorEntity):
 
     entity_description: CameraBinarySensorDescription
 
-    def __init__(
-        self,
-        coordinator: BlinkHealthCoordinator,
-        serial: str,
-        description: CameraBinarySensorDescription,
-    ) -> None:
-        """Bind to the camera."""
-        super().__init__(coordinator, serial, description)
-
     @property
     def is_on(self) -> bool | None:
         """Return the value from the latest snapshot."""
@@ -149,15 +140,6 @@ class SyncModuleBinarySensor(BlinkSyncModuleEntity, BinarySensorEntity):
     """A Sync Module's binary sensor."""
 
     entity_description: SyncModuleBinarySensorDescription
-
-    def __init__(
-        self,
-        coordinator: BlinkHealthCoordinator,
-        serial: str,
-        description: SyncModuleBinarySensorDescription,
-    ) -> None:
-        """Bind to the Sync Module."""
-        super().__init__(coordinator, serial, description)
 
     @property
     def is_on(self) -> bool | None:

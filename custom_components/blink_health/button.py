@@ -63,15 +63,6 @@ class CameraButton(BlinkCameraEntity, ButtonEntity):
 
     entity_description: CameraButtonDescription
 
-    def __init__(
-        self,
-        coordinator: BlinkHealthCoordinator,
-        serial: str,
-        description: CameraButtonDescription,
-    ) -> None:
-        """Bind to the camera."""
-        super().__init__(coordinator, serial, description)
-
     async def async_press(self) -> None:
         """Do what the button says."""
         await self.entity_description.press_fn(self.coordinator, self.serial)

@@ -11,49 +11,32 @@ from homeassistant.config_entries import (
     SOURCE_RECONFIGURE,
     ConfigFlow,
     ConfigFlowResult,
-    OptionsFlowWithReload,
 )
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import callback
-from homeassistant.data_entry_flow import section
 from homeassistant.helpers.selector import (
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
 )
 import probatio as vol
 
-from .blink_client import (
-    CannotConnect,
-    InvalidAuth,
-    InvalidTwoFactorCode,
-    LoginAttempt,
-    TwoFactorRequired,
-    create_session,
-    is_loopback_address,
-    login_data_to_store,
-    new_login,
-)
+from .blink_signin import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
+from .blink_source import CloudUnreachable
 from .const import (
     CONF_HARDWARE_ID,
-    CONF_POLLS_BEFORE_ISSUE,
-    CONF_SCAN_INTERVAL,
-    CONF_SIMULATOR,
-    DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     LOGGER,
-    MIN_SCAN_INTERVAL,
-    THRESHOLD_OPTIONS,
 )
 from .coordinator import BlinkHealthConfigEntry
-from .diagnosis import DEFAULT_THRESHOLDS
-from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE
+from .core_blink_entry import CONF_BLINK_ENTRY_ID, core_account, loaded_core_entries
+from .options_flow import BlinkHealthOptionsFlow
+from .session import create_blink_session
 
 CONF_PIN = "pin"
-CONF_DEVELOPMENT = "development"
 
 _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _EMAIL = TextSelector(
@@ -69,9 +52,9 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     def __init__(self) -> None:
         """Start with no sign-in in progress."""
         self._username = ""
-        self._simulator: str | None = None
         self._session: ClientSession | None = None
-        self._login: LoginAttempt | None = None
+        self._login: BlinkSignIn | None = None
+        self._sign_in_step = "user"
 
     @staticmethod
     @callback
@@ -84,20 +67,69 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the Blink account's email and password."""
+        """Offer the Blink integration's account when one is loaded, else ask to sign in."""
+        if user_input is None and loaded_core_entries(self.hass):
+            return self.async_show_menu(
+                step_id="user", menu_options=["blink_integration", "sign_in"]
+            )
+        return await self._async_step_sign_in_form(user_input)
+
+    async def async_step_sign_in(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the Blink account's email and password (chosen from the menu)."""
+        self._sign_in_step = "sign_in"
+        return await self._async_step_sign_in_form(user_input)
+
+    async def async_step_blink_integration(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Use a loaded Blink integration entry: at once for one, after a choice for several."""
+        entries = {entry.entry_id: entry for entry in loaded_core_entries(self.hass)}
+        if not entries:
+            return self.async_abort(reason="blink_integration_not_loaded")
+        if user_input is not None:
+            chosen = entries.get(str(user_input.get(CONF_BLINK_ENTRY_ID)))
+        elif len(entries) == 1:
+            chosen = next(iter(entries.values()))
+        else:
+            chosen = None
+        if chosen is None:
+            options = [
+                SelectOptionDict(value=entry_id, label=entry.title)
+                for entry_id, entry in entries.items()
+            ]
+            return self.async_show_form(
+                step_id="blink_integration",
+                data_schema=vol.Schema(
+                    {
+                        vol.Required(CONF_BLINK_ENTRY_ID): SelectSelector(
+                            SelectSelectorConfig(options=options)
+                        )
+                    }
+                ),
+            )
+        account = core_account(chosen)
+        if account is None:
+            return self.async_abort(reason="blink_integration_no_account")
+        await self.async_set_unique_id(account)
+        self._abort_if_unique_id_configured()
+        return self.async_create_entry(
+            title=chosen.title, data={CONF_BLINK_ENTRY_ID: chosen.entry_id}
+        )
+
+    async def _async_step_sign_in_form(
+        self, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Show the sign-in form, or sign in with what was entered."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            simulator = user_input.get(CONF_DEVELOPMENT, {}).get(CONF_SIMULATOR) or None
-            if simulator is not None and not is_loopback_address(simulator):
-                errors["base"] = "invalid_simulator"
-            else:
-                self._simulator = simulator
-                self._username = user_input[CONF_USERNAME].strip()
-                await self.async_set_unique_id(self._username.lower())
-                self._abort_if_unique_id_configured()
-                return await self._async_sign_in(
-                    "user", user_input[CONF_PASSWORD], errors, user_input
-                )
+            self._username = user_input[CONF_USERNAME].strip()
+            await self.async_set_unique_id(self._username.lower())
+            self._abort_if_unique_id_configured()
+            return await self._async_sign_in(
+                "user", user_input[CONF_PASSWORD], errors, user_input
+            )
         return self._show_user_form(user_input, errors)
 
     def _show_user_form(
@@ -108,14 +140,9 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             vol.Required(CONF_USERNAME): _EMAIL,
             vol.Required(CONF_PASSWORD): _PASSWORD,
         }
-        # Collapsed: only developers and demo setups point an entry at the simulated cloud.
-        fields[vol.Optional(CONF_DEVELOPMENT)] = section(
-            vol.Schema({vol.Optional(CONF_SIMULATOR): TextSelector()}),
-            {"collapsed": True},
-        )
         suggested = {k: v for k, v in (user_input or {}).items() if k != CONF_PASSWORD}
         return self.async_show_form(
-            step_id="user",
+            step_id=self._sign_in_step,
             data_schema=self.add_suggested_values_to_schema(
                 vol.Schema(fields), suggested
             ),
@@ -126,8 +153,10 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self, entry_data: Mapping[str, Any]
     ) -> ConfigFlowResult:
         """Start reauthentication when Blink refuses the saved tokens."""
-        self._username = entry_data.get(CONF_USERNAME, "")
-        self._simulator = entry_data.get(CONF_SIMULATOR)
+        # An entry that read the Blink integration has no username: its unique id is the account.
+        self._username = entry_data.get(CONF_USERNAME) or (
+            self._get_reauth_entry().unique_id or ""
+        )
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -158,7 +187,6 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             self._username = user_input[CONF_USERNAME].strip()
-            self._simulator = entry.data.get(CONF_SIMULATOR)
             await self.async_set_unique_id(self._username.lower())
             self._abort_if_unique_id_mismatch(reason="account_mismatch")
             return await self._async_sign_in(
@@ -191,16 +219,18 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None and self._login is not None:
             try:
-                await self._login.send_code(str(user_input[CONF_PIN]).strip())
-            except InvalidTwoFactorCode:
+                login = await self._login.async_send_code(
+                    str(user_input[CONF_PIN]).strip()
+                )
+            except CodeRefused:
                 errors["base"] = "invalid_2fa_code"
-            except CannotConnect:
+            except CloudUnreachable:
                 errors["base"] = "cannot_connect"
             except Exception:  # noqa: BLE001
                 LOGGER.exception("Unexpected error sending the verification code")
                 errors["base"] = "unknown"
             else:
-                return await self._async_finish()
+                return await self._async_finish(login)
         return self.async_show_form(
             step_id="2fa",
             data_schema=vol.Schema({vol.Required(CONF_PIN): str}),
@@ -217,23 +247,23 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Run blinkpy's sign-in; go on to 2FA, finish, or show the step again with an error."""
         await self._async_close_session()
-        self._session = create_session(self.hass, self._simulator)
-        self._login = new_login(
+        self._session = create_blink_session(self.hass)
+        self._login = BlinkSignIn.start_for(
             self._session, self._username, password, self._hardware_id()
         )
         try:
-            await self._login.start()
-        except TwoFactorRequired:
+            login = await self._login.async_sign_in()
+        except SignInNeedsCode:
             return await self.async_step_2fa()
-        except InvalidAuth:
+        except SignInRefused:
             errors["base"] = "invalid_auth"
-        except CannotConnect:
+        except CloudUnreachable:
             errors["base"] = "cannot_connect"
         except Exception:  # noqa: BLE001
             LOGGER.exception("Unexpected error signing in to Blink")
             errors["base"] = "unknown"
         else:
-            return await self._async_finish()
+            return await self._async_finish(login)
         if step_id == "reauth_confirm":
             return self._show_reauth_form(errors)
         if step_id == "reconfigure":
@@ -248,20 +278,16 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             return self._get_reconfigure_entry().data.get(CONF_HARDWARE_ID)
         return None
 
-    async def _async_finish(self) -> ConfigFlowResult:
+    async def _async_finish(self, login: dict[str, Any]) -> ConfigFlowResult:
         """Store the tokens (never the password) and create or update the entry."""
-        if self._login is None:  # pragma: no cover - every caller has just signed in
-            raise RuntimeError("no sign-in in progress")
-        data = login_data_to_store(self._login.blink)
-        data[CONF_USERNAME] = self._username
-        if self._simulator:
-            data[CONF_SIMULATOR] = self._simulator
+        data = {**login, CONF_USERNAME: self._username}
         await self._async_close_session()
         if self.source == SOURCE_REAUTH:
             entry = self._get_reauth_entry()
-            return self.async_update_reload_and_abort(
-                entry, data={**entry.data, **data}
-            )
+            # Signing in switches an entry that read the Blink integration to its own sign-in.
+            merged = {**entry.data, **data}
+            merged.pop(CONF_BLINK_ENTRY_ID, None)
+            return self.async_update_reload_and_abort(entry, data=merged)
         if self.source == SOURCE_RECONFIGURE:
             entry = self._get_reconfigure_entry()
             return self.async_update_reload_and_abort(
@@ -280,69 +306,3 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         """Close the session of a sign-in that was abandoned."""
         if self._session is not None and not self._session.closed:
             self.hass.async_create_task(self._session.close())
-
-
-class BlinkHealthOptionsFlow(OptionsFlowWithReload):
-    """Change how often Blink Health polls and how the LED doctor judges."""
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Show and store the options."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            options = {key: int(value) for key, value in user_input.items()}
-            # A new clip at every poll for the window needs at least one poll in the window.
-            if (
-                options[CONF_SCAN_INTERVAL]
-                > options["continuous_recording_minutes"] * 60
-            ):
-                errors["continuous_recording_minutes"] = "window_shorter_than_poll"
-            else:
-                return self.async_create_entry(data=options)
-        defaults: dict[str, int] = {
-            CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
-            CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
-            **{
-                name: int(getattr(DEFAULT_THRESHOLDS, name))
-                for name in THRESHOLD_OPTIONS
-            },
-        }
-        current = {
-            key: self.config_entry.options.get(key, value)
-            for key, value in defaults.items()
-        }
-        return self.async_show_form(
-            step_id="init",
-            data_schema=self.add_suggested_values_to_schema(
-                OPTIONS_SCHEMA, user_input or current
-            ),
-            errors=errors,
-        )
-
-
-def _number(
-    minimum: float, maximum: float, unit: str = "", step: float = 1
-) -> NumberSelector:
-    """Return a number box."""
-    config = NumberSelectorConfig(
-        min=minimum, max=maximum, step=step, mode=NumberSelectorMode.BOX
-    )
-    if unit:
-        config["unit_of_measurement"] = unit
-    return NumberSelector(config)
-
-
-OPTIONS_SCHEMA = vol.Schema(
-    {
-        vol.Required(CONF_SCAN_INTERVAL): _number(
-            MIN_SCAN_INTERVAL.total_seconds(), 3600, "s", 10
-        ),
-        vol.Required(CONF_POLLS_BEFORE_ISSUE): _number(1, 20),
-        vol.Required("battery_replacement_window_days"): _number(1, 90, "d"),
-        vol.Required("continuous_recording_minutes"): _number(5, 240, "min"),
-        vol.Required("hardware_fault_minutes"): _number(5, 1440, "min"),
-        vol.Required("weak_wifi_dbm"): _number(-100, -50, "dBm"),
-        vol.Required("weak_wifi_bars"): _number(0, 4),
-    }
-)

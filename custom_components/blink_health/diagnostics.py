@@ -1,4 +1,4 @@
-"""Config entry diagnostics: the snapshot and blinkpy's raw data, with secrets redacted."""
+"""Config entry diagnostics: the entry, the snapshot and the source's bookkeeping, redacted."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ TO_REDACT = {
     "device_id",
     "serial",
     "serial_number",
+    "reported_serial",
     "sync_module_serial",
     "email",
     "host",
@@ -41,7 +42,7 @@ TO_REDACT = {
 async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> dict[str, Any]:
-    """Return the entry's data, the latest snapshot and blinkpy's raw data, redacted."""
+    """Return the entry's data, the latest snapshot and the source's bookkeeping, redacted."""
     coordinator = entry.runtime_data
     snapshot = coordinator.data.snapshot if coordinator.data else None
     snapshot_data: dict[str, Any] | None = None
@@ -59,7 +60,7 @@ async def async_get_config_entry_diagnostics(
             "entry": {"data": dict(entry.data), "options": dict(entry.options)},
             "last_update_success": coordinator.last_update_success,
             "snapshot": snapshot_data,
-            "blinkpy": coordinator.diagnostics_blinkpy(),
+            "source": coordinator.source.diagnostics(),
         },
         TO_REDACT,
     )

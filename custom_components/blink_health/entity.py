@@ -32,21 +32,12 @@ class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
         self.entity_description = description
         self.serial = serial
         self._attr_unique_id = f"{serial}_{description.key}"
+        # The coordinator registers the device (a camera linked to its Sync Module) first.
+        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, serial)})
 
 
 class BlinkCameraEntity(BlinkHealthEntity):
     """An entity of a camera, Mini or doorbell."""
-
-    def __init__(
-        self,
-        coordinator: BlinkHealthCoordinator,
-        serial: str,
-        description: EntityDescription,
-    ) -> None:
-        """Describe the camera's device, linked to its Sync Module."""
-        super().__init__(coordinator, serial, description)
-        # The coordinator registers the device (linked to its Sync Module) before entities exist.
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, serial)})
 
     @property
     def camera_state(self) -> CameraState | None:
@@ -61,16 +52,6 @@ class BlinkCameraEntity(BlinkHealthEntity):
 
 class BlinkSyncModuleEntity(BlinkHealthEntity):
     """An entity of a Sync Module."""
-
-    def __init__(
-        self,
-        coordinator: BlinkHealthCoordinator,
-        serial: str,
-        description: EntityDescription,
-    ) -> None:
-        """Describe the Sync Module's device."""
-        super().__init__(coordinator, serial, description)
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, serial)})
 
     @property
     def sync_module(self) -> SyncModuleSnapshot | None:

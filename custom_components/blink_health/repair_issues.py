@@ -7,7 +7,7 @@ registry, firing a `blink_health_issue` event each time.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,9 +16,11 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, LOGGER, MODEL_NAMES
+from .const import DOMAIN, LOGGER
 from .diagnosis import Cause, Verdict
-from .snapshot import AccountSnapshot, CameraSnapshot
+from .snapshot import AccountSnapshot, CameraSnapshot, model_name
+
+type DeviceIdLookup = Callable[[str], str | None]
 
 EVENT_ISSUE = f"{DOMAIN}_issue"
 CLOUD_UNREACHABLE = "cloud_unreachable"
@@ -58,24 +60,27 @@ class WantedIssue:
     cause: str
     severity: ir.IssueSeverity
     placeholders: Mapping[str, str]
-    serial: str | None
+    device_id: str | None
     camera: str | None
 
 
-def issue_id_for(cause: str, serial: str) -> str:
-    """Return the issue id of a cause on one camera or Sync Module."""
-    return f"{cause}_{serial}"
+def issue_id_for(cause: str, device_id: str) -> str:
+    """Return the issue id of a cause on one device (its registry id: never a serial)."""
+    return f"{cause}_{device_id}"
 
 
 def wanted_issues(
-    snapshot: AccountSnapshot, verdicts: Mapping[str, Verdict]
+    snapshot: AccountSnapshot,
+    verdicts: Mapping[str, Verdict],
+    device_id_for: DeviceIdLookup,
 ) -> dict[str, WantedIssue]:
     """Return every issue the verdicts call for, by issue id."""
     wanted: dict[str, WantedIssue] = {}
     offline_modules: dict[str, list[str]] = {}
-    for serial, verdict in verdicts.items():
-        camera = snapshot.cameras.get(serial)
-        if camera is None:
+    for key, verdict in verdicts.items():
+        camera = snapshot.cameras.get(key)
+        device_id = device_id_for(key)
+        if camera is None or device_id is None:
             continue
         if verdict.cause is Cause.SYNC_MODULE_OFFLINE and camera.sync_module_serial:
             offline_modules.setdefault(camera.sync_module_serial, []).append(
@@ -85,7 +90,7 @@ def wanted_issues(
         if verdict.cause not in CAMERA_ISSUE_CAUSES:
             continue
         cannot_record = verdict.cause in ERROR_CAUSES or camera.online is False
-        issue_id = issue_id_for(verdict.cause.value, serial)
+        issue_id = issue_id_for(verdict.cause.value, device_id)
         wanted[issue_id] = WantedIssue(
             issue_id=issue_id,
             cause=verdict.cause.value,
@@ -93,22 +98,25 @@ def wanted_issues(
             if cannot_record
             else ir.IssueSeverity.WARNING,
             placeholders=camera_placeholders(camera, verdict),
-            serial=serial,
+            device_id=device_id,
             camera=camera.name,
         )
-    for module_serial, names in offline_modules.items():
-        module = snapshot.sync_modules.get(module_serial)
-        issue_id = issue_id_for(Cause.SYNC_MODULE_OFFLINE.value, module_serial)
+    for module_key, names in offline_modules.items():
+        module = snapshot.sync_modules.get(module_key)
+        module_device_id = device_id_for(module_key)
+        if module is None or module_device_id is None:
+            continue
+        issue_id = issue_id_for(Cause.SYNC_MODULE_OFFLINE.value, module_device_id)
         wanted[issue_id] = WantedIssue(
             issue_id=issue_id,
             cause=Cause.SYNC_MODULE_OFFLINE.value,
             severity=ir.IssueSeverity.ERROR,
             placeholders={
-                "sync_module": module.name if module else module_serial,
+                "sync_module": module.name,
                 "cameras": ", ".join(sorted(names)),
                 "count": str(len(names)),
             },
-            serial=module_serial,
+            device_id=module_device_id,
             camera=None,
         )
     return wanted
@@ -127,14 +135,17 @@ def camera_placeholders(camera: CameraSnapshot, verdict: Verdict) -> dict[str, s
         signal = f"{camera.wifi_bars}/5"
     else:
         signal = NO_VALUE
-    product = camera.product_type or ""
     return {
         "camera": camera.name,
-        "model": MODEL_NAMES.get(product.lower(), product) or NO_VALUE,
+        "model": model_name(camera.product_type) or NO_VALUE,
         "firmware": camera.firmware or NO_VALUE,
         "voltage": voltage,
         "signal": signal,
-        "since": dt_util.as_local(verdict.since).strftime("%Y-%m-%d %H:%M"),
+        # Since when Blink has reported the problem (not since the repair was raised).
+        "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+        "blink_message": ", ".join(verdict.issues) or NO_VALUE,
         "led_state": verdict.led_state.value,
         "evidence": ", ".join(verdict.evidence) or NO_VALUE,
     }
@@ -143,10 +154,13 @@ def camera_placeholders(camera: CameraSnapshot, verdict: Verdict) -> dict[str, s
 class RepairIssueTracker:
     """Raise an issue after it held for N successful polls; clear it as soon as it is gone."""
 
-    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
-        """Pick up the issues this entry raised before a restart."""
+    def __init__(
+        self, hass: HomeAssistant, entry_id: str, device_id_for: DeviceIdLookup
+    ) -> None:
+        """Pick up the issues this entry raised before a restart (moving old serial-named ones)."""
         self.hass = hass
         self.entry_id = entry_id
+        self._device_id_for = device_id_for
         self._streaks: dict[str, int] = {}
         # Kept outside the tracker: a set-up retried during an outage builds a new one each time,
         # and the outage clock must run across them.
@@ -155,19 +169,32 @@ class RepairIssueTracker:
         ).setdefault("first_failure", {})
         registry = ir.async_get(hass)
         self._raised: dict[str, WantedIssue] = {}
-        for (domain, issue_id), entry in registry.issues.items():
+        for (domain, stored_id), entry in list(registry.issues.items()):
             data = entry.data or {}
             if domain != DOMAIN or data.get("entry_id") != entry_id:
                 continue
+            issue_id = stored_id
             placeholders = dict(entry.translation_placeholders or {})
-            self._raised[issue_id] = WantedIssue(
+            cause = str(data.get("cause", entry.translation_key))
+            device_id = data.get("device_id")
+            if data.get("serial"):
+                # Issues of version 0.1 were named by serial: move them to the device's id.
+                ir.async_delete_issue(hass, DOMAIN, stored_id)
+                device_id = device_id_for(str(data["serial"]))
+                if device_id is None:
+                    continue
+                issue_id = issue_id_for(cause, device_id)
+            issue = WantedIssue(
                 issue_id=issue_id,
-                cause=str(data.get("cause", entry.translation_key)),
+                cause=cause,
                 severity=entry.severity or ir.IssueSeverity.WARNING,
                 placeholders=placeholders,
-                serial=str(data["serial"]) if data.get("serial") else None,
+                device_id=str(device_id) if device_id else None,
                 camera=placeholders.get("camera"),
             )
+            if data.get("serial"):
+                self._async_create(issue)
+            self._raised[issue_id] = issue
 
     @callback
     def async_poll_succeeded(
@@ -180,7 +207,7 @@ class RepairIssueTracker:
         self._failures.pop(self.entry_id, None)
         if CLOUD_UNREACHABLE in self._raised:
             self._async_clear(CLOUD_UNREACHABLE)
-        wanted = wanted_issues(snapshot, verdicts)
+        wanted = wanted_issues(snapshot, verdicts, self._device_id_for)
         for issue_id in list(self._raised):
             if issue_id != CLOUD_UNREACHABLE and issue_id not in wanted:
                 self._async_clear(issue_id)
@@ -211,7 +238,7 @@ class RepairIssueTracker:
                 placeholders={
                     "since": dt_util.as_local(first_failure).strftime("%H:%M")
                 },
-                serial=None,
+                device_id=None,
                 camera=None,
             )
             self._async_create(issue)
@@ -239,7 +266,7 @@ class RepairIssueTracker:
             data={
                 "entry_id": self.entry_id,
                 "cause": issue.cause,
-                "serial": issue.serial or "",
+                "device_id": issue.device_id or "",
             },
         )
 
@@ -258,7 +285,7 @@ class RepairIssueTracker:
             "cause": issue.cause,
             "action": action,
             "camera": issue.camera,
-            "serial": issue.serial,
+            "device_id": issue.device_id,
         }
         if issue.cause == Cause.SYNC_MODULE_OFFLINE.value:
             data["sync_module"] = issue.placeholders.get("sync_module")

@@ -8,11 +8,12 @@ from typing import Any
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
+from .core_blink_entry import ISSUE_CORE_REMOVED
 from .diagnosis import Cause
 from .repair_issues import CLOUD_UNREACHABLE, camera_placeholders
 
@@ -23,12 +24,12 @@ class BlinkRepairFlow(RepairsFlow):
     """Shared parts: the entry's coordinator, the issue's values, and polling again."""
 
     def __init__(
-        self, entry: BlinkHealthConfigEntry | None, issue_id: str, serial: str
+        self, entry: BlinkHealthConfigEntry | None, issue_id: str, key: str
     ) -> None:
-        """Remember which issue and camera this flow repairs."""
+        """Remember which issue and device (by its key) this flow repairs."""
         self.entry = entry
         self.issue_id = issue_id
-        self.serial = serial
+        self.serial = key
 
     @property
     def coordinator(self) -> BlinkHealthCoordinator:
@@ -56,10 +57,13 @@ class BlinkRepairFlow(RepairsFlow):
                 values.update(camera_placeholders(state.camera, state.verdict))
         return values
 
-    async def _async_poll_and_check(self, fixed: Callable[[CameraState], bool]) -> bool:
-        """Poll fully now; if the camera passes `fixed`, close the issue and return True."""
+    async def _async_poll_and_check(
+        self, fixed: Callable[[CameraState], bool], *, poll: bool = True
+    ) -> bool:
+        """Read the camera afresh; if it passes `fixed`, close the issue and return True."""
         coordinator = self.coordinator
-        await coordinator.async_refresh_full()
+        if poll:
+            await coordinator.async_check_camera(self.serial)
         state = coordinator.data.camera_state(self.serial)
         if coordinator.last_update_success and state is not None and fixed(state):
             coordinator.issues.async_clear(self.issue_id)
@@ -68,7 +72,7 @@ class BlinkRepairFlow(RepairsFlow):
 
     async def _async_poll_now(self) -> bool:
         """Poll Blink now; return whether the issue is gone afterwards."""
-        await self.coordinator.async_refresh_full()
+        await self.coordinator.async_check_camera(self.serial)
         return not self._issue_open()
 
     def _show(
@@ -124,8 +128,12 @@ class BatteriesFlow(BlinkRepairFlow):
         """Show the replacement steps; on submit, record the replacement and check."""
         if user_input is None:
             return self._show("confirm")
+        # Recording the change reads the camera's battery afresh at once.
         await self.coordinator.async_record_batteries_replaced(self.serial)
-        if await self._async_poll_and_check(lambda s: s.camera.battery_low is False):
+        if await self._async_poll_and_check(
+            lambda s: s.camera.battery_low is False and not s.verdict.problem,
+            poll=False,
+        ):
             return self.async_create_entry(data={})
         return self.async_abort(
             reason="battery_still_low", description_placeholders=self._placeholders()
@@ -171,8 +179,7 @@ class HardwareFaultFlow(BlinkRepairFlow):
             return self._show(step_id)
         coordinator = self.coordinator
         await coordinator.async_record_reset(self.serial)
-        await coordinator.async_refresh_full()
-        state = coordinator.data.camera_state(self.serial)
+        state = await coordinator.async_check_camera(self.serial)
         # A camera still restarting is offline, which would clear the hardware issue without
         # anything being fixed: only a camera back online and healthy counts.
         if (
@@ -195,6 +202,36 @@ class HardwareFaultFlow(BlinkRepairFlow):
         return self.async_abort(reason="support_summary_done")
 
 
+class SwitchToSignInFlow(RepairsFlow):
+    """The Blink integration's entry is gone: switch this entry to its own sign-in."""
+
+    def __init__(self, owner_entry_id: str) -> None:
+        """Remember which Blink Health entry to switch."""
+        self.owner_entry_id = owner_entry_id
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Start at the confirmation."""
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Explain; on submit, start Blink Health's sign-in (it asks for the password)."""
+        entry = self.hass.config_entries.async_get_entry(self.owner_entry_id)
+        if entry is None:
+            return self.async_abort(reason="entry_removed")
+        if user_input is None:
+            return self.async_show_form(
+                step_id="confirm",
+                data_schema=_EMPTY,
+                description_placeholders={"title": entry.title},
+            )
+        entry.async_start_reauth(self.hass)
+        return self.async_create_entry(data={})
+
+
 _FLOWS: dict[str, type[BlinkRepairFlow]] = {
     Cause.LOW_BATTERY.value: BatteriesFlow,
     Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
@@ -213,8 +250,12 @@ async def async_create_fix_flow(
 ) -> RepairsFlow:
     """Return the fix flow for one of Blink Health's issues."""
     data = data or {}
+    if data.get("cause") == ISSUE_CORE_REMOVED:
+        return SwitchToSignInFlow(str(data.get("owner_entry_id", "")))
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
         str(data.get("entry_id", ""))
     )
     flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    return flow(entry, issue_id, str(data.get("serial") or ""))
+    device = dr.async_get(hass).async_get(str(data.get("device_id") or ""))
+    key = next((i for d, i in device.identifiers if d == DOMAIN), "") if device else ""
+    return flow(entry, issue_id, key)

@@ -22,7 +22,7 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
+from .coordinator import BlinkHealthConfigEntry, CameraState
 from .diagnosis import Cause, LedState
 from .entity import (
     BlinkCameraEntity,
@@ -47,6 +47,8 @@ class CameraSensorDescription(SensorEntityDescription):
     value_fn: Callable[[CameraState], SensorValue]
     exists_fn: Callable[[CameraSnapshot], bool]
     attributes_fn: Callable[[CameraState], Mapping[str, Any]] | None = None
+    # Blink Health's own records (not Blink's readings) stay available during an outage.
+    own_record: bool = False
 
 
 def _replacement_due(state: CameraState) -> datetime | None:
@@ -100,6 +102,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="batteries_replaced",
         translation_key="batteries_replaced",
+        own_record=True,
         device_class=SensorDeviceClass.TIMESTAMP,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.history.batteries_replaced_at,
@@ -108,10 +111,19 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="battery_replacement_due",
         translation_key="battery_replacement_due",
+        own_record=True,
         device_class=SensorDeviceClass.TIMESTAMP,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=_replacement_due,
         exists_fn=lambda camera: camera.has_battery,
+    ),
+    CameraSensorDescription(
+        key="battery_level",
+        translation_key="battery_level",
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        value_fn=lambda state: state.camera.battery_bars,
+        exists_fn=lambda camera: camera.has_battery and camera.battery_bars is not None,
     ),
     CameraSensorDescription(
         key="wifi_signal",
@@ -184,14 +196,12 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
     # The reasons behind a cause change every poll; the recorder keeps only the cause itself.
     _unrecorded_attributes = frozenset({"confidence", "evidence", "fixes", "since"})
 
-    def __init__(
-        self,
-        coordinator: BlinkHealthCoordinator,
-        serial: str,
-        description: CameraSensorDescription,
-    ) -> None:
-        """Bind to the camera."""
-        super().__init__(coordinator, serial, description)
+    @property
+    def available(self) -> bool:
+        """Return whether the value can be shown (our own records survive an outage)."""
+        if self.entity_description.own_record:
+            return self.coordinator.data is not None and self.camera_state is not None
+        return super().available
 
     @property
     def native_value(self) -> SensorValue:

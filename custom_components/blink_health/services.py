@@ -21,6 +21,9 @@ from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
 from .diagnosis import CameraHistory, Candidate, LedState, explain
 
+SELECTOR = f"component.{DOMAIN}.selector"
+CAUSE_NAMES = f"component.{DOMAIN}.entity.sensor.likely_cause.state"
+
 SERVICE_EXPLAIN_LED = "explain_led"
 ATTR_DEVICE_ID = "device_id"
 ATTR_OBSERVED = "observed"
@@ -62,7 +65,7 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
     snapshot = coordinator.data.snapshot
     camera = snapshot.cameras[serial]
     history = coordinator.data.histories.get(serial, CameraHistory())
-    candidates = explain(
+    explanation = explain(
         observed,
         camera,
         snapshot.sync_module_for(camera),
@@ -70,13 +73,26 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
         thresholds=coordinator.thresholds,
         now=dt_util.utcnow(),
     )
-    texts = await async_get_translations(
-        hass, hass.config.language, "selector", [DOMAIN]
-    )
+    texts = {
+        **await async_get_translations(
+            hass, hass.config.language, "selector", [DOMAIN]
+        ),
+        **await async_get_translations(hass, hass.config.language, "entity", [DOMAIN]),
+    }
     return {
         "camera": camera.name,
         "observed": observed.value,
-        "causes": [_describe(candidate, texts) for candidate in candidates],
+        "notes": [
+            {
+                "id": note.value,
+                "text": texts.get(
+                    f"{SELECTOR}.explain_note.options.{note}", note.value
+                ),
+            }
+            for note in explanation.notes
+        ],
+        "nearest_led_states": [led.value for led in explanation.nearest],
+        "causes": [_describe(candidate, texts) for candidate in explanation.candidates],
     }
 
 
@@ -85,21 +101,21 @@ def _find_camera(
 ) -> tuple[BlinkHealthConfigEntry, str]:
     """Return the loaded entry and serial of a Blink Health camera device."""
     device = dr.async_get(hass).async_get(device_id)
-    if device is not None:
-        for entry_id in device.config_entries:
-            entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-                entry_id
+    # A device belongs to one config entry (`config_entries` is deprecated).
+    entry: BlinkHealthConfigEntry | None = (
+        hass.config_entries.async_get_entry(device.config_entry_id)
+        if device is not None
+        else None
+    )
+    if device is not None and entry is not None and entry.domain == DOMAIN:
+        if entry.state is not ConfigEntryState.LOADED:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN, translation_key="entry_not_loaded"
             )
-            if entry is None or entry.domain != DOMAIN:
-                continue
-            if entry.state is not ConfigEntryState.LOADED:
-                raise ServiceValidationError(
-                    translation_domain=DOMAIN, translation_key="entry_not_loaded"
-                )
-            cameras = entry.runtime_data.data.snapshot.cameras
-            for domain, serial in device.identifiers:
-                if domain == DOMAIN and serial in cameras:
-                    return entry, serial
+        cameras = entry.runtime_data.data.snapshot.cameras
+        for domain, serial in device.identifiers:
+            if domain == DOMAIN and serial in cameras:
+                return entry, serial
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="unknown_device",
@@ -108,10 +124,11 @@ def _find_camera(
 
 
 def _describe(candidate: Candidate, texts: dict[str, str]) -> dict[str, Any]:
-    """Return one candidate cause as plain data, its fixes with their titles and steps."""
-    prefix = f"component.{DOMAIN}.selector"
+    """Return one candidate cause as plain data, named, its fixes with their titles and steps."""
+    cause = candidate.cause.value
     return {
-        "cause": candidate.cause.value,
+        "cause": cause,
+        "name": texts.get(f"{CAUSE_NAMES}.{cause}", cause),
         "confidence": candidate.confidence.value,
         "fits_telemetry": candidate.fits_telemetry,
         "supporting": list(candidate.supporting),
@@ -120,10 +137,8 @@ def _describe(candidate: Candidate, texts: dict[str, str]) -> dict[str, Any]:
         "fixes": [
             {
                 "id": fix.value,
-                "title": texts.get(
-                    f"{prefix}.fix_title.options.{fix.value}", fix.value
-                ),
-                "steps": texts.get(f"{prefix}.fix_steps.options.{fix.value}", ""),
+                "title": texts.get(f"{SELECTOR}.fix_title.options.{fix}", fix.value),
+                "steps": texts.get(f"{SELECTOR}.fix_steps.options.{fix}", ""),
             }
             for fix in candidate.fixes
         ],

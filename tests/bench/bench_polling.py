@@ -1,13 +1,17 @@
 """What polling costs a Blink account: Blink Health next to Home Assistant's own `blink` integration.
 
-Both run in one Home Assistant (the test harness) against one simulated Blink cloud over HTTPS
-(scenario `bench`: 2 Sync Modules, 10 cameras), one after the other, with the simulator's request
+For each benchmark account (blink_sim `bench_small`: 1 Sync Module and 2 cameras, `bench`: 2 and
+10, `bench_large`: 5 and 50), both integrations run in one Home Assistant (the test harness)
+against one simulated Blink cloud over HTTPS, one after the other, with the simulator's request
 counters reset between phases. For each: requests and wall time to set an entry up from its saved
-tokens (what every Home Assistant start costs; blinkpy's throttle sleeps included), requests per
-poll (the average over an hour of polls), and per hour at the integration's default poll interval.
+tokens (what every Home Assistant start costs; blinkpy's throttle sleeps included), and the
+requests of three hours of polls at the integration's default interval, given per poll and per
+hour. Blink Health reads each camera's details every 3 hours, so three hours hold one full cycle.
 
-Core `blink` uses Home Assistant's shared client session; here its `async_get_clientsession` is
-patched to a session whose resolver sends Blink's hostnames to the simulator (benchmark code only).
+Blink Health's sessions reach the simulator through blink_sim.ha_dev; core `blink` uses Home
+Assistant's shared client session, patched here to a session whose resolver sends Blink's
+hostnames to the simulator (benchmark code only). Besides the table, one line per integration and
+account: `BENCH <integration> cameras=<n> setup_requests=<n> requests_per_hour=<n>`.
 Run with scripts/bench_polling; nothing is asserted on timings.
 """
 
@@ -31,11 +35,14 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 import pytest
 
+from blink_sim.ha_dev import sessions_to_simulator
 from blink_sim.server import RunningSimulator, make_session, start_simulator
 from custom_components.blink_health.const import DEFAULT_SCAN_INTERVAL, DOMAIN
 
 # blinkpy's module-wide refresh throttle is 2 s: leave it behind between phases.
 SETTLE_SECONDS = 2.5
+MEASURED = timedelta(hours=3)
+ACCOUNTS = ("bench_small", "bench", "bench_large")
 
 
 @dataclass
@@ -43,6 +50,8 @@ class Result:
     """One integration's figures."""
 
     name: str
+    bench_name: str
+    cameras: int
     interval_s: int
     setup_requests: int = 0
     setup_seconds: float = 0.0
@@ -56,14 +65,31 @@ class Result:
         return self.poll_requests * 3600 / self.interval_s
 
 
-@pytest.fixture
-async def simulator(socket_enabled: None) -> AsyncGenerator[RunningSimulator]:
-    """Serve the `bench` account over HTTPS on loopback."""
-    sim = await start_simulator("bench")
+@pytest.fixture(params=ACCOUNTS)
+async def simulator(
+    socket_enabled: None, request: pytest.FixtureRequest
+) -> AsyncGenerator[RunningSimulator]:
+    """Serve one benchmark account over HTTPS on loopback."""
+    sim = await start_simulator(request.param)
     try:
         yield sim
     finally:
         await sim.close()
+
+
+def _age_blink_health(coordinator: Any, seconds: int) -> None:
+    """Make Blink Health's source believe `seconds` passed (its detail clock and clip window)."""
+    source = coordinator.source
+    step = timedelta(seconds=seconds)
+    source._attempted = {k: v - step for k, v in source._attempted.items()}
+    if source._last_fetch is not None:
+        source._last_fetch -= step
+
+
+def _age_core_blink(coordinator: Any, _seconds: int) -> None:
+    """Make core's blinkpy believe its refresh interval passed."""
+    api = coordinator.api
+    api.last_refresh = int(time.time()) - max(int(api.refresh_rate), 1) - 1
 
 
 async def _flow(
@@ -91,7 +117,7 @@ async def _measure(
     sim: RunningSimulator,
     entry: ConfigEntry,
     result: Result,
-    blink_attribute: str,
+    age: Any,
 ) -> None:
     """Reload the entry from its saved tokens, then poll; count what reached the simulator."""
     assert await hass.config_entries.async_unload(entry.entry_id)
@@ -107,18 +133,11 @@ async def _measure(
 
     sim.cloud.reset_counts()
     coordinator = entry.runtime_data  # the coordinator of this set-up
-    api = getattr(coordinator, blink_attribute)  # its blinkpy Blink
-    polls = round(3600 / result.interval_s)  # one hour of polls
+    polls = round(MEASURED.total_seconds() / result.interval_s)
     for _ in range(polls):
-        # As if the poll interval had passed: blinkpy refreshes only refresh_rate after the
-        # last, and Blink Health does a full refresh once its last one is half an hour old.
-        api.last_refresh = int(time.time()) - max(int(api.refresh_rate), 1) - 1
-        last_full = getattr(coordinator, "_last_full_refresh", None)
-        if last_full is not None:
-            coordinator._last_full_refresh = last_full - timedelta(
-                seconds=result.interval_s
-            )
+        age(coordinator, result.interval_s)  # as if the poll interval had passed
         await coordinator.async_refresh()
+        assert coordinator.last_update_success
     result.poll_endpoints = Counter(
         {k: v / polls for k, v in sim.cloud.counts().items() if v}
     )
@@ -150,7 +169,7 @@ def _print(results: list[Result], capsys: pytest.CaptureFixture[str]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
         "",
-        "Polling cost, account of 2 Sync Modules and 10 cameras (blink_sim `bench`)",
+        f"Polling cost, account of {results[0].cameras} cameras, over {MEASURED} of polls",
     ]
     for n, row in enumerate(rows):
         lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
@@ -161,6 +180,19 @@ def _print(results: list[Result], capsys: pytest.CaptureFixture[str]) -> None:
         setup = ", ".join(f"{k} {v}" for k, v in sorted(r.setup_endpoints.items()) if v)
         lines.append(f"\n{r.name}: average poll = {poll or 'nothing'}")
         lines.append(f"{' ' * len(r.name)}  set-up = {setup}")
+    base = next((r for r in results if r.bench_name == "blink"), None)
+    if base is not None:
+        lines.extend(
+            f"{r.name}: {base.per_hour / r.per_hour:.1f} times fewer requests an hour "
+            "than Home Assistant's blink"
+            for r in results
+            if r is not base and r.per_hour
+        )
+    lines.extend(
+        f"BENCH {r.bench_name} cameras={r.cameras} setup_requests={r.setup_requests} "
+        f"requests_per_hour={round(r.per_hour)}"
+        for r in results
+    )
     with capsys.disabled():
         sys.stdout.write("\n".join(lines) + "\n")
 
@@ -172,6 +204,7 @@ async def test_polling_cost(
 ) -> None:
     """Measure both integrations against the same simulator and print the table."""
     account = simulator.cloud.account
+    cameras = len(simulator.cloud.cameras)
     credentials = {
         CONF_USERNAME: account["email"],
         CONF_PASSWORD: account["password"],
@@ -179,22 +212,16 @@ async def test_polling_cost(
     pin = str(account["pin"])
     results: list[Result] = []
 
-    # Blink Health: its own session to the simulator (the entry's `simulator` address).
-    health = await _flow(
-        hass,
-        DOMAIN,
-        {**credentials, "development": {"simulator": f"127.0.0.1:{simulator.port}"}},
-        pin,
-    )
-    bh = Result("Blink Health", int(DEFAULT_SCAN_INTERVAL.total_seconds()))
-    await _measure(
-        hass,
-        simulator,
-        health,
-        bh,
-        "blink",
-    )
-    results.append(bh)
+    with sessions_to_simulator(simulator.port):
+        health = await _flow(hass, DOMAIN, credentials, pin)
+        bh = Result(
+            "Blink Health",
+            "blink_health",
+            cameras,
+            int(DEFAULT_SCAN_INTERVAL.total_seconds()),
+        )
+        await _measure(hass, simulator, health, bh, _age_blink_health)
+        results.append(bh)
 
     # Home Assistant's blink: Home Assistant's shared session, pointed at the simulator.
     await asyncio.sleep(SETTLE_SECONDS)
@@ -214,14 +241,8 @@ async def test_polling_cost(
             interval = int(
                 core.options.get("scan_interval", core_const.DEFAULT_SCAN_INTERVAL)
             )
-            cb = Result("Home Assistant blink", interval)
-            await _measure(
-                hass,
-                simulator,
-                core,
-                cb,
-                "api",
-            )
+            cb = Result("Home Assistant blink", "blink", cameras, interval)
+            await _measure(hass, simulator, core, cb, _age_core_blink)
             results.append(cb)
     finally:
         await session.close()

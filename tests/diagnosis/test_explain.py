@@ -12,8 +12,10 @@ from custom_components.blink_health.diagnosis import (
     Candidate,
     Cause,
     Confidence,
+    Explanation,
     Fix,
     LedState,
+    Note,
     Thresholds,
     explain,
     record_batteries_replaced,
@@ -24,12 +26,12 @@ from custom_components.blink_health.snapshot import CameraSnapshot, SyncModuleSn
 from .factory import NOW, camera, mini, sync
 
 
-def ask(
+def explanation(
     observed: LedState,
     cam: CameraSnapshot,
     sync_module: SyncModuleSnapshot | None = None,
     history: CameraHistory | None = None,
-) -> list[Candidate]:
+) -> Explanation:
     """Return explain() for the given inputs with default thresholds at NOW."""
     return explain(
         observed,
@@ -39,6 +41,16 @@ def ask(
         thresholds=Thresholds(),
         now=NOW,
     )
+
+
+def ask(
+    observed: LedState,
+    cam: CameraSnapshot,
+    sync_module: SyncModuleSnapshot | None = None,
+    history: CameraHistory | None = None,
+) -> list[Candidate]:
+    """Return the candidate causes explain() ranks for the given inputs."""
+    return list(explanation(observed, cam, sync_module, history).candidates)
 
 
 def causes(candidates: list[Candidate]) -> list[Cause]:
@@ -74,9 +86,74 @@ def test_six_flashes_with_good_battery_is_contradicted() -> None:
     )
 
 
-def test_six_flashes_on_a_mini_fits_nothing() -> None:
-    """A Mini has no battery, so six flashes has no battery explanation for it."""
-    assert ask(LedState.RED_SIX_FLASHES, mini()) == []
+def test_six_flashes_with_good_battery_says_nothing_fits() -> None:
+    """When no cause fits what Blink reports, the answer says so rather than listing causes silently."""
+    result = explanation(LedState.RED_SIX_FLASHES, camera(battery_state="ok"), sync())
+    assert result.notes == (Note.NOTHING_FITS,)
+    assert (
+        explanation(LedState.RED_SIX_FLASHES, camera(battery_state="low")).notes == ()
+    )
+
+
+def test_six_flashes_on_a_mini_is_a_pattern_it_never_shows() -> None:
+    """A Mini has no battery: six flashes is named as a pattern it never shows, with the nearest causes."""
+    result = explanation(LedState.RED_SIX_FLASHES, mini())
+    assert Note.LED_NOT_SHOWN_BY_MODEL in result.notes
+    assert result.nearest == (LedState.BLINKING_RED, LedState.RED_WHILE_RECORDING)
+    found = causes(list(result.candidates))
+    assert {Cause.SETUP_INCOMPLETE, Cause.HARDWARE_FAULT, Cause.RECORDING} <= set(found)
+    assert not {Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE} & set(found)
+
+
+def test_six_flashes_on_a_recording_mini_offers_recording() -> None:
+    """The nearest causes are judged on telemetry: a Mini recording a clip gets recording first."""
+    result = explanation(LedState.RED_SIX_FLASHES, mini(motion_detected=True))
+    assert result.candidates[0].cause is Cause.RECORDING
+    assert result.candidates[0].fits_telemetry
+
+
+def test_solid_red_on_a_battery_camera_is_a_pattern_it_never_shows() -> None:
+    """Solid red is the Mini's alone: on an outdoor camera it is named as such, never weak Wi-Fi."""
+    result = explanation(LedState.SOLID_RED, camera(online=False, wifi_dbm=-90), sync())
+    assert Note.LED_NOT_SHOWN_BY_MODEL in result.notes
+    assert result.candidates[0].cause is Cause.WIFI_DISCONNECTED
+    assert Cause.WEAK_WIFI not in causes(list(result.candidates))
+
+
+def test_offline_minis_zero_bars_are_not_weak_wifi() -> None:
+    """An offline Mini's 0 bars are evidence of nothing: Wi-Fi disconnected fits, weak Wi-Fi does not."""
+    result = ask(LedState.SOLID_RED, mini(online=False, status="offline", wifi_bars=0))
+    assert causes(result)[0] is Cause.WIFI_DISCONNECTED
+    weak = result[causes(result).index(Cause.WEAK_WIFI)]
+    assert not weak.fits_telemetry
+    assert "wifi_bars=0" not in weak.supporting + weak.contradicting
+    assert "wifi_signal=unknown" in weak.unknown
+
+
+def test_offline_cameras_low_battery_only_means_it_ran_flat() -> None:
+    """An offline camera's last low reading supports the flat battery, never the battery type."""
+    history = record_batteries_replaced(CameraHistory(), NOW - timedelta(days=2))
+    cam = camera(online=False, battery_state="low", battery_check_time=NOW)
+    result = ask(LedState.RED_SIX_FLASHES, cam, sync(), history)
+    wrong = result[causes(result).index(Cause.WRONG_BATTERY_TYPE)]
+    assert not wrong.fits_telemetry
+    assert "battery_state=unknown" in wrong.unknown
+    assert result[0].cause is Cause.LOW_BATTERY
+    assert "online=false" in result[0].supporting
+
+
+def test_six_flashes_just_after_new_batteries_waits_for_a_fresh_reading() -> None:
+    """Right after a battery change the old low reading still fits low battery, saying a reading is awaited."""
+    history = record_batteries_replaced(CameraHistory(), NOW - timedelta(minutes=1))
+    result = explanation(
+        LedState.RED_SIX_FLASHES, camera(battery_state="low"), sync(), history
+    )
+    first = result.candidates[0]
+    assert (first.cause, first.fits_telemetry) == (Cause.LOW_BATTERY, True)
+    assert first.confidence is Confidence.LOW
+    assert "battery_reading_awaited=true" in first.supporting
+    assert "battery_state=low" not in first.unknown
+    assert result.notes == (Note.BATTERY_READING_AWAITED,)
 
 
 def test_solid_red_on_an_offline_mini_is_wifi() -> None:
@@ -192,8 +269,10 @@ def test_every_light_has_an_explanation_for_a_battery_camera(
     observed: LedState,
 ) -> None:
     """Whatever the owner sees on an outdoor camera, at least one cause is offered, each once, with fixes known."""
-    result = ask(observed, camera(), sync())
-    assert result
-    assert len(set(causes(result))) == len(result)
-    possible = {rule.cause for rule in RULES if observed in rule.leds}
-    assert set(causes(result)) <= possible
+    result = explanation(observed, camera(), sync())
+    found = causes(list(result.candidates))
+    assert found
+    assert len(set(found)) == len(found)
+    leds = result.nearest or (observed,)
+    possible = {rule.cause for rule in RULES if not rule.leds.isdisjoint(leds)}
+    assert set(found) <= possible

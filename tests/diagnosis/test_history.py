@@ -29,6 +29,7 @@ FULL = CameraHistory(
     reset_reported_at=NOW - timedelta(minutes=30),
     last_poll_at=NOW - POLL,
     last_clip_at=NOW - timedelta(minutes=3),
+    fresh_battery_reading_at=NOW - timedelta(days=2),
 )
 
 
@@ -138,3 +139,33 @@ def test_naive_now_is_accepted() -> None:
         camera(battery_state="low"), sync(), FULL, Thresholds(), naive_now
     )
     assert verdict.cause is Cause.WRONG_BATTERY_TYPE
+
+
+def test_hardware_fault_says_since_when_blink_reports_it_and_in_its_words() -> None:
+    """The fault's verdict carries the first poll that saw the issue and Blink's own text for it."""
+    faulty = camera(issues=(" Image sensor not responding ",))
+    verdicts, history = poll_series([camera()] + [faulty] * 17, sync())
+    assert verdicts[0].issue_since is None
+    assert verdicts[0].issues == ()
+    last = verdicts[-1]
+    assert last.cause is Cause.HARDWARE_FAULT
+    assert last.since == NOW + 16 * POLL  # when the verdict turned to a fault
+    assert last.issue_since == NOW + POLL  # when Blink first reported the issue
+    assert last.issues == ("Image sensor not responding",)
+    assert history.abnormal_since == NOW + POLL
+
+
+def test_an_odd_status_is_given_in_blinks_words() -> None:
+    """Without an issue text, the unexpected status Blink reports is its word for the trouble."""
+    history = CameraHistory(
+        abnormal_since=NOW - timedelta(hours=1), last_poll_at=NOW - POLL
+    )
+    verdict = diagnose(
+        camera(status=" Sensor Error ", issues=("Overheated",)),
+        sync(),
+        history,
+        Thresholds(),
+        NOW,
+    )
+    assert verdict.issues == ("Overheated", "Sensor Error")
+    assert verdict.issue_since == NOW - timedelta(hours=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 import json
 
@@ -14,6 +15,7 @@ from custom_components.blink_health.diagnosis import (
     Confidence,
     Fix,
     LedState,
+    Note,
     Thresholds,
     diagnose,
     explain,
@@ -106,6 +108,7 @@ histories = st.builds(
     reset_reported_at=ANY_TIME,
     last_poll_at=ANY_TIME,
     last_clip_at=ANY_TIME,
+    fresh_battery_reading_at=ANY_TIME,
 )
 thresholds = st.just(Thresholds()) | st.builds(
     Thresholds,
@@ -207,15 +210,106 @@ def test_explain_always_answers_with_causes_that_fit_the_light(
     history: CameraHistory,
     now: datetime,
 ) -> None:
-    """Explain never fails, lists each cause once, only causes that can make that light, fitting ones first."""
+    """Explain always names causes, each once, of the light or the nearest this model shows, fitting first."""
     result = explain(
         observed, camera, sync_module, history, thresholds=Thresholds(), now=now
     )
-    found = [candidate.cause for candidate in result]
+    found = [candidate.cause for candidate in result.candidates]
+    assert found
     assert len(found) == len(set(found))
-    assert set(found) <= {rule.cause for rule in RULES if observed in rule.leds}
-    fits = [candidate.fits_telemetry for candidate in result]
+    leds = result.nearest or (observed,)
+    assert (Note.LED_NOT_SHOWN_BY_MODEL in result.notes) == bool(result.nearest)
+    assert set(found) <= {
+        rule.cause for rule in RULES if not rule.leds.isdisjoint(leds)
+    }
+    fits = [candidate.fits_telemetry for candidate in result.candidates]
     assert fits == sorted(fits, reverse=True)
+    assert (Note.NOTHING_FITS in result.notes) == (not any(fits))
+
+
+AGES = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=20))
+
+
+@settings(max_examples=200, deadline=None)
+@given(cameras, sync_modules, histories, NEAR_TIMES, AGES, st.none() | AGES)
+def test_never_ok_while_blink_says_the_battery_is_low(
+    camera: CameraSnapshot,
+    sync_module: SyncModuleSnapshot | None,
+    history: CameraHistory,
+    now: datetime,
+    replaced_ago: timedelta,
+    checked_ago: timedelta | None,
+) -> None:
+    """A battery camera that reaches Blink and reads low is never called fine, new batteries or not."""
+    low = replace(
+        camera,
+        battery_state="low",
+        online=True,
+        battery_check_time=None if checked_ago is None else now - checked_ago,
+    )
+    history = replace(history, batteries_replaced_at=now - replaced_ago)
+    verdict = diagnose(low, sync_module, history, Thresholds(), now)
+    if low.has_battery:
+        assert verdict.cause is not Cause.OK
+        assert verdict.led_state is not LedState.SOLID_GREEN
+
+
+READINGS = st.fixed_dictionaries(
+    {
+        "wifi_dbm": INTS,
+        "wifi_bars": INTS,
+        "temperature_f": FLOATS,
+        "battery_voltage": FLOATS,
+        "sync_signal_bars": INTS,
+    }
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(LedState), cameras, sync_modules, histories, nows, READINGS, BATTERY
+)
+def test_an_offline_cameras_readings_are_evidence_of_nothing(
+    observed: LedState,
+    camera: CameraSnapshot,
+    sync_module: SyncModuleSnapshot | None,
+    history: CameraHistory,
+    now: datetime,
+    readings: dict[str, object],
+    battery: str | None,
+) -> None:
+    """Whatever an offline camera last reported, only the offline causes may lean on it."""
+    offline = replace(camera, online=False)
+    other = replace(offline, **readings)  # type: ignore[arg-type]
+    limits = Thresholds()
+    assert diagnose(offline, sync_module, history, limits, now) == diagnose(
+        other, sync_module, history, limits, now
+    )
+    assert explain(
+        observed, offline, sync_module, history, thresholds=limits, now=now
+    ) == explain(observed, other, sync_module, history, thresholds=limits, now=now)
+    # The battery reading may only say the camera ran flat before it went offline.
+    rebattery = replace(offline, battery_state=battery)
+    for cam in (offline, rebattery):
+        result = explain(
+            observed, cam, sync_module, history, thresholds=limits, now=now
+        )
+        wrong = [c for c in result.candidates if c.cause is Cause.WRONG_BATTERY_TYPE]
+        assert not any(candidate.fits_telemetry for candidate in wrong)
+    unaffected = [
+        (candidate.cause, candidate.fits_telemetry, candidate.supporting)
+        for candidate in explain(
+            observed, offline, sync_module, history, thresholds=limits, now=now
+        ).candidates
+        if candidate.cause not in {Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE}
+    ]
+    assert unaffected == [
+        (candidate.cause, candidate.fits_telemetry, candidate.supporting)
+        for candidate in explain(
+            observed, rebattery, sync_module, history, thresholds=limits, now=now
+        ).candidates
+        if candidate.cause not in {Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE}
+    ]
 
 
 @given(

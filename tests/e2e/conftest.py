@@ -1,7 +1,7 @@
 """Fixtures: the simulated Blink cloud serving HTTPS on loopback, and Blink Health signed in to it.
 
-Nothing here uses aioclient_mock: Blink Health's own session (an entry with `simulator`) reaches the
-simulator over a real socket, exactly as in scripts/develop.
+Nothing here uses aioclient_mock: Blink Health's session factory is patched (blink_sim.ha_dev, as
+scripts/develop does) so that its sessions reach the simulator over a real socket.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
+from blink_sim.ha_dev import sessions_to_simulator
 from blink_sim.server import RunningSimulator, start_simulator
 from custom_components.blink_health.const import DOMAIN
 
@@ -33,10 +34,13 @@ def sim_scenario() -> str:
 async def simulator(
     socket_enabled: None, sim_scenario: str
 ) -> AsyncGenerator[RunningSimulator]:
-    """Serve the simulated Blink cloud over HTTPS on 127.0.0.1 (any free port)."""
+    """Serve the simulated Blink cloud over HTTPS on 127.0.0.1 (any free port); send Blink Health there."""
     sim = await start_simulator(sim_scenario)
     try:
-        yield sim
+        with sessions_to_simulator(sim.port) as sessions:
+            yield sim
+            for session in sessions:
+                await session.close()
     finally:
         await sim.close()
 
@@ -46,7 +50,6 @@ def user_input(sim: RunningSimulator) -> dict[str, Any]:
     return {
         CONF_USERNAME: sim.cloud.account["email"],
         CONF_PASSWORD: sim.cloud.account["password"],
-        "development": {"simulator": f"127.0.0.1:{sim.port}"},
     }
 
 

@@ -11,7 +11,8 @@ from homeassistant.helpers import device_registry as dr, issue_registry as ir
 import pytest
 
 from blink_sim.server import RunningSimulator
-from custom_components.blink_health.const import CONF_SIMULATOR, DOMAIN
+from custom_components.blink_health.const import DOMAIN
+from tests.helpers import issue_id as issue_id_for
 
 from .conftest import cause_entity, poll, user_input
 
@@ -44,7 +45,7 @@ async def test_sign_in_with_two_factor(
 
     entry: ConfigEntry = result["result"]
     assert entry.state is ConfigEntryState.LOADED
-    assert entry.data[CONF_SIMULATOR] == f"127.0.0.1:{simulator.port}"
+    assert "simulator" not in entry.data
     assert "password" not in entry.data
     assert entry.data["refresh_token"] in cloud.refresh_tokens
     assert cloud.counts()["homescreen"] >= 1
@@ -195,7 +196,7 @@ async def test_walkthrough_battery_repair(
     issue_registry: ir.IssueRegistry,
 ) -> None:
     """The README's walk-through: low battery shows at once, as a repair one poll later, then goes."""
-    issue_id = "low_battery_DEMO-HEALTHY-01"
+    issue_id = issue_id_for(hass, "low_battery", "DEMO-HEALTHY-01")
     simulator.cloud.update_camera(
         "DEMO-HEALTHY-01", battery_state="low", battery_voltage=118
     )

@@ -119,3 +119,31 @@ def test_cli_parsing() -> None:
     )
     args = build_parser().parse_args(["serve", "--scenario", "demo", "--port", "8443"])
     assert (args.scenario, args.serve_port) == ("demo", 8443)
+
+
+async def test_control_counts_fault_hits(socket_enabled: None) -> None:
+    """The control API's counts include how many answers each fault changed."""
+    sim = await start_simulator("real_world")
+    try:
+        host, port = "127.0.0.1", sim.port
+        await control(
+            host,
+            port,
+            "POST",
+            "fault/camera_gone",
+            {"on": True, "serials": ["RW-GARAGE-401"]},
+        )
+        token = sim.cloud.issue_tokens()["access_token"]
+        async with (
+            ClientSession(connector=TCPConnector(ssl=False)) as session,
+            session.get(
+                f"{sim.url}/network/1401/camera/401/config",
+                headers={"Authorization": f"Bearer {token}"},
+            ) as resp,
+        ):
+            assert resp.status == 404
+        counts = await control(host, port, "GET", "counts")
+        assert counts["fault_hits"] == {"camera_gone": 1}
+        assert counts["counts"] == {"camera_config": 1}
+    finally:
+        await sim.close()

@@ -1,29 +1,36 @@
 """Pure diagnosis engine: per poll diagnose() then record_poll() (or assess() for both); explain() for explain_led."""
 
+from .checks import Outcome, RuleResult
 from .engine import assess, diagnose, explain
 from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
 from .model import (
     DEFAULT_THRESHOLDS,
+    THRESHOLD_OPTIONS,
     Candidate,
     Cause,
     Confidence,
+    Explanation,
     Fix,
     LedState,
+    Note,
     Thresholds,
     Verdict,
     is_problem,
 )
-from .rules import RULES, Outcome, Rule, RuleResult
+from .rules import RULES, Rule
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "RULES",
+    "THRESHOLD_OPTIONS",
     "CameraHistory",
     "Candidate",
     "Cause",
     "Confidence",
+    "Explanation",
     "Fix",
     "LedState",
+    "Note",
     "Outcome",
     "Rule",
     "RuleResult",

@@ -5,10 +5,21 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from .checks import Outcome, RuleResult
 from .facts import Facts, fact, gather
 from .history import CameraHistory, as_utc, record_poll
-from .model import Candidate, Cause, Confidence, LedState, Thresholds, Verdict
-from .rules import RULES, Outcome, Rule, RuleResult
+from .model import (
+    Candidate,
+    Cause,
+    Confidence,
+    Explanation,
+    LedState,
+    Note,
+    Thresholds,
+    Verdict,
+)
+from .rules import NEAREST_LEDS, RULES, Rule, model_shows
+from .status import reported_trouble
 
 if TYPE_CHECKING:
     from ..snapshot import CameraSnapshot, SyncModuleSnapshot  # noqa: TID252
@@ -63,6 +74,8 @@ def _verdict(
         evidence=tuple(dict.fromkeys((*result.evidence, *undecided))),
         fixes=rule.fixes,
         since=since,
+        issue_since=facts.abnormal_since,
+        issues=reported_trouble(facts.camera),
     )
 
 
@@ -86,12 +99,21 @@ def explain(
     *,
     thresholds: Thresholds,
     now: datetime,
-) -> list[Candidate]:
-    """Return the causes that can produce the LED the owner sees, best supported by telemetry first."""
+) -> Explanation:
+    """Return the causes that can produce the LED the owner sees, best supported by telemetry first.
+
+    A pattern this model never shows is named as such, with the causes of the nearest patterns it does.
+    """
     facts = gather(camera, sync_module, history, thresholds, now)
+    shown = model_shows(camera, observed)
+    leds = (
+        (observed,)
+        if shown
+        else tuple(led for led in NEAREST_LEDS[observed] if model_shows(camera, led))
+    )
     by_cause: dict[Cause, list[tuple[int, Rule, RuleResult]]] = {}
     for position, rule in enumerate(RULES):
-        if observed in rule.leds and rule.applies(camera):
+        if rule.applies(camera) and not rule.leds.isdisjoint(leds):
             by_cause.setdefault(rule.cause, []).append(
                 (position, rule, rule.check(facts))
             )
@@ -99,9 +121,19 @@ def explain(
         (_candidate(results) for results in by_cause.values()), key=lambda pair: pair[0]
     )
     ranked = [candidate for _, candidate in candidates]
-    if observed is LedState.BLINKING_RED:
-        return _blame_hardware_by_elimination(ranked, facts)
-    return ranked
+    if LedState.BLINKING_RED in leds:
+        ranked = _blame_hardware_by_elimination(ranked, facts)
+    notes = (
+        *(() if shown else (Note.LED_NOT_SHOWN_BY_MODEL,)),
+        *(() if any(c.fits_telemetry for c in ranked) else (Note.NOTHING_FITS,)),
+        *((Note.BATTERY_READING_AWAITED,) if facts.battery_awaited else ()),
+    )
+    return Explanation(
+        observed=observed,
+        candidates=tuple(ranked),
+        notes=notes,
+        nearest=() if shown else leds,
+    )
 
 
 def _candidate(

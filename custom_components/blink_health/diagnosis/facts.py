@@ -7,18 +7,23 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from ..snapshot import CameraKind, CameraSnapshot, SyncModuleSnapshot  # noqa: TID252
-from .history import CameraHistory, as_utc, clip_streak_start, is_abnormal, saw_new_clip
+from .history import (
+    CameraHistory,
+    as_utc,
+    clip_streak_start,
+    reading_after_replacement,
+    replacement_age,
+    saw_new_clip,
+)
 from .model import Cause, Thresholds
+from .status import battery_low, is_abnormal
 
 # Plausible ranges; anything outside is a placeholder or a parsing accident, so it counts as unknown.
 DBM_RANGE = range(-130, 0)
 BARS_RANGE = range(6)
-LOW_BATTERY_STATES = frozenset({"low", "replace"})
-HEALTHY_BATTERY_STATES = frozenset({"ok", "good", "normal", "full"})
 BATTERY_CAUSES = frozenset({Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE})
-# Without a check time, a low reading this soon after new batteries may predate them: Blink
-# measures batteries now and then, not when they go in.
-UNDATED_READING_GRACE = timedelta(hours=12)
+# Evidence that the batteries were changed and Blink has not measured them since.
+BATTERY_READING_AWAITED = "battery_reading_awaited=true"
 
 
 class BatteryReading(StrEnum):
@@ -33,7 +38,11 @@ class BatteryReading(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Facts:
-    """Everything a rule may look at for one camera at one poll."""
+    """Everything a rule may look at for one camera at one poll.
+
+    An offline camera's readings are the ones it sent before it went (or zeros): `battery`,
+    `wifi_dbm` and `wifi_bars` are then unknown, and only the offline rules look at `last_battery`.
+    """
 
     camera: CameraSnapshot
     sync_module: SyncModuleSnapshot | None
@@ -43,6 +52,8 @@ class Facts:
     new_clip: bool
     clip_streak_since: datetime | None
     battery: BatteryReading
+    last_battery: BatteryReading
+    battery_awaited: bool
     replaced_recently: bool
     replaced_days_ago: int | None
     abnormal_since: datetime | None
@@ -64,16 +75,11 @@ def gather(
 ) -> Facts:
     """Return the facts the rules need, computed once."""
     now = as_utc(now)
-    replaced_at = (
-        None
-        if history.batteries_replaced_at is None
-        else as_utc(history.batteries_replaced_at)
-    )
-    replaced_age = None if replaced_at is None else now - replaced_at
-    replaced_recently = replaced_age is not None and (
-        timedelta(0)
-        <= replaced_age
-        <= timedelta(days=thresholds.battery_replacement_window_days)
+    replaced_age = replacement_age(history, now, thresholds)
+    awaited = (
+        camera.has_battery
+        and replaced_age is not None
+        and not reading_after_replacement(camera, history, now)
     )
     abnormal_since = None
     if is_abnormal(camera):
@@ -82,6 +88,8 @@ def gather(
             if history.abnormal_since is None
             else min(as_utc(history.abnormal_since), now)
         )
+    last_battery = _battery_reading(camera, awaited=awaited)
+    reporting = camera.online is not False
     return Facts(
         camera=camera,
         sync_module=sync_module,
@@ -95,37 +103,34 @@ def gather(
             now,
             timedelta(minutes=thresholds.continuous_recording_minutes),
         ),
-        battery=_battery_reading(
-            camera, replaced_at if replaced_recently else None, now
-        ),
-        replaced_recently=replaced_recently,
-        replaced_days_ago=None
-        if replaced_age is None or not replaced_recently
-        else replaced_age.days,
+        battery=last_battery
+        if reporting or last_battery is BatteryReading.NONE
+        else BatteryReading.UNKNOWN,
+        last_battery=last_battery,
+        battery_awaited=awaited,
+        replaced_recently=replaced_age is not None,
+        replaced_days_ago=None if replaced_age is None else replaced_age.days,
         abnormal_since=abnormal_since,
-        wifi_dbm=camera.wifi_dbm if camera.wifi_dbm in DBM_RANGE else None,
-        wifi_bars=camera.wifi_bars if camera.wifi_bars in BARS_RANGE else None,
+        wifi_dbm=camera.wifi_dbm
+        if reporting and camera.wifi_dbm in DBM_RANGE
+        else None,
+        wifi_bars=camera.wifi_bars
+        if reporting and camera.wifi_bars in BARS_RANGE
+        else None,
     )
 
 
-def _battery_reading(
-    camera: CameraSnapshot, replaced_at: datetime | None, now: datetime
-) -> BatteryReading:
-    """Return what the battery report says, noting a low report taken before new batteries went in."""
+def _battery_reading(camera: CameraSnapshot, *, awaited: bool) -> BatteryReading:
+    """Return what the battery report says, noting a low report that may predate new batteries."""
     if not camera.has_battery:
         return BatteryReading.NONE
-    state = (camera.battery_state or "").strip().lower()
-    if state in HEALTHY_BATTERY_STATES:
-        return BatteryReading.OK
-    if state not in LOW_BATTERY_STATES:
-        return BatteryReading.UNKNOWN
-    checked = camera.battery_check_time
-    if replaced_at is not None and (
-        (checked is not None and as_utc(checked) < replaced_at)
-        or (checked is None and as_utc(now) - replaced_at < UNDATED_READING_GRACE)
-    ):
-        return BatteryReading.STALE_LOW
-    return BatteryReading.LOW
+    match battery_low(camera.battery_state):
+        case False:
+            return BatteryReading.OK
+        case True:
+            return BatteryReading.STALE_LOW if awaited else BatteryReading.LOW
+        case _:
+            return BatteryReading.UNKNOWN
 
 
 def fact(key: str, value: object) -> str:

@@ -8,62 +8,22 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .model import DEFAULT_THRESHOLDS, Cause, Thresholds, Verdict
+from .status import battery_low, is_abnormal
 
 if TYPE_CHECKING:
     from ..snapshot import CameraSnapshot  # noqa: TID252
 
-# Statuses that mean the camera is healthy: default cameras say "done", Minis and doorbells "online".
-HEALTHY_STATUSES = frozenset({"done", "online"})
-# "offline" is a connectivity state that the online flag already covers, not a device fault.
-CONNECTIVITY_STATUSES = frozenset({"offline"})
-SETUP_STATUSES = frozenset(
-    {"setup", "in_setup", "onboarding", "not_onboarded", "pending_setup", "new"}
-)
+# Without a check time, an "ok" seen this soon after new batteries may still be the reading taken
+# before them; one seen later is the new batteries'.
+FRESH_READING_DELAY = timedelta(minutes=10)
+# Without a check time, a low reading this soon after new batteries may predate them: Blink
+# measures batteries now and then, not when they go in. Still low after it, the new ones read low.
+UNDATED_READING_GRACE = timedelta(hours=12)
 
 
 def as_utc(value: datetime) -> datetime:
     """Return an aware datetime, reading a naive one as UTC so naive and aware values compare."""
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-def normal_status(status: str | None) -> str | None:
-    """Return a status lowercased and trimmed, or None when it is empty."""
-    if status is None:
-        return None
-    cleaned = status.strip().lower()
-    return cleaned or None
-
-
-def in_setup_status(status: str | None) -> bool:
-    """Return whether a status says the device is still being set up."""
-    cleaned = normal_status(status)
-    return cleaned is not None and (
-        cleaned in SETUP_STATUSES or "setup" in cleaned or "onboard" in cleaned
-    )
-
-
-def camera_issues(camera: CameraSnapshot) -> tuple[str, ...]:
-    """Return the non-blank issues a camera reports."""
-    return tuple(
-        issue.strip() for issue in camera.issues or () if issue and issue.strip()
-    )
-
-
-def abnormal_status(camera: CameraSnapshot) -> str | None:
-    """Return the camera's status when it is neither healthy, connectivity nor setup, else None."""
-    cleaned = normal_status(camera.status)
-    if (
-        cleaned is None
-        or cleaned in HEALTHY_STATUSES | CONNECTIVITY_STATUSES
-        or in_setup_status(cleaned)
-    ):
-        return None
-    return cleaned
-
-
-def is_abnormal(camera: CameraSnapshot) -> bool:
-    """Return whether the camera reports issues or an unexpected status."""
-    return bool(camera_issues(camera)) or abnormal_status(camera) is not None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +38,7 @@ class CameraHistory:
     reset_reported_at: datetime | None = None
     last_poll_at: datetime | None = None
     last_clip_at: datetime | None = None
+    fresh_battery_reading_at: datetime | None = None
 
     def to_dict(self) -> dict[str, str | None]:
         """Return a JSON-ready mapping."""
@@ -90,6 +51,7 @@ class CameraHistory:
             "reset_reported_at": _dump_time(self.reset_reported_at),
             "last_poll_at": _dump_time(self.last_poll_at),
             "last_clip_at": _dump_time(self.last_clip_at),
+            "fresh_battery_reading_at": _dump_time(self.fresh_battery_reading_at),
         }
 
     @classmethod
@@ -106,6 +68,7 @@ class CameraHistory:
             reset_reported_at=_load_time(data.get("reset_reported_at")),
             last_poll_at=_load_time(data.get("last_poll_at")),
             last_clip_at=_load_time(data.get("last_clip_at")),
+            fresh_battery_reading_at=_load_time(data.get("fresh_battery_reading_at")),
         )
 
 
@@ -162,6 +125,56 @@ def clip_streak_start(
     return as_utc(history.clip_streak_since)
 
 
+def replacement_age(
+    history: CameraHistory, now: datetime, thresholds: Thresholds
+) -> timedelta | None:
+    """Return how long ago the batteries were replaced, when that is within the replacement window."""
+    if history.batteries_replaced_at is None:
+        return None
+    age = as_utc(now) - as_utc(history.batteries_replaced_at)
+    window = timedelta(days=thresholds.battery_replacement_window_days)
+    return age if timedelta(0) <= age <= window else None
+
+
+def reading_after_replacement(
+    camera: CameraSnapshot, history: CameraHistory, now: datetime
+) -> bool:
+    """Return whether the battery reading is known to be newer than the last battery change."""
+    if history.batteries_replaced_at is None:
+        return True
+    replaced_at = as_utc(history.batteries_replaced_at)
+    if camera.battery_check_time is not None:
+        return as_utc(camera.battery_check_time) >= replaced_at
+    seen = history.fresh_battery_reading_at
+    if seen is not None and as_utc(seen) >= replaced_at:
+        return True
+    elapsed = as_utc(now) - replaced_at
+    match battery_low(camera.battery_state):
+        case False:
+            return elapsed >= FRESH_READING_DELAY
+        case True:
+            return elapsed >= UNDATED_READING_GRACE
+        case _:
+            return False
+
+
+def _fresh_battery_reading_at(
+    history: CameraHistory, camera: CameraSnapshot, now: datetime
+) -> datetime | None:
+    """Return when a poll first saw a battery reading newer than the last battery change."""
+    if (
+        history.fresh_battery_reading_at is not None
+        or history.batteries_replaced_at is None
+        or not camera.has_battery
+        # An offline camera's reading is the one it sent before it went: it proves nothing new.
+        or camera.online is False
+        or battery_low(camera.battery_state) is None
+        or not reading_after_replacement(camera, history, now)
+    ):
+        return history.fresh_battery_reading_at
+    return now
+
+
 def record_poll(
     history: CameraHistory,
     camera: CameraSnapshot,
@@ -190,12 +203,15 @@ def record_poll(
         abnormal_since=abnormal_since,
         last_poll_at=now,
         last_clip_at=last_clip,
+        fresh_battery_reading_at=_fresh_battery_reading_at(history, camera, now),
     )
 
 
 def record_batteries_replaced(history: CameraHistory, now: datetime) -> CameraHistory:
     """Return the history after the owner says the batteries were just replaced."""
-    return replace(history, batteries_replaced_at=as_utc(now))
+    return replace(
+        history, batteries_replaced_at=as_utc(now), fresh_battery_reading_at=None
+    )
 
 
 def record_reset(history: CameraHistory, now: datetime) -> CameraHistory:

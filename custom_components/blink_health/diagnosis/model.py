@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,14 @@ class Fix(StrEnum):
     CONTACT_SUPPORT = "contact_support"
 
 
+class Note(StrEnum):
+    """Something explain_led tells the owner besides the causes."""
+
+    LED_NOT_SHOWN_BY_MODEL = "led_not_shown_by_model"
+    NOTHING_FITS = "nothing_fits"
+    BATTERY_READING_AWAITED = "battery_reading_awaited"
+
+
 class Confidence(StrEnum):
     """How strongly the telemetry backs a conclusion."""
 
@@ -72,16 +80,29 @@ def is_problem(cause: Cause) -> bool:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Thresholds:
-    """Tunable limits the rules compare telemetry and history against."""
+    """Tunable limits the rules compare telemetry and history against.
 
-    battery_replacement_window_days: int = 14
-    continuous_recording_minutes: int = 10
-    hardware_fault_minutes: int = 30
-    weak_wifi_dbm: int = -80
-    weak_wifi_bars: int = 1
+    Each field's metadata gives the range and unit an owner may choose it in (the options form).
+    """
+
+    battery_replacement_window_days: int = field(
+        default=14, metadata={"min": 1, "max": 90, "unit": "d"}
+    )
+    continuous_recording_minutes: int = field(
+        default=10, metadata={"min": 5, "max": 240, "unit": "min"}
+    )
+    hardware_fault_minutes: int = field(
+        default=30, metadata={"min": 5, "max": 1440, "unit": "min"}
+    )
+    weak_wifi_dbm: int = field(
+        default=-80, metadata={"min": -100, "max": -50, "unit": "dBm"}
+    )
+    weak_wifi_bars: int = field(default=1, metadata={"min": 0, "max": 4, "unit": ""})
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+# The option keys of the thresholds: the fields themselves, never a second list.
+THRESHOLD_OPTIONS = tuple(f.name for f in fields(Thresholds))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -94,6 +115,10 @@ class Verdict:
     evidence: tuple[str, ...]
     fixes: tuple[Fix, ...]
     since: datetime
+    # Since when Blink has reported the camera's issues or odd status (the first poll that saw
+    # them), and Blink's own words for them; None and () while it reports none.
+    issue_since: datetime | None = None
+    issues: tuple[str, ...] = ()
 
     @property
     def problem(self) -> bool:
@@ -112,3 +137,14 @@ class Candidate:
     contradicting: tuple[str, ...]
     unknown: tuple[str, ...]
     fixes: tuple[Fix, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Explanation:
+    """What explain_led answers: the causes best supported first, and notes for the owner."""
+
+    observed: LedState
+    candidates: tuple[Candidate, ...]
+    notes: tuple[Note, ...] = ()
+    # The patterns whose causes are listed instead, when this model never shows the observed one.
+    nearest: tuple[LedState, ...] = ()

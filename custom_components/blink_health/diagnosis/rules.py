@@ -3,58 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..snapshot import CameraKind, CameraSnapshot  # noqa: TID252
-from .facts import BATTERY_CAUSES, BatteryReading, Facts, fact, minutes_between
-from .history import abnormal_status, as_utc, camera_issues, in_setup_status
-from .model import Cause, Confidence, Fix, LedState
+from .checks import (
+    RuleResult,
+    check_continuous_recording,
+    check_hardware_fault,
+    check_low_battery,
+    check_offline,
+    check_offline_low_battery,
+    check_ok,
+    check_recording,
+    check_setup,
+    check_sync_module_offline,
+    check_weak_wifi,
+    check_wrong_battery_type,
+)
+from .model import Cause, Fix, LedState
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-
-class Outcome(StrEnum):
-    """What one rule concluded."""
-
-    MATCH = "match"
-    NO_MATCH = "no_match"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class RuleResult:
-    """A rule's outcome, with the facts that led to it."""
-
-    outcome: Outcome
-    evidence: tuple[str, ...] = ()
-    confidence: Confidence = Confidence.HIGH
-    led_state: LedState | None = None
-
-
-WEAK_WIFI_DBM_MARGIN = 3
-WEAK_WIFI_BARS_MARGIN = 1
-
-
-def matched(
-    *evidence: str,
-    confidence: Confidence = Confidence.HIGH,
-    led_state: LedState | None = None,
-) -> RuleResult:
-    """Return a result saying the rule fits."""
-    return RuleResult(Outcome.MATCH, evidence, confidence, led_state)
-
-
-def not_matched(*evidence: str) -> RuleResult:
-    """Return a result saying the rule does not fit."""
-    return RuleResult(Outcome.NO_MATCH, evidence)
-
-
-def undecided(*evidence: str) -> RuleResult:
-    """Return a result saying the data cannot tell."""
-    return RuleResult(Outcome.UNKNOWN, evidence, Confidence.LOW)
+    from .facts import Facts
 
 
 def _any_camera(_camera: CameraSnapshot) -> bool:
@@ -77,6 +48,22 @@ def _not_mini(camera: CameraSnapshot) -> bool:
     return camera.kind is not CameraKind.MINI
 
 
+def model_shows(camera: CameraSnapshot, led: LedState) -> bool:
+    """Return whether this model has that light pattern at all."""
+    if led is LedState.SOLID_RED:  # the guide: solid red is the Mini's alone
+        return camera.kind is CameraKind.MINI
+    if led is LedState.RED_SIX_FLASHES:  # the low-battery pattern needs batteries
+        return camera.has_battery
+    return True
+
+
+# For a pattern a model never shows, the ones it does show that an owner most likely saw instead.
+NEAREST_LEDS: dict[LedState, tuple[LedState, ...]] = {
+    LedState.SOLID_RED: (LedState.BLINKING_RED, LedState.RED_WHILE_RECORDING),
+    LedState.RED_SIX_FLASHES: (LedState.BLINKING_RED, LedState.RED_WHILE_RECORDING),
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
     """One situation: when it applies, what it concludes, what the LED shows and what fixes it."""
@@ -96,188 +83,6 @@ class Rule:
         return self.also_shows | {self.led_state}
 
 
-def _check_setup(facts: Facts) -> RuleResult:
-    """Match when the camera or its Sync Module has not finished setup."""
-    camera, sync = facts.camera, facts.sync_module
-    evidence: list[str] = []
-    if not camera.onboarded:
-        evidence.append(fact("onboarded", value=False))
-    if in_setup_status(camera.status):
-        evidence.append(fact("status", camera.status))
-    if sync is not None:
-        if not sync.onboarded:
-            evidence.append(fact("sync_module_onboarded", value=False))
-        if in_setup_status(sync.status):
-            evidence.append(fact("sync_module_status", sync.status))
-    if evidence:
-        return matched(*evidence)
-    return not_matched(fact("onboarded", value=True))
-
-
-def _check_sync_module_offline(facts: Facts) -> RuleResult:
-    """Match when the Sync Module the camera hangs off is offline."""
-    sync = facts.sync_module
-    if sync is None:
-        return not_matched("sync_module=none")
-    if sync.online is None:
-        return undecided(fact("sync_module_online", None))
-    if sync.online:
-        return not_matched(fact("sync_module_online", value=True))
-    # A Mini talks to Wi-Fi itself; when its Sync Module drops, the home network usually went with it.
-    led = LedState.SOLID_RED if facts.is_mini else None
-    return matched(fact("sync_module_online", value=False), led_state=led)
-
-
-def _check_offline_low_battery(facts: Facts) -> RuleResult:
-    """Match when a battery camera went offline after its last report said the battery was low."""
-    online = facts.camera.online
-    if online is None:
-        return undecided(fact("online", None))
-    if online:
-        return not_matched(fact("online", value=True))
-    if facts.battery is BatteryReading.LOW:
-        return matched(
-            fact("online", value=False),
-            fact("battery_state", "low"),
-            confidence=Confidence.MEDIUM,
-        )
-    if (
-        facts.battery is BatteryReading.UNKNOWN
-        and facts.history.last_cause in BATTERY_CAUSES
-    ):
-        return matched(
-            fact("online", value=False),
-            fact("last_cause", facts.history.last_cause),
-            confidence=Confidence.MEDIUM,
-        )
-    return not_matched(
-        fact("online", value=False), fact("battery_state", facts.battery)
-    )
-
-
-def _check_offline(facts: Facts) -> RuleResult:
-    """Match when the camera is offline."""
-    online = facts.camera.online
-    if online is None:
-        return undecided(fact("online", None))
-    if online:
-        return not_matched(fact("online", value=True))
-    return matched(fact("online", value=False))
-
-
-def _check_wrong_battery_type(facts: Facts) -> RuleResult:
-    """Match when the battery reads low although the owner replaced the batteries recently."""
-    if not facts.replaced_recently:
-        return not_matched("batteries_replaced_recently=false")
-    replaced = fact("batteries_replaced_days_ago", facts.replaced_days_ago)
-    match facts.battery:
-        case BatteryReading.LOW:
-            checked = facts.camera.battery_check_time
-            confidence = Confidence.HIGH if checked is not None else Confidence.MEDIUM
-            return matched(
-                fact("battery_state", "low"), replaced, confidence=confidence
-            )
-        case BatteryReading.STALE_LOW:
-            return undecided(
-                fact("battery_state", "low"),
-                "battery_checked_before_replacement=true",
-                replaced,
-            )
-        case BatteryReading.OK:
-            return not_matched(fact("battery_state", "ok"), replaced)
-        case _:
-            return undecided(fact("battery_state", None), replaced)
-
-
-def _check_low_battery(facts: Facts) -> RuleResult:
-    """Match when the battery reads low."""
-    match facts.battery:
-        case BatteryReading.LOW:
-            return matched(fact("battery_state", "low"))
-        case BatteryReading.STALE_LOW:
-            return undecided(
-                fact("battery_state", "low"), "battery_checked_before_replacement=true"
-            )
-        case BatteryReading.OK:
-            return not_matched(fact("battery_state", "ok"))
-        case _:
-            return undecided(fact("battery_state", None))
-
-
-def _check_continuous_recording(facts: Facts) -> RuleResult:
-    """Match when every poll has brought a new clip for the configured number of minutes."""
-    if not facts.new_clip or facts.clip_streak_since is None:
-        return not_matched(fact("new_clip", value=False))
-    minutes = minutes_between(facts.clip_streak_since, facts.now)
-    evidence = (fact("new_clip", value=True), fact("clip_streak_minutes", minutes))
-    if minutes >= facts.thresholds.continuous_recording_minutes:
-        return matched(*evidence, confidence=Confidence.MEDIUM)
-    return not_matched(*evidence)
-
-
-def _check_recording(facts: Facts) -> RuleResult:
-    """Match when a clip is being recorded now."""
-    if not facts.new_clip:
-        return not_matched(fact("new_clip", value=False))
-    if facts.camera.motion_detected:
-        return matched(fact("motion_detected", value=True))
-    return matched(fact("new_clip", value=True), confidence=Confidence.MEDIUM)
-
-
-def _check_hardware_fault(facts: Facts) -> RuleResult:
-    """Match when issues or an odd status persist past the window, or survive a reset."""
-    issues = camera_issues(facts.camera)
-    status = abnormal_status(facts.camera)
-    if facts.abnormal_since is None:
-        return not_matched("issues=none", fact("status", facts.camera.status))
-    evidence = [fact("issues", ",".join(issues))] if issues else []
-    if status is not None:
-        evidence.append(fact("status", status))
-    minutes = minutes_between(facts.abnormal_since, facts.now)
-    evidence.append(fact("abnormal_minutes", minutes))
-    window = timedelta(minutes=facts.thresholds.hardware_fault_minutes)
-    reset_at = facts.history.reset_reported_at
-    # A reset counts when the trouble was already there, or came back within the window after it.
-    if reset_at is not None and facts.abnormal_since - as_utc(reset_at) <= window:
-        return matched(*evidence, "reset_reported=true")
-    if minutes >= facts.thresholds.hardware_fault_minutes:
-        return matched(*evidence, confidence=Confidence.MEDIUM)
-    return undecided(*evidence)
-
-
-def _check_weak_wifi(facts: Facts) -> RuleResult:
-    """Match when the Wi-Fi signal is at or below the weak thresholds."""
-    dbm, bars, limits = facts.wifi_dbm, facts.wifi_bars, facts.thresholds
-    if dbm is None and bars is None:
-        return undecided(fact("wifi_signal", None))
-    # Once weak, the signal must recover by a margin to count as fine again: a signal hovering
-    # at the limit would otherwise raise and clear a repair at every other poll.
-    was_weak = facts.history.last_cause is Cause.WEAK_WIFI
-    dbm_limit = limits.weak_wifi_dbm + (WEAK_WIFI_DBM_MARGIN if was_weak else 0)
-    bars_limit = limits.weak_wifi_bars + (WEAK_WIFI_BARS_MARGIN if was_weak else 0)
-    weak_dbm = dbm is not None and dbm <= dbm_limit
-    weak_bars = bars is not None and bars <= bars_limit
-    evidence = tuple(
-        fact(key, value)
-        for key, value in (("wifi_dbm", dbm), ("wifi_bars", bars))
-        if value is not None
-    )
-    if weak_dbm:
-        return matched(*evidence)
-    if weak_bars:
-        return matched(*evidence, confidence=Confidence.MEDIUM)
-    return not_matched(*evidence)
-
-
-def _check_ok(facts: Facts) -> RuleResult:
-    """Match always: nothing above fired."""
-    camera = facts.camera
-    evidence = [fact("online", camera.online)]
-    if camera.has_battery:
-        evidence.append(fact("battery_state", facts.battery))
-    return matched(*evidence)
-
-
 RULES: tuple[Rule, ...] = (
     Rule(
         name="setup_incomplete",
@@ -288,7 +93,7 @@ RULES: tuple[Rule, ...] = (
         also_shows=frozenset({LedState.BLINKING_BLUE}),
         fixes=(Fix.COMPLETE_SETUP, Fix.CHECK_WIFI_CONNECTION, Fix.SOFT_RESET),
         position_reason="Nothing else can be judged until setup is done, and an unfinished camera reports odd values.",
-        check=_check_setup,
+        check=check_setup,
     ),
     Rule(
         name="sync_module_offline",
@@ -301,7 +106,7 @@ RULES: tuple[Rule, ...] = (
             Fix.CHECK_INTERNET_SPEED,
         ),
         position_reason="A Sync Module outage cuts off every camera on it, so one fix clears them all.",
-        check=_check_sync_module_offline,
+        check=check_sync_module_offline,
     ),
     Rule(
         name="offline_low_battery",
@@ -310,7 +115,7 @@ RULES: tuple[Rule, ...] = (
         also_shows=frozenset({LedState.RED_SIX_FLASHES}),
         fixes=(Fix.REPLACE_BATTERIES, Fix.USE_LITHIUM_AA),
         position_reason="A camera that drops offline right after reporting a low battery has most likely run flat.",
-        check=_check_offline_low_battery,
+        check=check_offline_low_battery,
         applies=_battery_powered,
     ),
     Rule(
@@ -324,7 +129,7 @@ RULES: tuple[Rule, ...] = (
             Fix.CHECK_WIFI_CONNECTION,
         ),
         position_reason="An offline camera cannot report anything newer, so every later rule would read stale data.",
-        check=_check_offline,
+        check=check_offline,
         applies=_mini,
     ),
     Rule(
@@ -339,7 +144,7 @@ RULES: tuple[Rule, ...] = (
             Fix.SOFT_RESET,
         ),
         position_reason="An offline camera cannot report anything newer, so every later rule would read stale data.",
-        check=_check_offline,
+        check=check_offline,
         applies=_not_mini,
     ),
     Rule(
@@ -349,7 +154,7 @@ RULES: tuple[Rule, ...] = (
         also_shows=frozenset({LedState.OFF}),
         fixes=(Fix.USE_LITHIUM_AA, Fix.REPLACE_BATTERIES),
         position_reason="It is the more specific reading of a low battery, so it must be tried before plain low battery.",
-        check=_check_wrong_battery_type,
+        check=check_wrong_battery_type,
         applies=_battery_powered,
     ),
     Rule(
@@ -359,7 +164,7 @@ RULES: tuple[Rule, ...] = (
         also_shows=frozenset({LedState.OFF}),
         fixes=(Fix.REPLACE_BATTERIES, Fix.USE_LITHIUM_AA),
         position_reason="A flat battery produces its own red pattern and will soon stop everything below.",
-        check=_check_low_battery,
+        check=check_low_battery,
         applies=_battery_powered,
     ),
     Rule(
@@ -368,7 +173,7 @@ RULES: tuple[Rule, ...] = (
         led_state=LedState.RED_WHILE_RECORDING,
         fixes=(Fix.DISARM_AND_REARM, Fix.SOFT_RESET, Fix.CONTACT_SUPPORT),
         position_reason="It is the stuck form of recording, so it must be tried before a single recording.",
-        check=_check_continuous_recording,
+        check=check_continuous_recording,
     ),
     Rule(
         name="recording",
@@ -376,7 +181,7 @@ RULES: tuple[Rule, ...] = (
         led_state=LedState.RED_WHILE_RECORDING,
         fixes=(),
         position_reason="A red light during a clip is normal and explains the light better than any fault below.",
-        check=_check_recording,
+        check=check_recording,
     ),
     Rule(
         name="hardware_fault",
@@ -384,7 +189,7 @@ RULES: tuple[Rule, ...] = (
         led_state=LedState.BLINKING_RED,
         fixes=(Fix.SOFT_RESET, Fix.HARD_RESET, Fix.CONTACT_SUPPORT),
         position_reason="The guide blames hardware only once setup, Wi-Fi, battery and recording are ruled out.",
-        check=_check_hardware_fault,
+        check=check_hardware_fault,
     ),
     Rule(
         name="weak_wifi",
@@ -393,7 +198,7 @@ RULES: tuple[Rule, ...] = (
         also_shows=frozenset({LedState.SOLID_RED}),
         fixes=(Fix.IMPROVE_WIFI_SIGNAL, Fix.CHECK_INTERNET_SPEED),
         position_reason="A weak signal still works, so it only matters when nothing worse is going on.",
-        check=_check_weak_wifi,
+        check=check_weak_wifi,
     ),
     Rule(
         name="ok",
@@ -401,6 +206,6 @@ RULES: tuple[Rule, ...] = (
         led_state=LedState.SOLID_GREEN,
         fixes=(),
         position_reason="The fallback: nothing in the telemetry points at a problem.",
-        check=_check_ok,
+        check=check_ok,
     ),
 )

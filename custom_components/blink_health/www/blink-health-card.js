@@ -116,7 +116,7 @@ const STYLES = `
     background: var(--primary-color); border-color: var(--primary-color); }
   button.action[disabled] { opacity: 0.5; cursor: default; }
   button.action ha-icon { --mdc-icon-size: 18px; }
-  .note { font-size: 14px; color: var(--secondary-text-color); }
+  .note { margin: 0; font-size: 14px; color: var(--secondary-text-color); }
   .confirm { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; font-size: 14px;
     color: var(--primary-text-color); }
   .explain { display: flex; flex-direction: column; gap: 10px; padding: 10px; border-radius: 8px;
@@ -376,17 +376,10 @@ class BlinkHealthCard extends HTMLElement {
     );
   }
 
-  /** The open repair of a camera: its own, or its Sync Module's. */
+  /** The open repair of a camera: its own, or its Sync Module's (issue ids end in a device id). */
   _issueFor(device) {
-    const serials = (dev) =>
-      (dev?.identifiers || []).filter(([domain]) => domain === DOMAIN).map(([, serial]) => serial);
-    const own = serials(device);
-    const module = serials(this._hass.devices?.[device.via_device_id]);
-    return this._issues.find(
-      (issue) =>
-        own.some((serial) => issue.issue_id.endsWith(`_${serial}`)) ||
-        module.some((serial) => issue.issue_id === `sync_module_offline_${serial}`),
-    );
+    const ids = [device.id, device.via_device_id].filter(Boolean);
+    return this._issues.find((issue) => ids.some((id) => issue.issue_id.endsWith(`_${id}`)));
   }
 
   _causeText(camera) {
@@ -562,12 +555,16 @@ class BlinkHealthCard extends HTMLElement {
 
   _answer(result) {
     const hass = this._hass;
+    const notes = (result.notes || [])
+      .map((note) => `<p class="note" data-note="${esc(note.id)}">${esc(note.text)}</p>`)
+      .join("");
     if (!result.causes?.length) {
-      return `<div class="note" data-answer>${esc(label(hass, "no_causes"))}</div>`;
+      return `<div class="answer" data-answer>${notes}<div class="note">${esc(label(hass, "no_causes"))}</div></div>`;
     }
     const candidates = result.causes.map((candidate, index) => {
       const cause =
         hass.localize(`${TRANSLATIONS}.entity.sensor.likely_cause.state.${candidate.cause}`) ||
+        candidate.name ||
         candidate.cause;
       const fits = label(hass, candidate.fits_telemetry ? "fits" : "does_not_fit");
       const fixes = (candidate.fixes || [])
@@ -583,7 +580,7 @@ class BlinkHealthCard extends HTMLElement {
         ${fixes}
       </div>`;
     });
-    return `<div class="answer" data-answer>${candidates.join("")}</div>`;
+    return `<div class="answer" data-answer>${notes}${candidates.join("")}</div>`;
   }
 
   _onClick(event) {

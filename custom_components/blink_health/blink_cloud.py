@@ -1,0 +1,213 @@
+"""The signed-in source: Blink Health's own blinkpy sign-in, reading the account's raw answers by id.
+
+blinkpy keys cameras by name, keeps stale Sync Module states, swallows errors and refreshes every
+camera at every call. This source uses blinkpy for what it does well (the OAuth sign-in with 2FA,
+its token data, its URLs and its command calls) and reads the few REST answers Blink Health needs
+itself, by Blink id, so that one camera's name, answer or failure never lands on another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from datetime import UTC, datetime, timedelta
+import time
+from typing import Any
+
+from aiohttp import ClientSession
+from blinkpy import api
+from blinkpy.auth import Auth
+from blinkpy.helpers import constants as blink_const
+from blinkpy.helpers.util import BlinkURLHandler
+
+from .blink_answers import (
+    camera_details,
+    check_homescreen,
+    clips_by_camera,
+    homescreen_cameras,
+)
+from .blink_rest import BlinkRest
+from .blink_signin import new_blink
+from .blink_source import (
+    AccountState,
+    AuthRefused,
+    BlinkSource,
+    CameraClips,
+    CameraDetails,
+    ClipTracker,
+    SourceError,
+)
+from .const import LOGGER
+from .snapshot import CameraKind, CameraSnapshot
+
+# How far back the first poll looks for clips (later polls ask from the previous poll on).
+FIRST_CLIP_WINDOW = timedelta(days=1)
+# media/changed lists clips from `since`: ask a minute earlier, so no clip falls between polls.
+CLIP_OVERLAP = timedelta(minutes=1)
+_COMMAND_TYPES = {
+    CameraKind.MINI: "mini",
+    CameraKind.DOORBELL: "doorbell",
+}
+
+
+class BlinkCloudSource(BlinkSource):
+    """Blink Health's own signed-in connection to the Blink cloud.
+
+    A quiet poll costs two requests (the homescreen and the account's media list). A camera's
+    config and signals (battery voltage, Wi-Fi dBm, temperature) are read when it first appears,
+    when its homescreen state changes, when asked (`details_for`), and otherwise once per
+    `detail_interval`.
+    """
+
+    def __init__(
+        self,
+        session: ClientSession,
+        login_data: Mapping[str, Any],
+        *,
+        on_tokens: Callable[[dict[str, Any]], None],
+        detail_interval: timedelta,
+    ) -> None:
+        """Hold the session, the saved tokens and the detail refresh interval."""
+        self._session = session
+        self._blink = new_blink(session, login_data)
+        self._rest = BlinkRest(session, self._blink.auth, on_tokens)
+        self._detail_interval = detail_interval
+        self._details: dict[int, CameraDetails] = {}
+        self._attempted: dict[int, datetime] = {}
+        self._signatures: dict[int, tuple[Any, ...]] = {}
+        self._clip_tracker = ClipTracker()
+        self._last_fetch: datetime | None = None
+
+    @property
+    def _auth(self) -> Auth:
+        """Return blinkpy's Auth, which holds the tokens."""
+        auth: Auth = self._blink.auth
+        return auth
+
+    async def async_start(self) -> None:
+        """Make sure the access token is fresh; nothing else is asked at start."""
+        if self._auth.refresh_token is None:
+            raise AuthRefused
+        await self._rest.async_ensure_token()
+
+    async def async_close(self) -> None:
+        """Close the session."""
+        await self._session.close()
+
+    async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountState:
+        """Read the homescreen and the media list, then the details of the cameras that need it."""
+        await self._rest.async_ensure_token()
+        now = datetime.now(UTC)
+        homescreen = await self._rest.async_get_json(
+            f"/api/v3/accounts/{self._auth.account_id}/homescreen"
+        )
+        check_homescreen(homescreen)
+        clips = await self._async_clips(now)
+        cameras = homescreen_cameras(homescreen)
+        for camera_id, (network_id, signature) in cameras.items():
+            if self._details_due(
+                camera_id, signature, now, forced=camera_id in details_for
+            ):
+                await self._async_read_details(camera_id, network_id, now)
+            self._signatures[camera_id] = signature
+        for gone in set(self._attempted) - set(cameras):
+            self._details.pop(gone, None)
+            self._attempted.pop(gone, None)
+            self._signatures.pop(gone, None)
+        self._last_fetch = now
+        return AccountState(
+            fetched_at=now,
+            homescreen=homescreen,
+            details=dict(self._details),
+            clips=clips,
+        )
+
+    def _details_due(
+        self, camera_id: int, signature: tuple[Any, ...], now: datetime, *, forced: bool
+    ) -> bool:
+        """Return whether the camera's details must be read in this poll."""
+        attempted = self._attempted.get(camera_id)
+        return (
+            forced
+            or attempted is None
+            or self._signatures.get(camera_id) != signature
+            or now - attempted >= self._detail_interval
+        )
+
+    async def _async_read_details(
+        self, camera_id: int, network_id: int, now: datetime
+    ) -> None:
+        """Read one camera's config and signals; a failure of this camera keeps its old details."""
+        base = f"/network/{network_id}/camera/{camera_id}"
+        # A camera whose calls fail is tried again at the next interval, not at every poll.
+        self._attempted[camera_id] = now
+        try:
+            config = await self._rest.async_get_json(f"{base}/config")
+            signals = await self._rest.async_get_json(f"{base}/signals")
+        except SourceError as err:
+            # One camera's failure (404, "Camera not found", a timeout, a 401 although the
+            # homescreen took the same token) is not an outage of the account, nor a sign-out.
+            LOGGER.debug("Details of camera %s not read: %r", camera_id, err)
+            return
+        details = camera_details(config, signals, camera_id, now)
+        if details is None:
+            LOGGER.debug("Details of camera %s unreadable", camera_id)
+            return
+        self._details[camera_id] = details
+
+    async def _async_clips(self, now: datetime) -> dict[int, CameraClips]:
+        """Read the account's media list once and return each camera's clips, by camera id."""
+        since = (
+            self._last_fetch - CLIP_OVERLAP
+            if self._last_fetch is not None
+            else now - FIRST_CLIP_WINDOW
+        )
+        stamp = time.strftime(
+            blink_const.TIMESTAMP_FORMAT, time.gmtime(since.timestamp())
+        )
+        try:
+            media = await self._rest.async_get_json(
+                f"/api/v1/accounts/{self._auth.account_id}/media/changed",
+                params={"since": stamp, "page": "1"},
+            )
+        except SourceError as err:
+            # Motion is a detail; the homescreen answered, so the poll stands (a timeout or a
+            # 401 here is no outage and no sign-out: the homescreen took the same token).
+            LOGGER.debug("Media list not read: %r", err)
+            return self._clip_tracker.unchanged()
+        return self._clip_tracker.update(
+            clips_by_camera(media, now), new_after=self._last_fetch
+        )
+
+    async def async_rearm(self, camera: CameraSnapshot) -> bool:
+        """Disarm the camera's motion detection and arm it again with the model's own call."""
+        if camera.network_id is None:
+            return False
+        await self._rest.async_ensure_token()
+        self._blink.urls = BlinkURLHandler(self._auth.region_id)
+        camera_type = _COMMAND_TYPES.get(camera.kind, "default")
+        try:
+            for enable in (False, True):
+                call = (
+                    api.request_motion_detection_enable
+                    if enable
+                    else api.request_motion_detection_disable
+                )
+                self._rest.requests += 1
+                answer = await call(
+                    self._blink, camera.network_id, camera.id, camera_type=camera_type
+                )
+                if not (isinstance(answer, Mapping) and answer.get("id") is not None):
+                    return False
+        except Exception as err:  # noqa: BLE001 - blinkpy raises many kinds; the flow reports it
+            LOGGER.debug("Re-arm failed: %r", err)
+            return False
+        return True
+
+    def diagnostics(self) -> dict[str, Any]:
+        """Return request and detail bookkeeping (no tokens, no ids)."""
+        return {
+            "mode": "signed_in",
+            "requests": self._rest.requests,
+            "cameras_with_details": len(self._details),
+            "detail_interval_seconds": int(self._detail_interval.total_seconds()),
+        }

@@ -1,0 +1,78 @@
+"""What a status string Blink reports means: healthy, in setup, a fault, or a battery low or fine."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..snapshot import HEALTHY_BATTERY_STATES, LOW_BATTERY_STATES  # noqa: TID252
+
+if TYPE_CHECKING:
+    from ..snapshot import CameraSnapshot  # noqa: TID252
+
+# Statuses that mean the camera is healthy: default cameras say "done", Minis and doorbells "online".
+HEALTHY_STATUSES = frozenset({"done", "online"})
+# "offline" is a connectivity state that the online flag already covers, not a device fault.
+CONNECTIVITY_STATUSES = frozenset({"offline"})
+SETUP_STATUSES = frozenset(
+    {"setup", "in_setup", "onboarding", "not_onboarded", "pending_setup", "new"}
+)
+# Older firmware says "replace" where newer says "low".
+
+
+def normal_status(status: str | None) -> str | None:
+    """Return a status lowercased and trimmed, or None when it is empty."""
+    if status is None:
+        return None
+    cleaned = status.strip().lower()
+    return cleaned or None
+
+
+def in_setup_status(status: str | None) -> bool:
+    """Return whether a status says the device is still being set up."""
+    cleaned = normal_status(status)
+    return cleaned is not None and (
+        cleaned in SETUP_STATUSES or "setup" in cleaned or "onboard" in cleaned
+    )
+
+
+def camera_issues(camera: CameraSnapshot) -> tuple[str, ...]:
+    """Return the non-blank issues a camera reports."""
+    return tuple(
+        issue.strip() for issue in camera.issues or () if issue and issue.strip()
+    )
+
+
+def abnormal_status(camera: CameraSnapshot) -> str | None:
+    """Return the camera's status when it is neither healthy, connectivity nor setup, else None."""
+    cleaned = normal_status(camera.status)
+    if (
+        cleaned is None
+        or cleaned in HEALTHY_STATUSES | CONNECTIVITY_STATUSES
+        or in_setup_status(cleaned)
+    ):
+        return None
+    return cleaned
+
+
+def is_abnormal(camera: CameraSnapshot) -> bool:
+    """Return whether the camera reports issues or an unexpected status."""
+    return bool(camera_issues(camera)) or abnormal_status(camera) is not None
+
+
+def reported_trouble(camera: CameraSnapshot) -> tuple[str, ...]:
+    """Return Blink's own words for what is wrong: the issue texts, then an unexpected status."""
+    status = abnormal_status(camera)
+    raw_status = (
+        () if status is None or camera.status is None else (camera.status.strip(),)
+    )
+    return (*camera_issues(camera), *raw_status)
+
+
+def battery_low(state: str | None) -> bool | None:
+    """Return True when a battery state says low, False when it says fine, None when it says neither."""
+    cleaned = normal_status(state)
+    if cleaned in LOW_BATTERY_STATES:
+        return True
+    if cleaned in HEALTHY_BATTERY_STATES:
+        return False
+    return None

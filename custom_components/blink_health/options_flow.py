@@ -1,0 +1,102 @@
+"""Options: how often Blink Health polls, and the thresholds the LED doctor judges by."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from homeassistant.config_entries import ConfigFlowResult, OptionsFlowWithReload
+from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+)
+import probatio as vol
+
+from .const import (
+    CONF_DETAIL_INTERVAL,
+    CONF_POLLS_BEFORE_ISSUE,
+    CONF_SCAN_INTERVAL,
+    DEFAULT_DETAIL_INTERVAL,
+    DEFAULT_SCAN_INTERVAL,
+    MIN_SCAN_INTERVAL,
+)
+from .core_blink_entry import CONF_BLINK_ENTRY_ID
+from .diagnosis import DEFAULT_THRESHOLDS, THRESHOLD_OPTIONS, Thresholds
+from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE
+
+# Options that set how Blink Health polls: not offered when it reads the Blink integration.
+_POLLING_OPTIONS = frozenset({CONF_SCAN_INTERVAL, CONF_DETAIL_INTERVAL})
+# How often the Blink integration refreshes (its coordinator's fixed interval).
+CORE_REFRESH_SECONDS = 300
+
+
+class BlinkHealthOptionsFlow(OptionsFlowWithReload):
+    """Change how often Blink Health polls and how the LED doctor judges."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and store the options."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            options = {key: int(value) for key, value in user_input.items()}
+            # A new clip at every poll for the window needs at least one poll in the window
+            # (in the Blink integration's mode, a poll is its refresh, every 300 s).
+            poll = options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
+            if poll > options["continuous_recording_minutes"] * 60:
+                errors["continuous_recording_minutes"] = "window_shorter_than_poll"
+            else:
+                return self.async_create_entry(data=options)
+        core_mode = CONF_BLINK_ENTRY_ID in self.config_entry.data
+        current = {
+            key: self.config_entry.options.get(key, value)
+            for key, value in _option_defaults().items()
+            if not (core_mode and key in _POLLING_OPTIONS)
+        }
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(
+                _options_schema(polling=not core_mode), user_input or current
+            ),
+            errors=errors,
+        )
+
+
+def _number(
+    minimum: float, maximum: float, unit: str = "", step: float = 1
+) -> NumberSelector:
+    """Return a number box."""
+    config = NumberSelectorConfig(
+        min=minimum, max=maximum, step=step, mode=NumberSelectorMode.BOX
+    )
+    if unit:
+        config["unit_of_measurement"] = unit
+    return NumberSelector(config)
+
+
+def _option_defaults() -> dict[str, int]:
+    """Return every option's default."""
+    return {
+        CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
+        CONF_DETAIL_INTERVAL: int(DEFAULT_DETAIL_INTERVAL.total_seconds() // 3600),
+        CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
+        **{name: int(getattr(DEFAULT_THRESHOLDS, name)) for name in THRESHOLD_OPTIONS},
+    }
+
+
+def _options_schema(*, polling: bool = True) -> vol.Schema:
+    """Return the options form: polling (not when reading the Blink integration), thresholds."""
+    boxes: dict[Any, Any] = {}
+    if polling:
+        boxes[vol.Required(CONF_SCAN_INTERVAL)] = _number(
+            MIN_SCAN_INTERVAL.total_seconds(), 3600, "s", 10
+        )
+        boxes[vol.Required(CONF_DETAIL_INTERVAL)] = _number(1, 24, "h")
+    boxes[vol.Required(CONF_POLLS_BEFORE_ISSUE)] = _number(1, 20)
+    for threshold in fields(Thresholds):
+        meta = threshold.metadata
+        boxes[vol.Required(threshold.name)] = _number(
+            meta["min"], meta["max"], meta["unit"]
+        )
+    return vol.Schema(boxes)

@@ -1,0 +1,1 @@
+"""scripts/develop's helpers: a Home Assistant client, the scenario's verdicts, and the --check steps."""

@@ -1,0 +1,431 @@
+"""The shipped blueprints: copied on set-up, and automations made from them run on the real fault.
+
+Every automation here goes through Home Assistant's own blueprint machinery: the file the
+integration copied into `<config>/blueprints/automation/blink_health/`, then `use_blueprint`.
+Its actions fire a `blueprint_ran` event carrying the variables the blueprint offers.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+import re
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import STATE_OFF, STATE_ON
+from homeassistant.core import Event, HomeAssistant
+from homeassistant.helpers import device_registry as dr
+from homeassistant.setup import async_setup_component
+from homeassistant.util.yaml import Input, load_yaml_dict, parse_yaml
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+    async_mock_service,
+)
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import DOMAIN
+from custom_components.blink_health.install_blueprints import (
+    SHIPPED_BLUEPRINTS,
+    async_install_blueprints,
+)
+
+from .helpers import poll
+
+BLUEPRINTS = ("camera_needs_attention.yaml", "camera_offline.yaml", "low_battery.yaml")
+RAN = "blueprint_ran"
+# The inputs that cannot have a default: the owner's actions, and the entities a state trigger
+# must name (Home Assistant has no trigger for "every entity of an integration").
+NO_DEFAULT = {"actions", "battery_sensors", "online_sensors"}
+
+
+def _installed(hass: HomeAssistant, name: str) -> Path:
+    """Return where Home Assistant reads one of Blink Health's blueprints."""
+    return Path(hass.config.path("blueprints", "automation", DOMAIN, name))
+
+
+async def _automation(
+    hass: HomeAssistant, blueprint: str, **inputs: Any
+) -> list[Event]:
+    """Create an automation from an installed blueprint; return the events its actions fire."""
+    actions = [
+        {
+            "event": RAN,
+            "event_data": {
+                "camera": "{{ camera }}",
+                "cause": "{{ cause }}",
+                "fix": "{{ fix }}",
+                "cause_name": "{{ cause_name | default('') }}",
+                "reminder": "{{ reminder | default(false) }}",
+            },
+        }
+    ]
+    config = {
+        "automation": [
+            {
+                "id": blueprint,
+                "alias": blueprint,
+                "use_blueprint": {
+                    "path": f"{DOMAIN}/{blueprint}",
+                    "input": {"actions": actions, **inputs},
+                },
+            }
+        ]
+    }
+    assert await async_setup_component(hass, "automation", config)
+    await hass.async_block_till_done()
+    states = hass.states.async_all("automation")
+    assert [state.state for state in states] == [STATE_ON], (
+        "the blueprint must be valid"
+    )
+    return async_capture_events(hass, RAN)
+
+
+def _ran(events: list[Event]) -> list[dict[str, Any]]:
+    """Return what each run's actions received."""
+    return [dict(event.data) for event in events]
+
+
+def _device_id(hass: HomeAssistant, entry: MockConfigEntry, serial: str) -> str:
+    """Return the device id of a Blink camera or Sync Module."""
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, serial), entry.entry_id
+    )
+    assert device is not None
+    return device.id
+
+
+# Copying
+
+
+async def test_setup_copies_the_blueprints(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Set-up puts every shipped blueprint, unchanged, where Home Assistant looks for them."""
+    for name in BLUEPRINTS:
+        installed = _installed(hass, name)
+        assert installed.read_bytes() == (SHIPPED_BLUEPRINTS / name).read_bytes()
+    assert sorted(p.name for p in SHIPPED_BLUEPRINTS.glob("*.yaml")) == list(BLUEPRINTS)
+    assert await async_install_blueprints(hass) == [], "nothing is copied twice"
+
+
+async def test_an_owners_copy_is_never_overwritten(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """An edited blueprint stays as the owner left it; a deleted one comes back."""
+    edited = _installed(hass, "low_battery.yaml")
+    edited.parent.mkdir(parents=True)
+    edited.write_text("# my own version\n")
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert edited.read_text() == "# my own version\n"
+    assert _installed(hass, "camera_offline.yaml").is_file()
+
+
+async def test_unwritable_folder_does_not_stop_setup(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A config folder that cannot take the blueprints is logged; Blink Health still loads."""
+    folder = _installed(hass, "x").parent
+    folder.parent.mkdir(parents=True)
+    folder.write_text("a file where the folder should be")
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert hass.states.get("sensor.front_yard_likely_cause") is not None
+    assert "Could not copy Blink Health's blueprints" in caplog.text
+
+
+@pytest.mark.parametrize("name", BLUEPRINTS)
+def test_blueprint_inputs(name: str) -> None:
+    """Actions come through `actions`; every other input but the entity pickers has a default."""
+    blueprint = load_yaml_dict(str(SHIPPED_BLUEPRINTS / name))["blueprint"]
+    assert blueprint["domain"] == "automation"
+    assert blueprint["source_url"].endswith(
+        f"/custom_components/blink_health/blueprints/{name}"
+    )
+    inputs = blueprint["input"]
+    assert inputs["actions"]["selector"] == {"action": {}}
+    for key, spec in inputs.items():
+        assert ("default" in spec) is (key not in NO_DEFAULT), key
+        for selector in spec["selector"].values():
+            for entity_filter in (selector or {}).get("filter", []):
+                assert entity_filter["integration"] == DOMAIN, key
+
+
+def test_actions_input_is_the_automations_actions() -> None:
+    """Each blueprint runs exactly the owner's actions."""
+    for name in BLUEPRINTS:
+        config = load_yaml_dict(str(SHIPPED_BLUEPRINTS / name))
+        assert config["actions"] == Input("actions"), name
+
+
+# camera_needs_attention.yaml
+
+
+async def test_needs_attention_runs_when_a_repair_opens(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Low batteries: nothing after one poll; once the repair opens, the camera, cause and fix."""
+    ran = await _automation(hass, "camera_needs_attention.yaml")
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
+    await poll(hass, freezer)
+    assert ran == [], "no repair yet, so no run"
+
+    await poll(hass, freezer)
+    assert _ran(ran) == [
+        {
+            "camera": "Front Yard",
+            "cause": "low_battery",
+            "fix": "Put in two fresh AA lithium batteries.",
+            "cause_name": "batteries low",
+            "reminder": False,
+        }
+    ]
+    await poll(hass, freezer, times=3)
+    assert len(ran) == 1, "once per repair, not once per poll"
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="ok", battery_voltage=160)
+    await poll(hass, freezer)
+    assert len(ran) == 1, "a repair closing does not run the actions"
+
+
+async def test_needs_attention_fix_fits_the_model(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The first fix is the camera's own: a Mini off Wi-Fi is reconnected, not checked."""
+    ran = await _automation(hass, "camera_needs_attention.yaml")
+    cloud.update_camera("MINI-NURSERY-04", status="offline")
+    await poll(hass, freezer, times=2)
+    [run] = _ran(ran)
+    assert run["camera"] == "Nursery"
+    assert run["cause"] == "wifi_disconnected"
+    assert run["fix"] == "Reconnect the Mini to Wi-Fi in the Blink app."
+
+
+async def test_needs_attention_only_picked_cameras_and_causes(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Picked cameras and problems only; a picked camera covers its Sync Module going offline."""
+    ran = await _automation(
+        hass,
+        "camera_needs_attention.yaml",
+        cameras=[_device_id(hass, init_integration, "CAM-OUTDOOR-01")],
+        causes=["wifi_disconnected", "sync_module_offline"],
+    )
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")  # a cause not picked
+    cloud.update_camera("CAM-XT2-02", status="offline")  # a camera not picked
+    await poll(hass, freezer, times=2)
+    assert ran == []
+
+    cloud.update_sync_module("SM-HOME-0001", status="offline")  # Front Yard's module
+    await poll(hass, freezer, times=2)
+    assert [(r["camera"], r["cause"], r["fix"]) for r in _ran(ran)] == [
+        (
+            "Home",
+            "sync_module_offline",
+            "Restart the Sync Module: unplug it for ten seconds.",
+        )
+    ]
+
+
+# low_battery.yaml
+
+
+async def test_low_battery_runs_then_reminds(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Runs on the poll that sees the batteries low, once more after the chosen days, not again."""
+    ran = await _automation(
+        hass,
+        "low_battery.yaml",
+        battery_sensors=["binary_sensor.front_yard_battery"],
+        reminder_days=3,
+    )
+    await poll(hass, freezer, times=2)
+    assert ran == [], "healthy batteries run nothing"
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
+    await poll(hass, freezer)
+    assert hass.states.get("binary_sensor.front_yard_battery").state == STATE_ON
+    assert _ran(ran) == [
+        {
+            "camera": "Front Yard",
+            "cause": "low_battery",
+            "fix": "Put in two fresh AA lithium batteries.",
+            "cause_name": "",
+            "reminder": False,
+        }
+    ]
+
+    await _pass(hass, freezer, timedelta(days=2))
+    assert len(ran) == 1, "no reminder before the chosen days"
+    await _pass(hass, freezer, timedelta(days=1, minutes=5))
+    assert [r["reminder"] for r in _ran(ran)] == [False, True]
+    assert ran[-1].data["camera"] == "Front Yard"
+
+    await _pass(hass, freezer, timedelta(days=4))
+    assert len(ran) == 2, "one reminder, not one every few days"
+
+
+async def test_low_battery_no_reminder_once_replaced(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Batteries changed before the reminder: no reminder; another camera is not watched."""
+    ran = await _automation(
+        hass,
+        "low_battery.yaml",
+        battery_sensors=["binary_sensor.front_yard_battery"],
+    )
+    cloud.update_camera("CAM-XT2-02", battery_state="low")  # not picked
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await poll(hass, freezer)
+    assert [r["camera"] for r in _ran(ran)] == ["Front Yard"]
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="ok")
+    await poll(hass, freezer)
+    assert hass.states.get("binary_sensor.front_yard_battery").state == STATE_OFF
+    await _pass(hass, freezer, timedelta(days=8))
+    assert len(ran) == 1
+
+
+# camera_offline.yaml
+
+
+async def test_offline_runs_after_the_chosen_minutes(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Offline for less than the chosen time: nothing; for longer: the camera, cause and fix."""
+    ran = await _automation(
+        hass,
+        "camera_offline.yaml",
+        online_sensors=["binary_sensor.back_door_online"],
+        minutes=20,
+    )
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer)
+    assert hass.states.get("binary_sensor.back_door_online").state == STATE_OFF
+    await poll(hass, freezer, times=3)  # 15 minutes offline
+    assert ran == [], "not before the chosen minutes"
+
+    await poll(hass, freezer)
+    assert _ran(ran) == [
+        {
+            "camera": "Back Door",
+            "cause": "wifi_disconnected",
+            "fix": "Check the camera's Wi-Fi connection.",
+            "cause_name": "",
+            "reminder": False,
+        }
+    ]
+    await poll(hass, freezer, times=6)
+    assert len(ran) == 1, "once per outage"
+
+
+async def test_offline_back_in_time_runs_nothing(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera back online before the chosen minutes never runs the actions."""
+    ran = await _automation(
+        hass,
+        "camera_offline.yaml",
+        online_sensors=["binary_sensor.back_door_online"],
+    )
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    cloud.update_camera("CAM-XT2-02", status="done")
+    await poll(hass, freezer, times=6)
+    assert hass.states.get("binary_sensor.back_door_online").state == STATE_ON
+    assert ran == []
+
+
+async def test_offline_sync_module(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A Sync Module's own Online sensor works too, with the module's cause and fix."""
+    ran = await _automation(
+        hass,
+        "camera_offline.yaml",
+        online_sensors=["binary_sensor.home_online"],
+    )
+    cloud.update_sync_module("SM-HOME-0001", status="offline")
+    await poll(hass, freezer, times=5)
+    assert [(r["camera"], r["cause"], r["fix"]) for r in _ran(ran)] == [
+        (
+            "Home",
+            "sync_module_offline",
+            "Restart the Sync Module: unplug it for ten seconds.",
+        )
+    ]
+
+
+# The README's first automation example
+
+
+async def test_readme_example_tells_of_problems_not_recoveries(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The README's first example notifies on low batteries and offline, never on recovery."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme[readme.index("### Automation examples") :]
+    example = parse_yaml(re.search(r"```yaml\n(.*?)```", section, re.DOTALL)[1])
+    notified = async_mock_service(hass, "notify", "notify")
+    assert await async_setup_component(
+        hass, "automation", {"automation": [{"alias": "readme", **example}]}
+    )
+    await hass.async_block_till_done()
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await poll(hass, freezer)
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="ok", status="offline")
+    await poll(hass, freezer, times=4)
+    cloud.update_camera("CAM-OUTDOOR-01", status="done")
+    await poll(hass, freezer, times=4)
+    assert [call.data["message"] for call in notified] == [
+        "Front Yard: batteries low",
+        "Front Yard: offline",
+    ]
+
+
+async def _pass(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, span: timedelta
+) -> None:
+    """Let a long time pass in one step: timers due in it fire, and one poll runs."""
+    freezer.tick(span)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done(wait_background_tasks=True)

@@ -1,0 +1,429 @@
+"""Blink Health reading Home Assistant's own `blink` integration, set up for real on the simulator."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+from unittest.mock import patch
+
+from blinkpy.auth import UnauthorizedError
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import issue_registry as ir
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
+
+from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
+from custom_components.blink_health.core_blink_entry import (
+    CONF_BLINK_ENTRY_ID,
+    ISSUE_CORE_REAUTH,
+    ISSUE_CORE_REMOVED,
+    core_issue_id,
+)
+
+from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, HARDWARE_ID
+from .helpers import start_fix_flow, submit_fix_flow
+
+CORE_INTERVAL = timedelta(seconds=301)
+
+
+@pytest.fixture
+def scenario() -> str:
+    """Use the demo account: one condition per camera."""
+    return "demo"
+
+
+def _core_data(cloud: FakeBlinkCloud) -> dict[str, Any]:
+    """Return what core's `blink` config flow stores: blinkpy's login attributes."""
+    tokens = cloud._issue_tokens()
+    return {
+        "username": ACCOUNT_EMAIL,
+        "password": ACCOUNT_PASSWORD,
+        "token": tokens["access_token"],
+        "refresh_token": tokens["refresh_token"],
+        "expires_in": tokens["expires_in"],
+        "expiration_date": 0,
+        "region_id": cloud.account["region"],
+        "host": f"{cloud.account['region']}.immedia-semi.com",
+        "account_id": cloud.account["account_id"],
+        "user_id": cloud.account["user_id"],
+        "client_id": cloud.account["client_id"],
+        "hardware_id": HARDWARE_ID,
+    }
+
+
+@pytest.fixture
+async def core_entry(hass: HomeAssistant, cloud: FakeBlinkCloud) -> MockConfigEntry:
+    """Set Home Assistant's own `blink` integration up against the simulator."""
+    entry = MockConfigEntry(
+        domain="blink",
+        version=4,
+        title=ACCOUNT_EMAIL,
+        unique_id=ACCOUNT_EMAIL,
+        data=_core_data(cloud),
+        options={CONF_SCAN_INTERVAL: 300},
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    return entry
+
+
+async def _add_health(hass: HomeAssistant, core: MockConfigEntry) -> MockConfigEntry:
+    """Add and set up a Blink Health entry reading core's entry."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title=ACCOUNT_EMAIL,
+        unique_id=ACCOUNT_EMAIL.lower(),
+        data={CONF_BLINK_ENTRY_ID: core.entry_id},
+    )
+    entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+async def _core_poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """Let core's coordinator (and blinkpy's throttle) reach its next refresh."""
+    freezer.tick(CORE_INTERVAL)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+def _causes(entry: MockConfigEntry) -> dict[str, tuple[str, str]]:
+    """Return each camera's (cause, LED state) from the entry's latest poll."""
+    data = entry.runtime_data.data
+    return {
+        key: (verdict.cause.value, verdict.led_state.value)
+        for key, verdict in data.verdicts.items()
+    }
+
+
+async def test_zero_extra_requests_and_same_verdicts(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+    mock_config_entry: MockConfigEntry,
+) -> None:
+    """Over 12 polls the cloud sees what core alone asks; verdicts equal the signed-in mode's."""
+    cloud.reset_counts()
+    for _ in range(12):
+        await _core_poll(hass, freezer)
+    core_alone = Counter(cloud.counts())
+    assert sum(core_alone.values()) > 0
+
+    cloud.reset_counts()
+    health = await _add_health(hass, core_entry)
+    assert health.state is ConfigEntryState.LOADED
+    assert cloud.total_requests() == 0
+    first_from_core = _causes(health)
+    for _ in range(12):
+        await _core_poll(hass, freezer)
+    assert Counter(cloud.counts()) == core_alone
+    assert health.runtime_data.update_interval is None
+    assert health.runtime_data.source.diagnostics()["core_refreshes_followed"] >= 12
+    from_core = _causes(health)
+
+    # The same account, read by Blink Health's own sign-in.
+    assert await hass.config_entries.async_remove(health.entry_id)
+    await hass.async_block_till_done()
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert _causes(mock_config_entry) == first_from_core
+    expected = {cam["serial"]: cam["expected_cause"] for cam in cloud.cameras.values()}
+    assert {key: cause for key, (cause, _led) in first_from_core.items()} == expected
+    # After as long a history (Workshop's issue turns into a hardware fault in both).
+    for _ in range(12):
+        await _core_poll(hass, freezer)
+    assert _causes(mock_config_entry) == from_core
+    assert from_core["DEMO-ISSUES-05"][0] == "hardware_fault"
+
+
+async def test_battery_low_shows_at_core_refresh(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """A camera turning battery low shows at core's next refresh, not before."""
+    health = await _add_health(hass, core_entry)
+    assert _causes(health)["DEMO-HEALTHY-01"][0] == "ok"
+    cloud.update_camera("DEMO-HEALTHY-01", battery_state="low", battery_voltage=118)
+    await hass.async_block_till_done()
+    assert _causes(health)["DEMO-HEALTHY-01"][0] == "ok"
+    await _core_poll(hass, freezer)
+    assert _causes(health)["DEMO-HEALTHY-01"] == ("low_battery", "red_six_flashes")
+    camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
+    assert camera.battery_voltage == 1.18
+
+
+async def test_core_reloaded_is_picked_up(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """After core reloads, the new coordinator is followed without reloading Blink Health."""
+    health = await _add_health(hass, core_entry)
+    old = core_entry.runtime_data
+    assert await hass.config_entries.async_reload(core_entry.entry_id)
+    await hass.async_block_till_done()
+    assert core_entry.runtime_data is not old
+    assert health.runtime_data.last_update_success
+    cloud.update_camera("DEMO-HEALTHY-01", battery_state="low", battery_voltage=118)
+    await _core_poll(hass, freezer)
+    assert _causes(health)["DEMO-HEALTHY-01"][0] == "low_battery"
+
+
+async def test_core_unloaded_then_removed(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Core unloaded: entities unavailable; core removed: a repair offers Blink Health's sign-in."""
+    health = await _add_health(hass, core_entry)
+    entity = "sensor.driveway_likely_cause"
+    assert hass.states.get(entity).state == "ok"
+    assert await hass.config_entries.async_unload(core_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(entity).state == "unavailable"
+    assert await hass.config_entries.async_setup(core_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(entity).state == "ok"
+
+    assert await hass.config_entries.async_remove(core_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(entity).state == "unavailable"
+    issue_id = core_issue_id(ISSUE_CORE_REMOVED, health.entry_id)
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.is_fixable
+
+    # The fix flow starts Blink Health's own sign-in for the same account.
+    result = await start_fix_flow(hass, issue_id)
+    assert result["step_id"] == "confirm"
+    result = await submit_fix_flow(hass, result["flow_id"])
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
+    result = await hass.config_entries.flow.async_configure(
+        flows[0]["flow_id"], {"password": ACCOUNT_PASSWORD}
+    )
+    await hass.async_block_till_done()
+    assert result["reason"] == "reauth_successful"
+    assert CONF_BLINK_ENTRY_ID not in health.data
+    assert health.state is ConfigEntryState.LOADED
+    assert hass.states.get(entity).state == "ok"
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_core_needs_sign_in(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Core asking its owner to sign in: one repair pointing there; no reauth of our own."""
+    health = await _add_health(hass, core_entry)
+    with patch.object(
+        core_entry.runtime_data.api, "refresh", side_effect=UnauthorizedError
+    ):
+        await _core_poll(hass, freezer)
+    assert not health.runtime_data.last_update_success
+    assert hass.states.get("sensor.driveway_likely_cause").state == "unavailable"
+    issue_id = core_issue_id(ISSUE_CORE_REAUTH, health.entry_id)
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    # Core's owner signs in again: core reloads, the repair goes.
+    assert await hass.config_entries.async_reload(core_entry.entry_id)
+    await hass.async_block_till_done()
+    assert health.runtime_data.last_update_success
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_not_ready_until_core_loaded(
+    hass: HomeAssistant, cloud: FakeBlinkCloud
+) -> None:
+    """Blink Health waits (set-up retry) while core's entry is not loaded."""
+    core = MockConfigEntry(
+        domain="blink", version=4, unique_id=ACCOUNT_EMAIL, data=_core_data(cloud)
+    )
+    core.add_to_hass(hass)
+    health = await _add_health(hass, core)
+    assert health.state is ConfigEntryState.SETUP_RETRY
+    assert cloud.total_requests() == 0
+
+
+async def test_rearm_and_check_through_core(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Re-arm goes through core's motion switch; check again asks core for a refresh."""
+    health = await _add_health(hass, core_entry)
+    coordinator = health.runtime_data
+    cloud.reset_counts()
+    assert await coordinator.async_rearm("DEMO-HEALTHY-01")
+    counts = cloud.counts()
+    assert any("disable" in name for name in counts), counts
+    assert any("enable" in name for name in counts), counts
+    assert not await coordinator.async_rearm("NOT-A-CAMERA")
+    state = await coordinator.async_check_camera("DEMO-HEALTHY-01")
+    assert state is not None
+    assert state.verdict.cause.value == "ok"
+    diagnostics = coordinator.source.diagnostics()
+    assert diagnostics["mode"] == "blink_integration"
+    assert diagnostics["requests"] == 0
+
+
+async def test_config_flow_menu_one_entry(
+    hass: HomeAssistant, cloud: FakeBlinkCloud
+) -> None:
+    """One loaded Blink entry: the menu, then an entry at once."""
+    core = MockConfigEntry(
+        domain="blink",
+        unique_id="Owner@Example.com",
+        title="Owner",
+        state=ConfigEntryState.LOADED,
+    )
+    core.add_to_hass(hass)
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["blink_integration", "sign_in"]
+    with patch("custom_components.blink_health.async_setup_entry", return_value=True):
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {"next_step_id": "blink_integration"}
+        )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {CONF_BLINK_ENTRY_ID: core.entry_id}
+    assert result["result"].unique_id == "owner@example.com"
+
+    # The same account again, either way: aborted.
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    assert result["reason"] == "already_configured"
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "sign_in"}
+    )
+    assert result["step_id"] == "sign_in"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {"username": "OWNER@example.com", "password": ACCOUNT_PASSWORD},
+    )
+    assert result["reason"] == "already_configured"
+
+
+async def test_config_flow_two_entries(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Several loaded Blink entries: a choice; a signed-in entry of that account aborts it."""
+    entries = [
+        MockConfigEntry(
+            domain="blink", unique_id=name, title=name, state=ConfigEntryState.LOADED
+        )
+        for name in ("other@example.com", ACCOUNT_EMAIL)
+    ]
+    for entry in entries:
+        entry.add_to_hass(hass)
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "blink_integration"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_BLINK_ENTRY_ID: entries[1].entry_id}
+    )
+    assert result["reason"] == "already_configured"
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    with patch("custom_components.blink_health.async_setup_entry", return_value=True):
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {CONF_BLINK_ENTRY_ID: entries[0].entry_id}
+        )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["result"].unique_id == "other@example.com"
+
+
+async def test_options_without_polling(
+    hass: HomeAssistant, core_entry: MockConfigEntry
+) -> None:
+    """In this mode the options offer no poll or detail interval."""
+    health = await _add_health(hass, core_entry)
+    result = await hass.config_entries.options.async_init(health.entry_id)
+    fields = {str(key) for key in result["data_schema"].schema}
+    assert CONF_SCAN_INTERVAL not in fields
+    assert "detail_refresh_hours" not in fields
+    assert "polls_before_issue" in fields
+
+
+async def test_clips_and_shared_names(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """A clip shows as motion once; two cameras sharing a name get no details, not each other's."""
+    health = await _add_health(hass, core_entry)
+    cloud.add_clip("DEMO-HEALTHY-01")
+    await _core_poll(hass, freezer)
+    camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
+    assert camera.last_motion is not None
+    assert camera.motion_detected
+    await _core_poll(hass, freezer)
+    camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
+    assert camera.last_motion is not None
+    assert not camera.motion_detected
+
+    cloud.update_camera("DEMO-WEAKWIFI-04", name="Driveway")
+    await _core_poll(hass, freezer)
+    cameras = health.runtime_data.data.snapshot.cameras
+    assert cameras["DEMO-HEALTHY-01"].battery_voltage is None
+    assert cameras["DEMO-WEAKWIFI-04"].wifi_dbm is None
+
+
+async def test_config_flow_core_gone_or_without_account(hass: HomeAssistant) -> None:
+    """The Blink entry unloaded meanwhile, or one without an account: aborted."""
+    core = MockConfigEntry(domain="blink", state=ConfigEntryState.LOADED)
+    core.add_to_hass(hass)
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    assert result["reason"] == "blink_integration_no_account"
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    core.mock_state(hass, ConfigEntryState.NOT_LOADED)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    assert result["reason"] == "blink_integration_not_loaded"
