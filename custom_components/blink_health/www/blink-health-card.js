@@ -145,7 +145,8 @@ const STYLES = `
     stroke: var(--secondary-text-color, #777); stroke-width: 1.5; }
   svg.camera .lens { fill: #20252b; stroke: var(--secondary-text-color, #777); stroke-width: 1; }
   svg.camera .glint { fill: #8ea4b8; opacity: 0.8; }
-  .led { --led: #5c5c5c; fill: var(--led); }
+  .camera { --led: #5c5c5c; }
+  .led { fill: var(--led); }
   .halo { fill: var(--led); opacity: 0; }
   .led-solid_green { --led: #2ee06a; }
   .led-blinking_blue { --led: #2f8cff; }
