@@ -145,6 +145,44 @@ async def _measure(
     assert await hass.config_entries.async_unload(entry.entry_id)
 
 
+async def _measure_companion(
+    hass: HomeAssistant,
+    sim: RunningSimulator,
+    core: ConfigEntry,
+    core_alone: Result,
+    result: Result,
+) -> None:
+    """Run core `blink` with Blink Health reading its session; count what Blink Health adds."""
+    assert await hass.config_entries.async_setup(core.entry_id)
+    await hass.async_block_till_done()
+    sim.cloud.reset_counts()
+    flow = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    assert flow["type"] is FlowResultType.MENU, flow
+    created = await hass.config_entries.flow.async_configure(
+        flow["flow_id"], {"next_step_id": "blink_integration"}
+    )
+    assert created["type"] is FlowResultType.CREATE_ENTRY, created
+    await hass.async_block_till_done()
+    companion: ConfigEntry = created["result"]
+    assert companion.state is ConfigEntryState.LOADED
+    result.setup_requests = sim.cloud.total_requests()
+    result.setup_endpoints = Counter(sim.cloud.counts())
+
+    sim.cloud.reset_counts()
+    coordinator = core.runtime_data
+    polls = round(MEASURED.total_seconds() / result.interval_s)
+    for _ in range(polls):
+        _age_core_blink(coordinator, result.interval_s)
+        await coordinator.async_refresh()
+        await hass.async_block_till_done()
+    together = sim.cloud.total_requests() / polls
+    result.poll_requests = max(together - core_alone.poll_requests, 0.0)
+    assert companion.runtime_data.last_update_success
+    assert await hass.config_entries.async_unload(companion.entry_id)
+
+
 def _print(results: list[Result], capsys: pytest.CaptureFixture[str]) -> None:
     """Print the comparison table and the per-endpoint breakdown of a poll."""
     header = (
@@ -186,7 +224,7 @@ def _print(results: list[Result], capsys: pytest.CaptureFixture[str]) -> None:
             f"{r.name}: {base.per_hour / r.per_hour:.1f} times fewer requests an hour "
             "than Home Assistant's blink"
             for r in results
-            if r is not base and r.per_hour
+            if r is not base and r.per_hour and r.bench_name != "blink_health_companion"
         )
     lines.extend(
         f"BENCH {r.bench_name} cameras={r.cameras} setup_requests={r.setup_requests} "
@@ -222,6 +260,8 @@ async def test_polling_cost(
         )
         await _measure(hass, simulator, health, bh, _age_blink_health)
         results.append(bh)
+        # One account is added once: the companion phase below adds it again another way.
+        await hass.config_entries.async_remove(health.entry_id)
 
     # Home Assistant's blink: Home Assistant's shared session, pointed at the simulator.
     await asyncio.sleep(SETTLE_SECONDS)
@@ -244,6 +284,16 @@ async def test_polling_cost(
             cb = Result("Home Assistant blink", "blink", cameras, interval)
             await _measure(hass, simulator, core, cb, _age_core_blink)
             results.append(cb)
+            # Blink Health on core's session: what it adds to core's own requests.
+            await asyncio.sleep(SETTLE_SECONDS)
+            companion = Result(
+                "Blink Health on blink's session (added)",
+                "blink_health_companion",
+                cameras,
+                interval,
+            )
+            await _measure_companion(hass, simulator, core, cb, companion)
+            results.append(companion)
     finally:
         await session.close()
     _print(results, capsys)
