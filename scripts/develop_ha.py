@@ -21,6 +21,7 @@ import time
 
 import aiohttp
 
+from scripts.check_card import announce_dashboard
 from scripts.devloop.checks import CheckContext, run_checks
 from scripts.devloop.client import DevelopError, HomeAssistantClient, wait_for_simulator
 from scripts.devloop.verdicts import (
@@ -82,6 +83,7 @@ async def run(args: argparse.Namespace) -> int:
         ordered = list(cameras.values())
         print_table(ordered, args.check)
         print()
+        await announce_dashboard(args.ha, token)
         failures: list[str] = []
         if args.check:
             failures = await run_checks(
