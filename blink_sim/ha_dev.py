@@ -102,6 +102,42 @@ def prepare(simulator_port: int, config_dir: Path) -> Callable[[], None]:
     return install(simulator_factory(simulator_port))
 
 
+CORE_BLINK_MODULES = (
+    "homeassistant.components.blink",
+    "homeassistant.components.blink.config_flow",
+)
+
+
+def send_core_blink_to_simulator(port: int) -> Callable[[], None]:
+    """Point Home Assistant's own `blink` integration at the simulator too; return an undo.
+
+    Core's blink takes Home Assistant's shared session (`async_get_clientsession`) in its set-up
+    and config flow: those two references get one simulator session instead. Development only.
+    """
+    shared: list[ClientSession] = []
+
+    def async_get_clientsession(
+        hass: Any, *_args: Any, **_kwargs: Any
+    ) -> ClientSession:
+        """Return the one session that reaches the simulator."""
+        if not shared or shared[0].closed:
+            shared[:] = [make_session(port)]
+        return shared[0]
+
+    originals: list[tuple[Any, Any]] = []
+    for name in CORE_BLINK_MODULES:
+        module: Any = importlib.import_module(name)
+        originals.append((module, module.async_get_clientsession))
+        module.async_get_clientsession = async_get_clientsession
+
+    def restore() -> None:
+        """Give core's blink Home Assistant's shared session back."""
+        for module, original in originals:
+            module.async_get_clientsession = original
+
+    return restore
+
+
 def main(argv: list[str] | None = None) -> int:
     """Patch the session factory, then run Home Assistant with the other arguments."""
     parser = argparse.ArgumentParser(
@@ -111,8 +147,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--simulator-port", type=int, default=8443)
     parser.add_argument("-c", "--config", default="config")
+    parser.add_argument(
+        "--with-blink",
+        action="store_true",
+        help="also send Home Assistant's own blink integration to the simulator",
+    )
     args, rest = parser.parse_known_args(argv)
     prepare(args.simulator_port, Path(args.config))
+    if args.with_blink:
+        send_core_blink_to_simulator(args.simulator_port)
     from homeassistant.__main__ import main as hass_main  # noqa: PLC0415
 
     sys.argv = ["hass", "-c", args.config, *rest]

@@ -5,7 +5,7 @@
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${BLINK_HEALTH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/blink-health}"
 # Bump ENV_LAYOUT when scripts/setup changes what it builds; the requirements' hash does the rest.
-ENV_LAYOUT="2"
+ENV_LAYOUT="3"
 REQ_HASH="$({ echo "layout $ENV_LAYOUT"; cat "$REPO/requirements_test.txt"; } | sha256sum | cut -c1-16)"
 SID_ROOT="$CACHE_DIR/sid-$REQ_HASH"
 NATIVE_VENV="$CACHE_DIR/venv-$REQ_HASH"

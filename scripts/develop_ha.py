@@ -21,6 +21,7 @@ import time
 
 import aiohttp
 
+from scripts.check_card import announce_dashboard
 from scripts.devloop.checks import CheckContext, run_checks
 from scripts.devloop.client import DevelopError, HomeAssistantClient, wait_for_simulator
 from scripts.devloop.verdicts import (
@@ -64,13 +65,26 @@ async def run(args: argparse.Namespace) -> int:
         await asyncio.to_thread(
             Path(args.token_file).write_text, token + "\n", encoding="utf-8"
         )
-        entry_id = await ha.add_blink_health(account)
-        print(
-            f"  Home Assistant was running after {up:.1f} s; Blink Health signed in to "
-            f"{account['email']} on the simulator ({args.simulator})"
-            f"{' with 2FA' if account.get('two_factor') else ''}."
-        )
-        if not args.check and await ha.set_poll_interval(entry_id, DEV_POLL_SECONDS):
+        if args.with_blink:
+            await ha.add_core_blink(account)
+            entry_id = await ha.add_blink_health_on_core()
+            print(
+                f"  Home Assistant was running after {up:.1f} s; its Blink integration signed "
+                f"in to {account['email']} on the simulator ({args.simulator}), and Blink "
+                "Health reads that session (no sign-in, no requests of its own)."
+            )
+        else:
+            entry_id = await ha.add_blink_health(account)
+            print(
+                f"  Home Assistant was running after {up:.1f} s; Blink Health signed in to "
+                f"{account['email']} on the simulator ({args.simulator})"
+                f"{' with 2FA' if account.get('two_factor') else ''}."
+            )
+        if (
+            not args.check
+            and not args.with_blink
+            and await ha.set_poll_interval(entry_id, DEV_POLL_SECONDS)
+        ):
             print(
                 f"  Poll interval set to {DEV_POLL_SECONDS} s (Blink Health's minimum)."
             )
@@ -82,6 +96,7 @@ async def run(args: argparse.Namespace) -> int:
         ordered = list(cameras.values())
         print_table(ordered, args.check)
         print()
+        await announce_dashboard(args.ha, token)
         failures: list[str] = []
         if args.check:
             failures = await run_checks(
@@ -108,6 +123,7 @@ def main() -> int:
     parser.add_argument("--token-file", default=str(REPO / "config" / "dev-token"))
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--with-blink", action="store_true")
     args = parser.parse_args()
     try:
         return asyncio.run(run(args))

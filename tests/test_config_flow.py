@@ -11,6 +11,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from syrupy.assertion import SnapshotAssertion
+from syrupy.filters import props
 
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import (
@@ -71,7 +73,9 @@ def _assert_stored_entry(result, cloud: FakeBlinkCloud) -> None:
     assert uuid.UUID(data["hardware_id"])
 
 
-async def test_user_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
+async def test_user_success(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, snapshot: SnapshotAssertion
+) -> None:
     """Email and password sign in and create the entry."""
     result = await _start(hass)
     assert result["type"] is FlowResultType.FORM
@@ -81,6 +85,18 @@ async def test_user_success(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
     )
     _assert_stored_entry(result, cloud)
     assert cloud.codes_sent == 0
+    # Tokens and the hardware id are new at every sign-in; the rest is what the entry holds.
+    assert result == snapshot(
+        exclude=props(
+            "flow_id",
+            "result",
+            "token",
+            "refresh_token",
+            "hardware_id",
+            "expiration_date",
+            "uid",
+        )
+    )
 
 
 async def test_two_factor_wrong_code_then_right(

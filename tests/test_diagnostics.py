@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 
 from homeassistant.core import HomeAssistant
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
     get_diagnostics_for_config_entry,
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+from syrupy.assertion import SnapshotAssertion
+from syrupy.filters import props
 
 from .conftest import ACCOUNT_EMAIL, HARDWARE_ID
 
@@ -41,3 +44,15 @@ async def test_diagnostics_are_redacted(
     camera = next(c for c in result["snapshot"]["cameras"] if c["name"] == "Front Yard")
     assert camera["battery_state"] == "ok"
     assert camera["serial"] == "**REDACTED**"
+
+
+@pytest.mark.freeze_time("2026-11-01T12:00:00+00:00")
+async def test_diagnostics_snapshot(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    init_integration: MockConfigEntry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """The whole diagnostics file, as an owner would attach it to a bug report."""
+    result = await get_diagnostics_for_config_entry(hass, hass_client, init_integration)
+    assert result == snapshot(exclude=props("created_at", "modified_at", "entry_id"))

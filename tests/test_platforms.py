@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -19,7 +19,9 @@ from blink_sim.cloud import FakeBlinkCloud
 
 @pytest.mark.freeze_time("2026-11-01T12:00:00+00:00")
 @pytest.mark.usefixtures("entity_registry_enabled_by_default")
-@pytest.mark.parametrize("platform", [Platform.BINARY_SENSOR, Platform.SENSOR])
+@pytest.mark.parametrize(
+    "platform", [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
+)
 async def test_platform_states(
     hass: HomeAssistant,
     cloud: FakeBlinkCloud,
@@ -34,3 +36,18 @@ async def test_platform_states(
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
+
+
+@pytest.mark.freeze_time("2026-11-01T12:00:00+00:00")
+async def test_devices(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    device_registry: dr.DeviceRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """Every Sync Module, camera and the account, as the device registry holds them."""
+    devices = sorted(
+        dr.async_entries_for_config_entry(device_registry, init_integration.entry_id),
+        key=lambda device: sorted(device.identifiers),
+    )
+    assert devices == snapshot

@@ -14,6 +14,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .blink_cloud import BlinkCloudSource
 from .blink_source import BlinkSource
+from .card import async_register_card
 from .const import (
     CONF_DETAIL_INTERVAL,
     CONF_SCAN_INTERVAL,
@@ -44,6 +45,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     install_blinkpy_log_filter()
     async_setup_services(hass)
     await async_install_blueprints(hass)
+    await async_register_card(hass)
     return True
 
 

@@ -64,18 +64,9 @@ class BlinkRest:
             "Content-Type": "application/x-www-form-urlencoded",
             "Accept": "*/*",
         }
-        self.requests += 1
-        try:
-            async with self._session.post(
-                blink_const.OAUTH_TOKEN_URL,
-                data=urlencode(form),
-                headers=headers,
-                timeout=REQUEST_TIMEOUT,
-            ) as response:
-                status = response.status
-                body = await _json_or_none(response)
-        except (ClientError, TimeoutError) as err:
-            raise CloudUnreachable from err
+        status, body = await self._async_request(
+            "POST", blink_const.OAUTH_TOKEN_URL, data=urlencode(form), headers=headers
+        )
         if status == 200 and isinstance(body, Mapping) and body.get("access_token"):
             try:
                 await auth._process_token_data(dict(body))  # noqa: SLF001
@@ -92,6 +83,22 @@ class BlinkRest:
             raise MalformedAnswer("token answer without an access token")
         raise CloudRefused(status)
 
+    async def _async_request(
+        self, method: str, url: str, **kwargs: Any
+    ) -> tuple[int, Any]:
+        """Send one request; return its status and JSON body (None when not JSON).
+
+        Raises CloudUnreachable when no answer came (connection error or timeout).
+        """
+        self.requests += 1
+        try:
+            async with self._session.request(
+                method, url, timeout=REQUEST_TIMEOUT, **kwargs
+            ) as response:
+                return response.status, await _json_or_none(response)
+        except (ClientError, TimeoutError) as err:
+            raise CloudUnreachable from err
+
     async def async_get_json(
         self,
         path: str,
@@ -105,18 +112,9 @@ class BlinkRest:
         CloudRefused (any other error status) or MalformedAnswer (not JSON).
         """
         base_url = BlinkURLHandler(self.auth.region_id).base_url
-        self.requests += 1
-        try:
-            async with self._session.get(
-                f"{base_url}{path}",
-                params=params,
-                headers=self.auth.header,
-                timeout=REQUEST_TIMEOUT,
-            ) as response:
-                status = response.status
-                body = await _json_or_none(response)
-        except (ClientError, TimeoutError) as err:
-            raise CloudUnreachable from err
+        status, body = await self._async_request(
+            "GET", f"{base_url}{path}", params=params, headers=self.auth.header
+        )
         if status == 401:
             if retried:
                 raise AuthRefused

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,12 +11,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
-from .entity import (
-    BlinkCameraEntity,
-    EntityCandidate,
-    async_track_entities,
-    camera_candidates,
-)
+from .entity import BlinkCameraEntity, async_setup_camera_entities
 from .snapshot import CameraSnapshot
 
 PARALLEL_UPDATES = 0
@@ -48,14 +43,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add buttons for every battery camera now and for cameras that appear later."""
-    coordinator = entry.runtime_data
-
-    def candidates() -> Iterator[EntityCandidate]:
-        return camera_candidates(coordinator, CAMERA_BUTTONS, CameraButton)
-
-    entry.async_on_unload(
-        async_track_entities(coordinator, async_add_entities, candidates)
-    )
+    async_setup_camera_entities(entry, async_add_entities, CAMERA_BUTTONS, CameraButton)
 
 
 class CameraButton(BlinkCameraEntity, ButtonEntity):

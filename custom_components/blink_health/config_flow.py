@@ -124,12 +124,8 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             self._username = user_input[CONF_USERNAME].strip()
             await self.async_set_unique_id(self._username.lower())
             self._abort_if_unique_id_configured()
-            try:
-                errors = await self._async_sign_in(user_input[CONF_PASSWORD])
-            except SignInNeedsCode:
-                return await self.async_step_2fa()
-            if not errors:
-                return await self._async_finish()
+            if result := await self._async_sign_in_step(user_input, errors):
+                return result
         fields: dict[Any, Any] = {
             vol.Required(CONF_USERNAME): _EMAIL,
             vol.Required(CONF_PASSWORD): _PASSWORD,
@@ -158,13 +154,10 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Ask for the password again."""
         errors: dict[str, str] = {}
-        if user_input is not None:
-            try:
-                errors = await self._async_sign_in(user_input[CONF_PASSWORD])
-            except SignInNeedsCode:
-                return await self.async_step_2fa()
-            if not errors:
-                return await self._async_finish()
+        if user_input is not None and (
+            result := await self._async_sign_in_step(user_input, errors)
+        ):
+            return result
         return self.async_show_form(
             step_id="reauth_confirm",
             data_schema=vol.Schema({vol.Required(CONF_PASSWORD): _PASSWORD}),
@@ -182,12 +175,8 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             self._username = user_input[CONF_USERNAME].strip()
             await self.async_set_unique_id(self._username.lower())
             self._abort_if_unique_id_mismatch(reason="account_mismatch")
-            try:
-                errors = await self._async_sign_in(user_input[CONF_PASSWORD])
-            except SignInNeedsCode:
-                return await self.async_step_2fa()
-            if not errors:
-                return await self._async_finish()
+            if result := await self._async_sign_in_step(user_input, errors):
+                return result
         username = self._username or entry.data.get(CONF_USERNAME, "")
         schema = vol.Schema(
             {
@@ -228,6 +217,16 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             description_placeholders={"username": self._username},
             errors=errors,
         )
+
+    async def _async_sign_in_step(
+        self, user_input: Mapping[str, Any], errors: dict[str, str]
+    ) -> ConfigFlowResult | None:
+        """Sign in with the entered password; return the next step, or None with `errors` set."""
+        try:
+            errors.update(await self._async_sign_in(user_input[CONF_PASSWORD]))
+        except SignInNeedsCode:
+            return await self.async_step_2fa()
+        return None if errors else await self._async_finish()
 
     async def _async_sign_in(self, password: str) -> dict[str, str]:
         """Sign in through blinkpy; return the form errors (none: signed in).

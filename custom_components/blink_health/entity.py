@@ -12,7 +12,7 @@ from homeassistant.helpers.entity import Entity, EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN, MANUFACTURER
-from .coordinator import BlinkHealthCoordinator, CameraState
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
 from .snapshot import CameraSnapshot, SyncModuleSnapshot
 
 
@@ -145,3 +145,21 @@ def async_track_entities(
 
     _add_new()
     return coordinator.async_add_listener(_add_new)
+
+
+@callback
+def async_setup_camera_entities[D: CameraDescription](
+    entry: BlinkHealthConfigEntry,
+    add_entities: Callable[[Iterable[Entity]], None],
+    descriptions: Iterable[D],
+    factory: Callable[[BlinkHealthCoordinator, str, D], Entity],
+) -> None:
+    """Add every camera's entities now, and whenever a camera appears or starts reporting."""
+    coordinator = entry.runtime_data
+    entry.async_on_unload(
+        async_track_entities(
+            coordinator,
+            add_entities,
+            lambda: camera_candidates(coordinator, descriptions, factory),
+        )
+    )

@@ -5,7 +5,7 @@ Per account: how many cameras need attention, and which.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,9 +30,7 @@ from .diagnosis import Cause, LedState
 from .entity import (
     BlinkAccountEntity,
     BlinkCameraEntity,
-    EntityCandidate,
-    async_track_entities,
-    camera_candidates,
+    async_setup_camera_entities,
 )
 from .snapshot import CameraSnapshot
 from .texts import Texts, async_texts
@@ -235,13 +233,7 @@ async def async_setup_entry(
     async_add_entities(
         AccountSensor(coordinator, description) for description in ACCOUNT_SENSORS
     )
-
-    def candidates() -> Iterator[EntityCandidate]:
-        return camera_candidates(coordinator, CAMERA_SENSORS, CameraSensor)
-
-    entry.async_on_unload(
-        async_track_entities(coordinator, async_add_entities, candidates)
-    )
+    async_setup_camera_entities(entry, async_add_entities, CAMERA_SENSORS, CameraSensor)
 
 
 class CameraSensor(BlinkCameraEntity, SensorEntity):

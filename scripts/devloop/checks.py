@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 import time
 
+from scripts.check_card import check_card_step
+
 from .client import DOMAIN, DevelopError, HomeAssistantClient
 from .verdicts import Camera, missing_repairs, verdict_failures
 
@@ -80,7 +82,7 @@ async def check_frontend(ctx: CheckContext) -> list[str]:
     return []
 
 
-CHECKS: list[Check] = [check_verdicts, check_repairs, check_frontend]
+CHECKS: list[Check] = [check_verdicts, check_repairs, check_frontend, check_card_step]
 
 
 async def run_checks(ctx: CheckContext, checks: list[Check] | None = None) -> list[str]:

@@ -138,6 +138,38 @@ class HomeAssistantClient:
             raise DevelopError(f"config flow did not create an entry: {result}")
         return str(result["result"]["entry_id"])
 
+    async def add_core_blink(self, account: dict[str, Any]) -> str:
+        """Set up Home Assistant's own `blink` integration through its config flow."""
+        flow = await self.request(
+            "POST", "/api/config/config_entries/flow", {"handler": "blink"}
+        )
+        path = f"/api/config/config_entries/flow/{flow['flow_id']}"
+        result = await self.request(
+            "POST",
+            path,
+            {"username": account["email"], "password": account["password"]},
+        )
+        if result.get("type") == "form" and result.get("step_id") == "2fa":
+            result = await self.request("POST", path, {"pin": str(account["pin"])})
+        if result.get("type") != "create_entry":
+            raise DevelopError(
+                f"the blink config flow did not create an entry: {result}"
+            )
+        return str(result["result"]["entry_id"])
+
+    async def add_blink_health_on_core(self) -> str:
+        """Add Blink Health choosing "use my Blink integration's account" from its menu."""
+        flow = await self.request(
+            "POST", "/api/config/config_entries/flow", {"handler": DOMAIN}
+        )
+        if flow.get("type") != "menu":
+            raise DevelopError(f"expected the Blink Health menu, got: {flow}")
+        path = f"/api/config/config_entries/flow/{flow['flow_id']}"
+        result = await self.request("POST", path, {"next_step_id": "blink_integration"})
+        if result.get("type") != "create_entry":
+            raise DevelopError(f"config flow did not create an entry: {result}")
+        return str(result["result"]["entry_id"])
+
     async def set_poll_interval(self, entry_id: str, seconds: int) -> bool:
         """Set the entry's poll interval through its options flow, keeping every other option."""
         try:
