@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 import logging
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
@@ -380,3 +381,30 @@ async def test_quiet_poll_costs_two_requests_whatever_the_size(
         cloud.reset_counts()
         await _poll(hass, freezer)
         assert cloud.counts() == {"homescreen": 1, "media_changed": 1}
+
+
+async def test_unexpected_error_logged_once_without_ids(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A bug is logged once with its traceback, scrubbed of account ids and emails."""
+    account = init_integration.data["account_id"]
+    boom = RuntimeError(
+        f"GET /api/v3/accounts/{account}/homescreen for owner@example.com"
+    )
+    caplog.clear()
+    with patch.object(
+        init_integration.runtime_data.source, "async_fetch", side_effect=boom
+    ):
+        await _poll(hass, freezer)
+        await _poll(hass, freezer)
+    assert not init_integration.runtime_data.last_update_success
+    bugs = [r for r in caplog.records if "please report it" in r.getMessage()]
+    assert len(bugs) == 1
+    assert "Traceback" in caplog.text
+    assert str(account) not in caplog.text
+    assert "owner@example.com" not in caplog.text
+    await _poll(hass, freezer)
+    assert init_integration.runtime_data.last_update_success

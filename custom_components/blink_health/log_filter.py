@@ -1,4 +1,4 @@
-"""Keep blinkpy's log lines free of account ids, and quiet during an outage."""
+"""Keep log lines free of account ids and emails, and blinkpy's quiet during an outage."""
 
 from __future__ import annotations
 
@@ -7,6 +7,28 @@ import re
 
 # blinkpy logs full URLs, which carry the account id: /api/v3/accounts/12345/homescreen.
 _ACCOUNT_IN_URL = re.compile(r"(/accounts?/)\d+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+OUR_LOGGER = "custom_components.blink_health"
+
+
+def scrub(text: str) -> str:
+    """Return the text with account ids in URLs and email addresses replaced by **."""
+    return _EMAIL.sub("**", _ACCOUNT_IN_URL.sub(r"\1**", text))
+
+
+def _scrub_record(record: logging.LogRecord) -> str:
+    """Scrub a record's message and traceback in place; return the scrubbed message."""
+    message = record.getMessage()
+    scrubbed = scrub(message)
+    if scrubbed != message:
+        record.msg, record.args = scrubbed, ()
+    if record.exc_info:
+        # The traceback is formatted from exc_text when it is set: scrub it once, here.
+        record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+        record.exc_info = None
+    return scrubbed
+
+
 BLINKPY_LOGGERS = (
     "blinkpy.api",
     "blinkpy.auth",
@@ -27,10 +49,7 @@ class BlinkpyLogFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record without account ids; drop a warning already seen in this outage."""
-        message = record.getMessage()
-        scrubbed = _ACCOUNT_IN_URL.sub(r"\1**", message)
-        if scrubbed != message:
-            record.msg, record.args = scrubbed, ()
+        scrubbed = _scrub_record(record)
         if record.levelno < logging.WARNING:
             return True
         if scrubbed in self._seen:
@@ -43,7 +62,17 @@ class BlinkpyLogFilter(logging.Filter):
         self._seen.clear()
 
 
+class ScrubFilter(logging.Filter):
+    """Scrub account ids and emails from Blink Health's own records (every one is kept)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record without account ids or emails."""
+        _scrub_record(record)
+        return True
+
+
 BLINKPY_LOG_FILTER = BlinkpyLogFilter()
+OUR_LOG_FILTER = ScrubFilter()
 
 
 def install_blinkpy_log_filter() -> None:
@@ -52,3 +81,6 @@ def install_blinkpy_log_filter() -> None:
         logger = logging.getLogger(name)
         if BLINKPY_LOG_FILTER not in logger.filters:
             logger.addFilter(BLINKPY_LOG_FILTER)
+    ours = logging.getLogger(OUR_LOGGER)
+    if OUR_LOG_FILTER not in ours.filters:
+        ours.addFilter(OUR_LOG_FILTER)
