@@ -43,7 +43,8 @@ DOMAIN = "blink_health"
 DASHBOARD = "blink-health"
 VIEW = "cameras"
 CARD = "blink-health-card"
-CARD_FILE_NAME = f"{CARD}.js"
+# Where Blink Health serves the card's modules (then a hash, then the file), in its errors' stacks.
+CARD_URL_PATH = f"/{DOMAIN}/card/"
 DASHBOARD_CONFIG: dict[str, Any] = {
     "title": "Blink Health",
     "views": [
@@ -309,7 +310,7 @@ async def _open_card(
 
 def _note_error(report: CardReport, text: str) -> None:
     """Keep an error of the page that comes from the card (the frontend's own are not ours)."""
-    if CARD_FILE_NAME in text and text not in report.page_errors:
+    if CARD_URL_PATH in text and text not in report.page_errors:
         report.page_errors.append(text[:500])
 
 

@@ -6,6 +6,7 @@ from http import HTTPStatus
 import json
 from pathlib import Path
 import re
+import shutil
 from unittest.mock import patch
 
 from homeassistant.components.frontend import DATA_EXTRA_MODULE_URL
@@ -13,7 +14,12 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.blink_health.card import CARD_FILE, CARD_URL, card_module_url
+from custom_components.blink_health.card import (
+    CARD_DIR,
+    CARD_ENTRY,
+    CARD_URL_ROOT,
+    card_module_url,
+)
 from custom_components.blink_health.const import DOMAIN
 from custom_components.blink_health.diagnosis import (
     Cause,
@@ -25,7 +31,10 @@ from custom_components.blink_health.repair_issues import ERROR_CAUSES
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
 STRINGS = json.loads((ROOT / "strings.json").read_text(encoding="utf-8"))
-CARD_JS = CARD_FILE.read_text(encoding="utf-8")
+# The card's ES modules, by file name; CARD_JS is all of them, for what holds across modules.
+MODULES = {path.name: path.read_text("utf-8") for path in sorted(CARD_DIR.glob("*.js"))}
+CARD_JS = "\n".join(MODULES.values())
+IMPORT = re.compile(r'^import \{[\w\s,]+\} from "\./([\w-]+\.js)";$', re.MULTILINE)
 
 
 def _js_list(name: str) -> list[str]:
@@ -38,20 +47,25 @@ def _js_list(name: str) -> list[str]:
 async def test_card_is_served_and_every_frontend_loads_it(
     hass: HomeAssistant, hass_client: ClientSessionGenerator
 ) -> None:
-    """With a frontend, the card's file is served and the index page loads it as a module."""
+    """With a frontend, every module is served under the hashed path; the index loads the entry."""
     assert await async_setup_component(hass, "frontend", {})
     assert await async_setup_component(hass, DOMAIN, {})
     await hass.async_block_till_done()
 
     url = card_module_url()
-    assert url.startswith(f"{CARD_URL}?v=")
+    assert re.fullmatch(rf"{CARD_URL_ROOT}/[0-9a-f]{{12}}/{CARD_ENTRY}", url)
     assert url in hass.data[DATA_EXTRA_MODULE_URL].urls
 
     client = await hass_client()
-    response = await client.get(url)
-    assert response.status == HTTPStatus.OK
-    assert "javascript" in response.headers["Content-Type"]
-    assert await response.text() == CARD_JS
+    base = url.removesuffix(CARD_ENTRY)
+    for name, source in MODULES.items():
+        response = await client.get(base + name)
+        assert response.status == HTTPStatus.OK, name
+        assert "javascript" in response.headers["Content-Type"], name
+        assert "max-age" in response.headers["Cache-Control"], name
+        assert await response.text() == source, name
+    stale = await client.get(f"{CARD_URL_ROOT}/000000000000/{CARD_ENTRY}")
+    assert stale.status == HTTPStatus.NOT_FOUND
 
     with patch(
         "homeassistant.components.frontend.onboarding.async_is_onboarded",
@@ -68,19 +82,48 @@ async def test_no_frontend_no_card(hass: HomeAssistant) -> None:
     assert "frontend" not in hass.config.components
     assert DATA_EXTRA_MODULE_URL not in hass.data
     routes = {resource.canonical for resource in hass.http.app.router.resources()}
-    assert CARD_URL not in routes
+    assert not [route for route in routes if route.startswith(f"/{DOMAIN}/")]
 
 
-def test_module_url_changes_with_the_card(tmp_path: Path) -> None:
-    """Browsers fetch the card again after an update: its URL carries the file's hash."""
-    copy = tmp_path / "card.js"
-    copy.write_text(CARD_JS, encoding="utf-8")
-    with patch("custom_components.blink_health.card.CARD_FILE", copy):
+def test_module_url_changes_with_any_card_file(tmp_path: Path) -> None:
+    """Browsers fetch every module again after an update: the URL hashes all of the card's files."""
+    copy = tmp_path / "www"
+    shutil.copytree(CARD_DIR, copy)
+    with patch("custom_components.blink_health.card.CARD_DIR", copy):
         before = card_module_url()
-        copy.write_text(CARD_JS + "\n// changed\n", encoding="utf-8")
-        after = card_module_url()
-    assert before == card_module_url()
-    assert after != before
+        seen = {before}
+        for name, source in MODULES.items():
+            (copy / name).write_text(source + "\n// changed\n", encoding="utf-8")
+            changed = card_module_url()
+            assert changed not in seen, name
+            seen.add(changed)
+            (copy / name).write_text(source, encoding="utf-8")
+            assert card_module_url() == before, name
+        (copy / "added.js").write_text("", encoding="utf-8")
+        assert card_module_url() not in seen
+        (copy / "added.js").rename(copy / "renamed.js")
+        assert card_module_url() not in seen
+    assert card_module_url().endswith(f"/{CARD_ENTRY}")
+
+
+def test_card_modules_import_each_other_only() -> None:
+    """Every import is a static, relative one of a card module; every module is used; none is long."""
+    assert CARD_ENTRY in MODULES
+    imports: dict[str, set[str]] = {}
+    for name, source in MODULES.items():
+        statements = IMPORT.findall(source)
+        assert len(re.findall(r"\bimport\b", source)) == len(statements), name
+        imports[name] = set(statements)
+        assert imports[name] <= set(MODULES), name
+        assert len(source.splitlines()) < 300, name
+    reached, todo = set(), [CARD_ENTRY]
+    while todo:
+        name = todo.pop()
+        if name not in reached:
+            reached.add(name)
+            todo.extend(imports[name])
+    assert reached == set(MODULES)
+    assert {path.name for path in CARD_DIR.iterdir()} == set(MODULES)
 
 
 def test_card_labels_are_translated_and_used() -> None:
@@ -138,8 +181,7 @@ def test_card_agrees_with_the_integration() -> None:
 
 
 def test_card_requests_nothing_outside_home_assistant() -> None:
-    """The card imports nothing and calls no other host; its one URL is the documentation link."""
-    assert "import " not in CARD_JS
+    """The card calls no other host (it imports only its own modules); one URL: its documentation."""
     assert "fetch(" not in CARD_JS
     urls = re.findall(r"https?://[^\s\"'`]+", CARD_JS)
     assert urls == ["https://github.com/blink-health/blink-health#dashboard-card"]
@@ -176,11 +218,12 @@ def _template_texts(source: str) -> str:
 
 
 def test_card_has_no_text_of_its_own() -> None:
-    """Every text the card's markup shows comes from an expression, never a literal."""
-    markup = _template_texts(CARD_JS)
-    assert "<ha-card>" in markup
-    texts = [t.strip() for t in re.findall(r">([^<>\0]*)<", markup) if t.strip()]
-    assert texts == []
-    assert not re.search(r'aria-label="[^\0"]', markup)
+    """Every text any module's markup shows comes from an expression, never a literal."""
+    for name, source in MODULES.items():
+        markup = _template_texts(source)
+        texts = [t.strip() for t in re.findall(r">([^<>\0]*)<", markup) if t.strip()]
+        assert texts == [], name
+        assert not re.search(r'aria-label="[^\0"]', markup), name
+    assert "<ha-card>" in _template_texts(MODULES["card-element.js"])
     errors = re.findall(r"new Error\((.*)\)", CARD_JS)
     assert errors == ['(hass && label(hass, "invalid_config")) || CARD_TYPE']
