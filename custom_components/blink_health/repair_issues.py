@@ -18,8 +18,8 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER
 from .diagnosis import Cause, Verdict
-from .snapshot import AccountSnapshot, CameraKind, CameraSnapshot, model_name
-from .texts import Texts, async_texts
+from .snapshot import AccountSnapshot, CameraKind, CameraSnapshot
+from .texts import Texts, async_texts, camera_placeholders
 
 type DeviceIdLookup = Callable[[str], str | None]
 
@@ -50,7 +50,6 @@ ERROR_CAUSES = frozenset(
         Cause.HARDWARE_FAULT,
     }
 )
-NO_VALUE = "-"
 # Causes whose steps depend on how the camera is powered: a Mini is plugged in and shows solid
 # red, a wired camera is plugged in, a battery camera may have run flat.
 KIND_SPECIFIC_CAUSES = frozenset({Cause.WIFI_DISCONNECTED})
@@ -139,37 +138,6 @@ def wanted_issues(
             camera=None,
         )
     return wanted
-
-
-def camera_placeholders(
-    camera: CameraSnapshot, verdict: Verdict, texts: Texts
-) -> dict[str, str]:
-    """Return the values an issue about this camera names, in words."""
-    voltage = (
-        f"{camera.battery_voltage:.2f} V"
-        if camera.battery_voltage is not None
-        else NO_VALUE
-    )
-    if camera.wifi_dbm is not None:
-        signal = f"{camera.wifi_dbm} dBm"
-    elif camera.wifi_bars is not None:
-        signal = f"{camera.wifi_bars}/5"
-    else:
-        signal = NO_VALUE
-    return {
-        "camera": camera.name,
-        "model": model_name(camera.product_type) or NO_VALUE,
-        "firmware": camera.firmware or NO_VALUE,
-        "voltage": voltage,
-        "signal": signal,
-        # Since when Blink has reported the problem (not since the repair was raised).
-        "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
-            "%Y-%m-%d %H:%M"
-        ),
-        "blink_message": ", ".join(verdict.issues) or NO_VALUE,
-        "led_state": texts.led_state(verdict.led_state.value),
-        "evidence": ", ".join(texts.evidence(verdict.evidence)) or NO_VALUE,
-    }
 
 
 class RepairIssueTracker:

@@ -15,8 +15,8 @@ from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
 from .core_blink_entry import ISSUE_CORE_REMOVED
 from .diagnosis import Cause
-from .repair_issues import CLOUD_UNREACHABLE, camera_placeholders
-from .texts import async_texts
+from .repair_issues import CLOUD_UNREACHABLE
+from .texts import async_texts, camera_placeholders
 
 _EMPTY = vol.Schema({})
 

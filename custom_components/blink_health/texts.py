@@ -12,8 +12,14 @@ import re
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.translation import async_get_cached_translations
+from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
+from .diagnosis import Verdict
+from .snapshot import CameraSnapshot, model_name
+
+# What a repair text shows where Blink did not report a value.
+NO_VALUE = "-"
 
 PREFIX = f"component.{DOMAIN}"
 CAUSE_NAMES = f"{PREFIX}.entity.sensor.likely_cause.state"
@@ -69,3 +75,34 @@ def async_texts(hass: HomeAssistant) -> Texts:
             **async_get_cached_translations(hass, language, "selector", DOMAIN),
         }
     )
+
+
+def camera_placeholders(
+    camera: CameraSnapshot, verdict: Verdict, texts: Texts
+) -> dict[str, str]:
+    """Return the values an issue about this camera names, in words."""
+    voltage = (
+        f"{camera.battery_voltage:.2f} V"
+        if camera.battery_voltage is not None
+        else NO_VALUE
+    )
+    if camera.wifi_dbm is not None:
+        signal = f"{camera.wifi_dbm} dBm"
+    elif camera.wifi_bars is not None:
+        signal = f"{camera.wifi_bars}/5"
+    else:
+        signal = NO_VALUE
+    return {
+        "camera": camera.name,
+        "model": model_name(camera.product_type) or NO_VALUE,
+        "firmware": camera.firmware or NO_VALUE,
+        "voltage": voltage,
+        "signal": signal,
+        # Since when Blink has reported the problem (not since the repair was raised).
+        "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+        "blink_message": ", ".join(verdict.issues) or NO_VALUE,
+        "led_state": texts.led_state(verdict.led_state.value),
+        "evidence": ", ".join(texts.evidence(verdict.evidence)) or NO_VALUE,
+    }
