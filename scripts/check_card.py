@@ -35,6 +35,8 @@ from playwright.async_api import (
     async_playwright,
 )
 
+from scripts.devloop.client import DevelopError, HomeAssistantClient
+
 if TYPE_CHECKING:
     from scripts.devloop.checks import CheckContext
 
@@ -128,23 +130,13 @@ class CardReport:
 async def _ws(
     session: aiohttp.ClientSession, ha_url: str, token: str, *messages: dict[str, Any]
 ) -> list[Any]:
-    """Send websocket commands in order and return their results; raise on a failed one."""
-    results: list[Any] = []
-    async with session.ws_connect(f"{ha_url}/api/websocket") as ws:
-        await ws.receive_json()
-        await ws.send_json({"type": "auth", "access_token": token})
-        if (await ws.receive_json())["type"] != "auth_ok":
-            raise CardCheckError("websocket authentication failed")
-        for number, message in enumerate(messages, start=1):
-            await ws.send_json({"id": number, **message})
-            while True:
-                answer = await ws.receive_json()
-                if answer.get("id") == number and answer["type"] == "result":
-                    break
-            if not answer["success"]:
-                raise CardCheckError(f"{message['type']}: {answer.get('error')}")
-            results.append(answer["result"])
-    return results
+    """Send websocket commands in order through the dev loop's client; return their results."""
+    client = HomeAssistantClient(session, ha_url)
+    client.token = token
+    try:
+        return await client.ws(*messages)
+    except DevelopError as err:
+        raise CardCheckError(str(err)) from err
 
 
 async def create_dashboard(ha_url: str, token: str) -> str:

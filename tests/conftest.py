@@ -62,29 +62,34 @@ def cloud(aioclient_mock: AiohttpClientMocker, scenario: str) -> FakeBlinkCloud:
     return fake
 
 
+def signed_in_data(cloud: FakeBlinkCloud) -> dict[str, Any]:
+    """Return blinkpy's login attributes after a sign-in: tokens the cloud knows, no password."""
+    tokens = cloud._issue_tokens()  # the tokens a finished sign-in would have left
+    return {
+        "username": ACCOUNT_EMAIL,
+        "token": tokens["access_token"],
+        "refresh_token": tokens["refresh_token"],
+        "expires_in": tokens["expires_in"],
+        "expiration_date": 0,
+        "region_id": cloud.account["region"],
+        "host": f"{cloud.account['region']}.immedia-semi.com",
+        "account_id": cloud.account["account_id"],
+        "user_id": cloud.account["user_id"],
+        "client_id": cloud.account["client_id"],
+        "hardware_id": HARDWARE_ID,
+    }
+
+
 @pytest.fixture
 def mock_config_entry(cloud: FakeBlinkCloud) -> MockConfigEntry:
     """Return an entry as the config flow leaves it: tokens the cloud knows, no password."""
-    tokens = cloud._issue_tokens()  # the tokens a finished sign-in would have left
     return MockConfigEntry(
         domain=DOMAIN,
         # Fixed, so the account device's entities have stable unique ids in snapshots.
         entry_id=ENTRY_ID,
         title=ACCOUNT_EMAIL,
         unique_id=ACCOUNT_EMAIL,
-        data={
-            "username": ACCOUNT_EMAIL,
-            "token": tokens["access_token"],
-            "refresh_token": tokens["refresh_token"],
-            "expires_in": tokens["expires_in"],
-            "expiration_date": 0,
-            "region_id": cloud.account["region"],
-            "host": f"{cloud.account['region']}.immedia-semi.com",
-            "account_id": cloud.account["account_id"],
-            "user_id": cloud.account["user_id"],
-            "client_id": cloud.account["client_id"],
-            "hardware_id": HARDWARE_ID,
-        },
+        data=signed_in_data(cloud),
     )
 
 

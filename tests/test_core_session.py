@@ -28,7 +28,7 @@ from custom_components.blink_health.core_blink_entry import (
     core_issue_id,
 )
 
-from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, HARDWARE_ID
+from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, signed_in_data
 from .helpers import start_fix_flow, submit_fix_flow
 
 CORE_INTERVAL = timedelta(seconds=301)
@@ -41,22 +41,8 @@ def scenario() -> str:
 
 
 def _core_data(cloud: FakeBlinkCloud) -> dict[str, Any]:
-    """Return what core's `blink` config flow stores: blinkpy's login attributes."""
-    tokens = cloud._issue_tokens()
-    return {
-        "username": ACCOUNT_EMAIL,
-        "password": ACCOUNT_PASSWORD,
-        "token": tokens["access_token"],
-        "refresh_token": tokens["refresh_token"],
-        "expires_in": tokens["expires_in"],
-        "expiration_date": 0,
-        "region_id": cloud.account["region"],
-        "host": f"{cloud.account['region']}.immedia-semi.com",
-        "account_id": cloud.account["account_id"],
-        "user_id": cloud.account["user_id"],
-        "client_id": cloud.account["client_id"],
-        "hardware_id": HARDWARE_ID,
-    }
+    """Return what core's `blink` config flow stores: blinkpy's login attributes, password too."""
+    return {**signed_in_data(cloud), "password": ACCOUNT_PASSWORD}
 
 
 @pytest.fixture

@@ -123,25 +123,16 @@ class HomeAssistantClient:
         Home Assistant was started through blink_sim.ha_dev, so Blink Health's sessions reach the
         simulator: the flow itself knows nothing of it.
         """
-        flow = await self.request(
-            "POST", "/api/config/config_entries/flow", {"handler": DOMAIN}
-        )
-        path = f"/api/config/config_entries/flow/{flow['flow_id']}"
-        result = await self.request(
-            "POST",
-            path,
-            {"username": account["email"], "password": account["password"]},
-        )
-        if result.get("type") == "form" and result.get("step_id") == "2fa":
-            result = await self.request("POST", path, {"pin": str(account["pin"])})
-        if result.get("type") != "create_entry":
-            raise DevelopError(f"config flow did not create an entry: {result}")
-        return str(result["result"]["entry_id"])
+        return await self._sign_in_flow(DOMAIN, account)
 
     async def add_core_blink(self, account: dict[str, Any]) -> str:
         """Set up Home Assistant's own `blink` integration through its config flow."""
+        return await self._sign_in_flow("blink", account)
+
+    async def _sign_in_flow(self, handler: str, account: dict[str, Any]) -> str:
+        """Sign an integration in through its config flow (2FA when asked); return the entry id."""
         flow = await self.request(
-            "POST", "/api/config/config_entries/flow", {"handler": "blink"}
+            "POST", "/api/config/config_entries/flow", {"handler": handler}
         )
         path = f"/api/config/config_entries/flow/{flow['flow_id']}"
         result = await self.request(
@@ -153,7 +144,7 @@ class HomeAssistantClient:
             result = await self.request("POST", path, {"pin": str(account["pin"])})
         if result.get("type") != "create_entry":
             raise DevelopError(
-                f"the blink config flow did not create an entry: {result}"
+                f"the {handler} config flow did not create an entry: {result}"
             )
         return str(result["result"]["entry_id"])
 
