@@ -408,3 +408,25 @@ async def test_unexpected_error_logged_once_without_ids(
     assert "owner@example.com" not in caplog.text
     await _poll(hass, freezer)
     assert init_integration.runtime_data.last_update_success
+
+
+async def test_a_refused_sign_in_says_so_in_the_log(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """When Blink refuses the refresh token for good, the log says why a sign-in is asked."""
+    cloud.set_fault("token_unauthorized", True)
+    freezer.tick(timedelta(hours=5))  # past the access token's four hours
+    await _poll(hass, freezer)
+    assert any(
+        flow["context"]["source"] == "reauth"
+        for flow in hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    )
+    refused = [
+        r for r in caplog.records if "refused the saved sign-in" in r.getMessage()
+    ]
+    assert [r.levelname for r in refused] == ["WARNING"]
+    assert init_integration.data["username"] not in caplog.text

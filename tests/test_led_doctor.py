@@ -97,7 +97,8 @@ async def test_batteries_replaced_button_and_wrong_type(
     due = dt_util.parse_datetime(
         hass.states.get("sensor.front_yard_battery_replacement_due").state
     )
-    assert due - replaced == timedelta(days=730)
+    # Two calendar years, not 730 days (2028 is a leap year).
+    assert due == replaced.replace(year=replaced.year + 2)
 
     # Blink measured the batteries after the change, and still finds them low.
     checked = (dt_util.utcnow() + timedelta(seconds=60)).isoformat()

@@ -371,7 +371,7 @@ async def test_fix_cloud_unreachable(
     flow = await start_fix_flow(hass, "cloud_unreachable")
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
-    assert result["errors"] == {"base": "still_present"}
+    assert result["errors"] == {"base": "cannot_reach"}
     cloud.set_fault("down", False)
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
@@ -461,3 +461,55 @@ async def test_rearm_uses_each_models_own_call(
 async def test_rearm_unknown_camera(init_integration: MockConfigEntry) -> None:
     """A camera blinkpy does not know cannot be re-armed, and says so."""
     assert not await init_integration.runtime_data.async_rearm("NOT-A-CAMERA")
+
+
+async def test_fix_flows_say_nothing_blink_did_not_say(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """In an outage a check reports that nothing was checked, and nothing flips available."""
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    batteries = issue_id(hass, "low_battery", "CAM-OUTDOOR-01")
+    offline = issue_id(hass, "wifi_disconnected", "CAM-XT2-02")
+    cloud.set_fault("rate_limited", True)
+    await poll(hass, freezer)
+    cause = "sensor.front_yard_likely_cause"
+    assert hass.states.get(cause).state == "unavailable"
+    states = async_capture_events(hass, "state_changed")
+
+    flow = await start_fix_flow(hass, offline)
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["errors"] == {"base": "cannot_reach"}
+
+    flow = await start_fix_flow(hass, batteries)
+    freezer.tick(2)
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "battery_change_unchecked"
+    assert _issue(hass, batteries) is not None
+    # The change is recorded (our own record), and Blink's readings never flipped available.
+    assert hass.states.get("sensor.front_yard_batteries_replaced").state != "unknown"
+    assert not [
+        e
+        for e in states
+        if e.data["entity_id"] == cause and e.data["new_state"].state != "unavailable"
+    ]
+
+
+async def test_a_value_blink_does_not_report_reads_as_words(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The doorbell reports no voltage: its low-battery repair says so in words, not a dash."""
+    cloud.update_camera("DOORBELL-05", battery_state="low")
+    await poll(hass, freezer, times=2)
+    issue = _issue(hass, issue_id(hass, "low_battery", "DOORBELL-05"))
+    assert issue.translation_placeholders["voltage"] == "not reported"

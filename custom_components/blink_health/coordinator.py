@@ -82,6 +82,9 @@ def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
 def _update_failed(err: Exception) -> Exception:
     """Return the Home Assistant error for a source error (auth refusals ask to sign in)."""
     if isinstance(err, AuthRefused):
+        LOGGER.warning(
+            "Blink refused the saved sign-in for good; Home Assistant asks to sign in again"
+        )
         return ConfigEntryAuthFailed(
             translation_domain=DOMAIN, translation_key="reauth_required"
         )
@@ -235,13 +238,13 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self.thresholds,
             dt_util.utcnow(),
         )
-        self.async_set_updated_data(
-            replace(
-                self.data,
-                verdicts={**self.data.verdicts, key: verdict},
-                histories=dict(histories),
-            )
+        # Not async_set_updated_data: that would mark a failing poll as a success.
+        self.data = replace(
+            self.data,
+            verdicts={**self.data.verdicts, key: verdict},
+            histories=dict(histories),
         )
+        self.async_update_listeners()
 
     def known_serials(self) -> set[str]:
         """Return the keys of every device in the latest snapshot."""

@@ -121,6 +121,9 @@ class CheckAgainFlow(BlinkRepairFlow):
             return self._show("confirm")
         if await self._async_poll_now():
             return self.async_create_entry(data={})
+        if not self.coordinator.last_update_success:
+            # Nothing was checked: never say what Blink did not say.
+            return self._show("confirm", {"base": "cannot_reach"})
         return self._show("confirm", {"base": "still_present"})
 
 
@@ -140,8 +143,13 @@ class BatteriesFlow(BlinkRepairFlow):
             poll=False,
         ):
             return self.async_create_entry(data={})
+        reason = (
+            "battery_still_low"
+            if self.coordinator.last_update_success
+            else "battery_change_unchecked"
+        )
         return self.async_abort(
-            reason="battery_still_low", description_placeholders=self._placeholders()
+            reason=reason, description_placeholders=self._placeholders()
         )
 
 
@@ -187,11 +195,9 @@ class HardwareFaultFlow(BlinkRepairFlow):
         state = await coordinator.async_check_camera(self.serial)
         # A camera still restarting is offline, which would clear the hardware issue without
         # anything being fixed: only a camera back online and healthy counts.
-        if (
-            not coordinator.last_update_success
-            or state is None
-            or not state.camera.online
-        ):
+        if not coordinator.last_update_success:
+            return self._show(step_id, {"base": "cannot_reach"})
+        if state is None or not state.camera.online:
             return self._show(step_id, {"base": "offline"})
         if not state.verdict.problem:
             coordinator.issues.async_clear(self.issue_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -38,7 +38,7 @@ from .texts import Texts, async_texts
 PARALLEL_UPDATES = 0
 
 # Blink's guidance: two AA lithium batteries last about two years.
-BATTERY_LIFE = timedelta(days=730)
+BATTERY_LIFE_YEARS = 2
 
 type SensorValue = str | int | float | datetime | None
 
@@ -65,7 +65,15 @@ class AccountSensorDescription(SensorEntityDescription):
 def _replacement_due(state: CameraState) -> datetime | None:
     """Return when the batteries are due, two years after the owner last replaced them."""
     replaced = state.history.batteries_replaced_at
-    return None if replaced is None else replaced + BATTERY_LIFE
+    if replaced is None:
+        return None
+    # Two calendar years (a day counted as 730 would fall a day early across a leap year);
+    # a change on 29 February is due on 28 February.
+    year = replaced.year + BATTERY_LIFE_YEARS
+    try:
+        return replaced.replace(year=year)
+    except ValueError:
+        return replaced.replace(year=year, day=28)
 
 
 def _cause_attributes(state: CameraState, texts: Texts) -> Mapping[str, Any]:

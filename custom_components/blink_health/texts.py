@@ -60,6 +60,10 @@ class Texts:
             return phrase.replace("{value}", shown)
         return fact
 
+    def not_reported(self) -> str:
+        """Return the words a text shows where Blink did not report a value."""
+        return self.strings.get(f"{EVIDENCE}.value_not_reported", NO_VALUE)
+
     def evidence(self, facts: Iterable[str]) -> list[str]:
         """Return each piece of evidence as a phrase."""
         return [self.fact(fact) for fact in facts]
@@ -84,25 +88,25 @@ def camera_placeholders(
     voltage = (
         f"{camera.battery_voltage:.2f} V"
         if camera.battery_voltage is not None
-        else NO_VALUE
+        else texts.not_reported()
     )
     if camera.wifi_dbm is not None:
         signal = f"{camera.wifi_dbm} dBm"
     elif camera.wifi_bars is not None:
         signal = f"{camera.wifi_bars}/5"
     else:
-        signal = NO_VALUE
+        signal = texts.not_reported()
     return {
         "camera": camera.name,
-        "model": model_name(camera.product_type) or NO_VALUE,
-        "firmware": camera.firmware or NO_VALUE,
+        "model": model_name(camera.product_type) or texts.not_reported(),
+        "firmware": camera.firmware or texts.not_reported(),
         "voltage": voltage,
         "signal": signal,
         # Since when Blink has reported the problem (not since the repair was raised).
         "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
             "%Y-%m-%d %H:%M"
         ),
-        "blink_message": ", ".join(verdict.issues) or NO_VALUE,
+        "blink_message": ", ".join(verdict.issues) or texts.not_reported(),
         "led_state": texts.led_state(verdict.led_state.value),
-        "evidence": ", ".join(texts.evidence(verdict.evidence)) or NO_VALUE,
+        "evidence": ", ".join(texts.evidence(verdict.evidence)) or texts.not_reported(),
     }
