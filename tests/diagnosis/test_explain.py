@@ -276,3 +276,12 @@ def test_every_light_has_an_explanation_for_a_battery_camera(
     leds = result.nearest or (observed,)
     possible = {rule.cause for rule in RULES if not rule.leds.isdisjoint(leds)}
     assert set(found) <= possible
+
+
+def test_offline_camera_is_not_blamed_on_hardware_by_elimination() -> None:
+    """An offline Mini showing red is never a 'fitting' hardware fault: the connection explains it."""
+    offline = mini(online=False, status="offline", wifi_bars=0)
+    for observed in (LedState.BLINKING_RED, LedState.RED_SIX_FLASHES):
+        answer = explanation(observed, offline)
+        hardware = [c for c in answer.candidates if c.cause is Cause.HARDWARE_FAULT]
+        assert not [c for c in hardware if c.fits_telemetry], observed

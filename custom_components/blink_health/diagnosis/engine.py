@@ -172,7 +172,8 @@ def _blame_hardware_by_elimination(
     candidates: list[Candidate], facts: Facts
 ) -> list[Candidate]:
     """Return the list with hardware first when the owner sees red blinking that nothing else explains."""
-    if any(candidate.fits_telemetry for candidate in candidates):
+    # An offline camera's light is explained by the lost connection, not by elimination.
+    if facts.camera.online is False or any(c.fits_telemetry for c in candidates):
         return candidates
     others = [
         candidate
