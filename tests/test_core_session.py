@@ -183,6 +183,9 @@ async def test_core_unloaded_then_removed(
     assert await hass.config_entries.async_unload(core_entry.entry_id)
     await hass.async_block_till_done()
     assert hass.states.get(entity).state == "unavailable"
+    # Said as it is: the Blink integration is not loaded, not "the cloud is unreachable".
+    failure = health.runtime_data.last_exception
+    assert getattr(failure, "translation_key", None) == "blink_integration_unavailable"
     assert await hass.config_entries.async_setup(core_entry.entry_id)
     await hass.async_block_till_done()
     assert hass.states.get(entity).state == "ok"
@@ -414,3 +417,21 @@ async def test_config_flow_core_gone_or_without_account(hass: HomeAssistant) -> 
         result["flow_id"], {"next_step_id": "blink_integration"}
     )
     assert result["reason"] == "blink_integration_not_loaded"
+
+
+async def test_a_refresh_blinkpy_skipped_is_no_poll(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Core's coordinator updating while blinkpy skipped its refresh does not count as a poll."""
+    health = await _add_health(hass, core_entry)
+    coordinator = health.runtime_data
+    await _core_poll(hass, freezer)
+    polled = coordinator.data
+    # Within blinkpy's refresh rate: core's update reads nothing new from Blink.
+    await core_entry.runtime_data.async_refresh()
+    await hass.async_block_till_done()
+    assert coordinator.data is polled
+    await _core_poll(hass, freezer)
+    assert coordinator.data is not polled

@@ -27,6 +27,10 @@ class CloudUnreachable(SourceError):
     """Blink could not be reached or timed out: an outage, tried again at the next poll."""
 
 
+class BlinkIntegrationUnavailable(CloudUnreachable):
+    """Home Assistant's own Blink integration, whose session this entry reads, is not loaded."""
+
+
 class CloudRefused(SourceError):
     """Blink answered with an error (429, 5xx, or an error body): an outage, not a sign-out."""
 

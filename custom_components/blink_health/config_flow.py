@@ -111,8 +111,9 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
             return self.async_abort(reason="blink_integration_no_account")
         await self.async_set_unique_id(account)
         self._abort_if_unique_id_configured()
+        # Titled by the account, as a signed-in entry is (core's own title may be just "blink").
         return self.async_create_entry(
-            title=chosen.title, data={CONF_BLINK_ENTRY_ID: chosen.entry_id}
+            title=account, data={CONF_BLINK_ENTRY_ID: chosen.entry_id}
         )
 
     async def _async_step_sign_in_form(

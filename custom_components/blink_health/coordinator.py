@@ -15,6 +15,7 @@ from homeassistant.util import dt as dt_util
 
 from .blink_source import (
     AuthRefused,
+    BlinkIntegrationUnavailable,
     BlinkSource,
     CloudRefused,
     CloudUnreachable,
@@ -93,6 +94,10 @@ def _update_failed(err: Exception) -> Exception:
             translation_domain=DOMAIN,
             translation_key="cloud_refused",
             translation_placeholders={"code": str(err.code or "?")},
+        )
+    if isinstance(err, BlinkIntegrationUnavailable):
+        return UpdateFailed(
+            translation_domain=DOMAIN, translation_key="blink_integration_unavailable"
         )
     key = "malformed_response" if isinstance(err, MalformedAnswer) else "cannot_connect"
     if not isinstance(err, (MalformedAnswer, CloudUnreachable)):

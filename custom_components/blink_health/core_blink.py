@@ -31,6 +31,7 @@ from .blink_answers import (
 )
 from .blink_source import (
     AccountState,
+    BlinkIntegrationUnavailable,
     BlinkSource,
     CameraClips,
     CameraDetails,
@@ -84,6 +85,7 @@ class CoreBlinkSource(BlinkSource):
         self._clip_tracker = ClipTracker()
         self._last_fetch: datetime | None = None
         self.core_refreshes = 0
+        self._seen_refresh: Any = None
         self.core_removed = False
 
     # Looking core up, guarded: none of this is a public API.
@@ -110,7 +112,9 @@ class CoreBlinkSource(BlinkSource):
             entry = self._core_entry()
             if entry is None:
                 self._async_core_removed()
-                raise CloudUnreachable("the Blink integration's entry is gone")
+                raise BlinkIntegrationUnavailable(
+                    "the Blink integration's entry is gone"
+                )
             self._unsub_state = entry.async_on_state_change(self._async_core_state)
             self._unsub_changes = async_dispatcher_connect(
                 self.hass,
@@ -119,7 +123,7 @@ class CoreBlinkSource(BlinkSource):
             )
         if self._core_coordinator() is None:
             self._async_update_reauth_issue()
-            raise CloudUnreachable("the Blink integration is not loaded")
+            raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
         self._async_attach()
 
     async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountState:
@@ -127,7 +131,7 @@ class CoreBlinkSource(BlinkSource):
         coordinator = self._core_coordinator()
         self._async_update_reauth_issue()
         if coordinator is None:
-            raise CloudUnreachable("the Blink integration is not loaded")
+            raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
         self._async_attach()
         if details_for:
             self._fetching = True
@@ -137,7 +141,7 @@ class CoreBlinkSource(BlinkSource):
                 self._fetching = False
             coordinator = self._core_coordinator()
             if coordinator is None:
-                raise CloudUnreachable("the Blink integration is not loaded")
+                raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
         if not getattr(coordinator, "last_update_success", False):
             self._async_update_reauth_issue()
             raise CloudUnreachable("the Blink integration's last refresh failed")
@@ -244,8 +248,19 @@ class CoreBlinkSource(BlinkSource):
 
     @callback
     def _async_core_updated(self) -> None:
-        """Core refreshed (or failed): fetch again, unless a fetch of ours asked for it."""
+        """Core refreshed (or failed): fetch again, unless a fetch of ours asked for it.
+
+        blinkpy skips a refresh asked within its own refresh rate (300 s, core's interval too),
+        so about every other update of core's coordinator read nothing new: such an update is
+        no poll (it must not advance a repair's streak of polls), unless it failed.
+        """
         self.core_refreshes += 1
+        coordinator = self._core_coordinator()
+        refreshed = getattr(getattr(coordinator, "api", None), "last_refresh", None)
+        succeeded = bool(getattr(coordinator, "last_update_success", False))
+        if succeeded and refreshed is not None and refreshed == self._seen_refresh:
+            return
+        self._seen_refresh = refreshed
         if not self._fetching:
             self._on_update()
 
