@@ -206,6 +206,8 @@ async def test_core_unloaded_then_removed(
     await hass.async_block_till_done()
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert [flow["context"]["source"] for flow in flows] == ["reauth"]
+    # Its own step: Blink refused nothing, the Blink integration is gone.
+    assert flows[0]["step_id"] == "switch_sign_in"
     result = await hass.config_entries.flow.async_configure(
         flows[0]["flow_id"], {"password": ACCOUNT_PASSWORD}
     )

@@ -148,10 +148,21 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self._username = entry_data.get(CONF_USERNAME) or (
             self._get_reauth_entry().unique_id or ""
         )
+        if CONF_BLINK_ENTRY_ID in entry_data:
+            # Blink refused nothing: the Blink integration this entry read is gone.
+            return await self.async_step_switch_sign_in()
         return await self.async_step_reauth_confirm()
 
-    async def async_step_reauth_confirm(
+    async def async_step_switch_sign_in(
         self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the password to sign in on Blink Health's own, the Blink integration gone."""
+        return await self.async_step_reauth_confirm(
+            user_input, step_id="switch_sign_in"
+        )
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None, step_id: str = "reauth_confirm"
     ) -> ConfigFlowResult:
         """Ask for the password again."""
         errors: dict[str, str] = {}
@@ -160,7 +171,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         ):
             return result
         return self.async_show_form(
-            step_id="reauth_confirm",
+            step_id=step_id,
             data_schema=vol.Schema({vol.Required(CONF_PASSWORD): _PASSWORD}),
             description_placeholders={"username": self._username},
             errors=errors,
