@@ -43,11 +43,16 @@ async def submit_fix_flow(
     return result
 
 
-def issue_id(hass: HomeAssistant, cause: str, key: str) -> str:
-    """Return the repair issue id of a cause on the device with this key (its serial)."""
+def device_id(hass: HomeAssistant, key: str) -> str:
+    """Return the registry id of the Blink Health device with this key (its serial)."""
     entry = hass.config_entries.async_entries(DOMAIN)[0]
     device = dr.async_get(hass).async_get_device_by_identifier(
         (DOMAIN, key), entry.entry_id
     )
     assert device is not None, key
-    return f"{cause}_{device.id}"
+    return device.id
+
+
+def issue_id(hass: HomeAssistant, cause: str, key: str) -> str:
+    """Return the repair issue id of a cause on the device with this key (its serial)."""
+    return f"{cause}_{device_id(hass, key)}"

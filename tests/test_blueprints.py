@@ -15,7 +15,6 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import Event, HomeAssistant
-from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import Input, load_yaml_dict, parse_yaml
 import pytest
@@ -33,7 +32,7 @@ from custom_components.blink_health.install_blueprints import (
     async_install_blueprints,
 )
 
-from .helpers import poll
+from .helpers import device_id, poll
 
 BLUEPRINTS = ("camera_needs_attention.yaml", "camera_offline.yaml", "low_battery.yaml")
 RAN = "blueprint_ran"
@@ -87,15 +86,6 @@ async def _automation(
 def _ran(events: list[Event]) -> list[dict[str, Any]]:
     """Return what each run's actions received."""
     return [dict(event.data) for event in events]
-
-
-def _device_id(hass: HomeAssistant, entry: MockConfigEntry, serial: str) -> str:
-    """Return the device id of a Blink camera or Sync Module."""
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, serial), entry.entry_id
-    )
-    assert device is not None
-    return device.id
 
 
 # Copying
@@ -227,7 +217,7 @@ async def test_needs_attention_only_picked_cameras_and_causes(
     ran = await _automation(
         hass,
         "camera_needs_attention.yaml",
-        cameras=[_device_id(hass, init_integration, "CAM-OUTDOOR-01")],
+        cameras=[device_id(hass, "CAM-OUTDOOR-01")],
         causes=["wifi_disconnected", "sync_module_offline"],
     )
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")  # a cause not picked

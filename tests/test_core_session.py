@@ -84,6 +84,16 @@ async def _core_poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Non
     await hass.async_block_till_done()
 
 
+async def _choose(hass: HomeAssistant, option: str) -> Any:
+    """Start Blink Health's config flow and pick an option from its menu."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    return await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": option}
+    )
+
+
 def _causes(entry: MockConfigEntry) -> dict[str, tuple[str, str]]:
     """Return each camera's (cause, LED state) from the entry's latest poll."""
     data = entry.runtime_data.data
@@ -302,19 +312,9 @@ async def test_config_flow_menu_one_entry(
     assert result["result"].unique_id == "owner@example.com"
 
     # The same account again, either way: aborted.
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "blink_integration"}
-    )
+    result = await _choose(hass, "blink_integration")
     assert result["reason"] == "already_configured"
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "sign_in"}
-    )
+    result = await _choose(hass, "sign_in")
     assert result["step_id"] == "sign_in"
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
@@ -336,24 +336,14 @@ async def test_config_flow_two_entries(
     for entry in entries:
         entry.add_to_hass(hass)
     mock_config_entry.add_to_hass(hass)
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "blink_integration"}
-    )
+    result = await _choose(hass, "blink_integration")
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "blink_integration"
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_BLINK_ENTRY_ID: entries[1].entry_id}
     )
     assert result["reason"] == "already_configured"
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "blink_integration"}
-    )
+    result = await _choose(hass, "blink_integration")
     with patch("custom_components.blink_health.async_setup_entry", return_value=True):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], {CONF_BLINK_ENTRY_ID: entries[0].entry_id}
@@ -404,12 +394,7 @@ async def test_config_flow_core_gone_or_without_account(hass: HomeAssistant) -> 
     """The Blink entry unloaded meanwhile, or one without an account: aborted."""
     core = MockConfigEntry(domain="blink", state=ConfigEntryState.LOADED)
     core.add_to_hass(hass)
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "blink_integration"}
-    )
+    result = await _choose(hass, "blink_integration")
     assert result["reason"] == "blink_integration_no_account"
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}

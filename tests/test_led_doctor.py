@@ -9,7 +9,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import device_registry as dr
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -17,7 +16,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
 
-from .helpers import poll
+from .helpers import device_id, poll
 
 LED = "sensor.front_yard_likely_led_state"
 CAUSE = "sensor.front_yard_likely_cause"
@@ -169,15 +168,6 @@ async def test_thresholds_are_options(
     assert hass.states.get(CAUSE).state == "weak_wifi"
 
 
-def _device_id(hass: HomeAssistant, entry: MockConfigEntry, serial: str) -> str:
-    """Return the device id of a camera."""
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, serial), entry.entry_id
-    )
-    assert device is not None
-    return device.id
-
-
 async def _explain(
     hass: HomeAssistant,
     entry: MockConfigEntry,
@@ -188,7 +178,7 @@ async def _explain(
     response = await hass.services.async_call(
         DOMAIN,
         "explain_led",
-        {"device_id": _device_id(hass, entry, serial), "observed": observed},
+        {"device_id": device_id(hass, serial), "observed": observed},
         blocking=True,
         return_response=True,
     )
@@ -307,16 +297,12 @@ async def test_explain_led_errors(
     key: str,
 ) -> None:
     """An LED value outside the list, or a device that is not a camera, is a translated error."""
-    device_id = (
-        _device_id(hass, init_integration, "CAM-OUTDOOR-01")
-        if device == "camera"
-        else device
-    )
+    target = device_id(hass, "CAM-OUTDOOR-01") if device == "camera" else device
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
             DOMAIN,
             "explain_led",
-            {"device_id": device_id, "observed": observed},
+            {"device_id": target, "observed": observed},
             blocking=True,
             return_response=True,
         )
@@ -327,13 +313,13 @@ async def test_explain_led_entry_not_loaded(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """A camera of an unloaded entry cannot be explained."""
-    device_id = _device_id(hass, init_integration, "CAM-OUTDOOR-01")
+    camera = device_id(hass, "CAM-OUTDOOR-01")
     await hass.config_entries.async_unload(init_integration.entry_id)
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
             DOMAIN,
             "explain_led",
-            {"device_id": device_id, "observed": "solid_red"},
+            {"device_id": camera, "observed": "solid_red"},
             blocking=True,
             return_response=True,
         )
