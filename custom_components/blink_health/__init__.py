@@ -35,6 +35,7 @@ from .install_blueprints import async_install_blueprints
 from .log_filter import install_blinkpy_log_filter
 from .services import async_setup_services
 from .session import create_blink_session
+from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -44,6 +45,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions, copy the blueprints and quiet blinkpy's logs, once for all entries."""
     install_blinkpy_log_filter()
     async_setup_services(hass)
+    async_setup_websocket(hass)
     await async_install_blueprints(hass)
     await async_register_card(hass)
     return True

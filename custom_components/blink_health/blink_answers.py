@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
-import json
 import math
 from typing import Any
 
@@ -93,15 +92,27 @@ def as_time(value: Any, *, now: datetime | None = None) -> datetime | None:
     return parsed
 
 
+# The fields of an issue object that say what is wrong, best first: only these are read, so
+# nothing else Blink puts in one (an address, an account detail) reaches a text or a file.
+ISSUE_FIELDS = ("message", "type", "code", "name")
+
+
 def issue_labels(value: Any) -> tuple[str, ...]:
-    """Return a camera's `issues` list as short strings (Blink sends strings or objects)."""
+    """Return a camera's `issues` list as short strings (Blink sends strings or objects).
+
+    An object gives its message (Blink's own words), else its type, code or name; an object with
+    none of them is counted as an unnamed issue, never copied.
+    """
     if not isinstance(value, list):
         return ()
     labels: list[str] = []
     for item in value:
         if isinstance(item, Mapping):
-            label = as_str(item.get("type") or item.get("code") or item.get("name"))
-            labels.append(label or json.dumps(item, sort_keys=True, default=str))
+            label = next(
+                (text for key in ISSUE_FIELDS if (text := as_str(item.get(key)))),
+                None,
+            )
+            labels.append(label or "issue")
         elif (text := as_str(item)) is not None:
             labels.append(text)
     return tuple(label[:100] for label in labels)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
@@ -70,6 +71,57 @@ class BlinkHealthData:
         return CameraState(camera, verdict, self.histories.get(key, CameraHistory()))
 
 
+class Connection(StrEnum):
+    """How the latest poll reached Blink: the account's connection sensor shows it."""
+
+    CONNECTED = "connected"
+    CANNOT_CONNECT = "cannot_connect"
+    REFUSED = "refused"
+    MALFORMED = "malformed"
+    SIGN_IN_REQUIRED = "sign_in_required"
+    BLINK_INTEGRATION_UNAVAILABLE = "blink_integration_unavailable"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConnectionStatus:
+    """The account's connection: its state since when, and the last poll that worked.
+
+    `code` is Blink's HTTP status or error code when Blink refused; None otherwise.
+    """
+
+    state: Connection
+    since: datetime
+    last_update: datetime | None = None
+    code: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        """Return the status as plain data: ISO 8601 times in UTC."""
+        return {
+            "state": self.state.value,
+            "since": self.since.isoformat(),
+            "last_update": None
+            if self.last_update is None
+            else self.last_update.isoformat(),
+            "code": self.code,
+        }
+
+
+def connection_for(err: Exception) -> tuple[Connection, str | None]:
+    """Return the connection state a failed poll's error means, and Blink's code if it gave one."""
+    if isinstance(err, AuthRefused):
+        return Connection.SIGN_IN_REQUIRED, None
+    if isinstance(err, CloudRefused):
+        return Connection.REFUSED, None if err.code is None else str(err.code)
+    if isinstance(err, BlinkIntegrationUnavailable):
+        return Connection.BLINK_INTEGRATION_UNAVAILABLE, None
+    if isinstance(err, MalformedAnswer):
+        return Connection.MALFORMED, None
+    if isinstance(err, CloudUnreachable):
+        return Connection.CANNOT_CONNECT, None
+    return Connection.ERROR, None
+
+
 def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
     """Return the diagnosis thresholds the owner chose, defaults for the rest."""
     values = {
@@ -89,20 +141,21 @@ def _update_failed(err: Exception) -> Exception:
         return ConfigEntryAuthFailed(
             translation_domain=DOMAIN, translation_key="reauth_required"
         )
-    if isinstance(err, CloudRefused):
+    state, code = connection_for(err)
+    if state is Connection.REFUSED:
         return UpdateFailed(
             translation_domain=DOMAIN,
             translation_key="cloud_refused",
-            translation_placeholders={"code": str(err.code or "?")},
+            translation_placeholders={"code": code or "?"},
         )
-    if isinstance(err, BlinkIntegrationUnavailable):
-        return UpdateFailed(
-            translation_domain=DOMAIN, translation_key="blink_integration_unavailable"
-        )
-    key = "malformed_response" if isinstance(err, MalformedAnswer) else "cannot_connect"
-    if not isinstance(err, (MalformedAnswer, CloudUnreachable)):
-        key = "unexpected_error"
-    return UpdateFailed(translation_domain=DOMAIN, translation_key=key)
+    keys = {
+        Connection.BLINK_INTEGRATION_UNAVAILABLE: "blink_integration_unavailable",
+        Connection.MALFORMED: "malformed_response",
+        Connection.CANNOT_CONNECT: "cannot_connect",
+    }
+    return UpdateFailed(
+        translation_domain=DOMAIN, translation_key=keys.get(state, "unexpected_error")
+    )
 
 
 class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
@@ -136,6 +189,29 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self._builder: SnapshotBuilder | None = None
         self._details_for: set[int] = set()
         self._reported_bug = False
+        self.connection = ConnectionStatus(
+            state=Connection.CONNECTED, since=dt_util.utcnow()
+        )
+
+    def _set_connection(self, err: Exception | None) -> None:
+        """Note how this poll reached Blink; the state's `since` moves only when it changes."""
+        now = dt_util.utcnow()
+        last_update: datetime | None = now
+        code: str | None = None
+        if err is None:
+            state = Connection.CONNECTED
+        else:
+            state, code = connection_for(err)
+            last_update = self.connection.last_update
+        changed = state is not self.connection.state or code != self.connection.code
+        since = now if changed else self.connection.since
+        self.connection = ConnectionStatus(
+            state=state, since=since, last_update=last_update, code=code
+        )
+        if changed and err is not None and not self.last_update_success:
+            # Home Assistant tells no entity about a failure that follows a failure: the
+            # connection sensor must still show that the reason changed.
+            self.async_update_listeners()
 
     async def _async_setup(self) -> None:
         """Load the history, then start the source; failures retry or ask to sign in."""
@@ -153,6 +229,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         try:
             data = await self._async_poll()
         except (SourceError, AuthRefused) as err:
+            self._set_connection(err)
             if not isinstance(err, AuthRefused):
                 self.issues.async_poll_failed(dt_util.utcnow())
             raise _update_failed(err) from err
@@ -161,8 +238,10 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             if not self._reported_bug:
                 self._reported_bug = True
                 LOGGER.exception("Unexpected error polling Blink; please report it")
+            self._set_connection(err)
             self.issues.async_poll_failed(dt_util.utcnow())
             raise _update_failed(err) from err
+        self._set_connection(None)
         self.issues.async_poll_succeeded(
             data.snapshot, data.verdicts, self.polls_before_issue
         )

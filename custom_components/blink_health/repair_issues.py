@@ -17,7 +17,7 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER
-from .diagnosis import Cause, Verdict
+from .diagnosis import Cause, Verdict, is_problem
 from .snapshot import AccountSnapshot, CameraKind, CameraSnapshot
 from .texts import Texts, async_texts, camera_placeholders
 
@@ -70,6 +70,15 @@ class WantedIssue:
     translation_key: str | None = None
 
 
+def severity_of(cause: Cause, camera: CameraSnapshot) -> ir.IssueSeverity | None:
+    """Return how serious a camera's cause is: an error when it cannot record, None when fine."""
+    if not is_problem(cause):
+        return None
+    if cause in ERROR_CAUSES or camera.online is False:
+        return ir.IssueSeverity.ERROR
+    return ir.IssueSeverity.WARNING
+
+
 def issue_id_for(cause: str, device_id: str) -> str:
     """Return the issue id of a cause on one device (its registry id: never a serial)."""
     return f"{cause}_{device_id}"
@@ -106,14 +115,11 @@ def wanted_issues(
             continue
         if verdict.cause not in CAMERA_ISSUE_CAUSES:
             continue
-        cannot_record = verdict.cause in ERROR_CAUSES or camera.online is False
         issue_id = issue_id_for(verdict.cause.value, device_id)
         wanted[issue_id] = WantedIssue(
             issue_id=issue_id,
             cause=verdict.cause.value,
-            severity=ir.IssueSeverity.ERROR
-            if cannot_record
-            else ir.IssueSeverity.WARNING,
+            severity=severity_of(verdict.cause, camera) or ir.IssueSeverity.WARNING,
             placeholders=camera_placeholders(camera, verdict, texts),
             device_id=device_id,
             camera=camera.name,

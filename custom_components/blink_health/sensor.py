@@ -25,13 +25,20 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthData, CameraState
+from .coordinator import (
+    BlinkHealthConfigEntry,
+    BlinkHealthCoordinator,
+    BlinkHealthData,
+    CameraState,
+    Connection,
+)
 from .diagnosis import Cause, LedState
 from .entity import (
     BlinkAccountEntity,
     BlinkCameraEntity,
     async_setup_camera_entities,
 )
+from .repair_issues import severity_of
 from .snapshot import CameraSnapshot
 from .texts import Texts, async_texts
 
@@ -56,10 +63,14 @@ class CameraSensorDescription(SensorEntityDescription):
 
 @dataclass(frozen=True, kw_only=True)
 class AccountSensorDescription(SensorEntityDescription):
-    """A sensor of the whole account: its value and attributes from the latest poll."""
+    """A sensor of the whole account: its value and attributes from the coordinator."""
 
-    value_fn: Callable[[BlinkHealthData], SensorValue]
-    attributes_fn: Callable[[BlinkHealthData, Texts], Mapping[str, Any]] | None = None
+    value_fn: Callable[[BlinkHealthCoordinator], SensorValue]
+    attributes_fn: (
+        Callable[[BlinkHealthCoordinator, Texts], Mapping[str, Any]] | None
+    ) = None
+    # The connection is Blink Health's own record: it is what an outage shows.
+    own_record: bool = False
 
 
 def _replacement_due(state: CameraState) -> datetime | None:
@@ -82,7 +93,10 @@ def _cause_attributes(state: CameraState, texts: Texts) -> Mapping[str, Any]:
     The frontend shows `confidence` and `fixes` in words from their state_attributes translations.
     """
     verdict = state.verdict
+    severity = severity_of(verdict.cause, state.camera)
     return {
+        "severity": None if severity is None else severity.value,
+        "blink_issues": list(verdict.issues),
         "confidence": verdict.confidence.value,
         "evidence": list(verdict.evidence),
         "evidence_text": texts.evidence(verdict.evidence),
@@ -100,8 +114,11 @@ def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraState]:
     )
 
 
-def _attention_attributes(data: BlinkHealthData, texts: Texts) -> Mapping[str, Any]:
+def _attention_attributes(
+    coordinator: BlinkHealthCoordinator, texts: Texts
+) -> Mapping[str, Any]:
     """Return each camera needing attention: its name, cause (id and words) and since when."""
+    data = coordinator.data
     return {
         "cameras": [
             {
@@ -115,13 +132,32 @@ def _attention_attributes(data: BlinkHealthData, texts: Texts) -> Mapping[str, A
     }
 
 
+def _connection_attributes(
+    coordinator: BlinkHealthCoordinator, _texts: Texts
+) -> Mapping[str, Any]:
+    """Return since when the connection is in its state, the last poll that worked, Blink's code."""
+    status = coordinator.connection.as_dict()
+    status.pop("state")
+    return status
+
+
 ACCOUNT_SENSORS: tuple[AccountSensorDescription, ...] = (
     AccountSensorDescription(
         key="cameras_needing_attention",
         translation_key="cameras_needing_attention",
-        state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda data: len(_cameras_needing_attention(data)),
+        # A count of cameras, not a measurement: no statistics, so history never shows a mean
+        # such as "4.8 cameras".
+        value_fn=lambda coordinator: len(_cameras_needing_attention(coordinator.data)),
         attributes_fn=_attention_attributes,
+    ),
+    AccountSensorDescription(
+        key="connection",
+        translation_key="connection",
+        device_class=SensorDeviceClass.ENUM,
+        options=[state.value for state in Connection],
+        own_record=True,
+        value_fn=lambda coordinator: coordinator.connection.state.value,
+        attributes_fn=_connection_attributes,
     ),
 )
 
@@ -250,7 +286,15 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
     entity_description: CameraSensorDescription
     # The reasons behind a cause change every poll; the recorder keeps only the cause itself.
     _unrecorded_attributes = frozenset(
-        {"confidence", "evidence", "evidence_text", "fixes", "since"}
+        {
+            "severity",
+            "blink_issues",
+            "confidence",
+            "evidence",
+            "evidence_text",
+            "fixes",
+            "since",
+        }
     )
 
     @property
@@ -281,12 +325,17 @@ class AccountSensor(BlinkAccountEntity, SensorEntity):
 
     entity_description: AccountSensorDescription
     # The list changes with every camera's cause; the recorder keeps only the count.
-    _unrecorded_attributes = frozenset({"cameras"})
+    _unrecorded_attributes = frozenset({"cameras", "since", "last_update", "code"})
+
+    @property
+    def available(self) -> bool:
+        """Return whether the value can be shown (the connection itself is shown in an outage)."""
+        return self.entity_description.own_record or super().available
 
     @property
     def native_value(self) -> SensorValue:
-        """Return the value from the latest poll."""
-        return self.entity_description.value_fn(self.coordinator.data)
+        """Return the value from the coordinator."""
+        return self.entity_description.value_fn(self.coordinator)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
@@ -294,4 +343,4 @@ class AccountSensor(BlinkAccountEntity, SensorEntity):
         attributes_fn = self.entity_description.attributes_fn
         if attributes_fn is None:
             return None
-        return attributes_fn(self.coordinator.data, async_texts(self.hass))
+        return attributes_fn(self.coordinator, async_texts(self.hass))

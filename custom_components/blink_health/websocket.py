@@ -1,0 +1,81 @@
+"""The card's websocket command: each camera's last known verdict, for when Blink cannot be reached.
+
+While a poll fails, every reading of Blink's is unavailable (never an old value shown as current).
+The dashboard card still shows what was last known, greyed and dated: it asks this command for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.connection import ActiveConnection
+from homeassistant.components.websocket_api.decorators import websocket_command
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant, callback
+import probatio as vol
+
+from .const import DOMAIN
+from .coordinator import BlinkHealthConfigEntry
+from .repair_issues import severity_of
+
+COMMAND_LAST_KNOWN = f"{DOMAIN}/last_known"
+
+
+@callback
+def async_setup_websocket(hass: HomeAssistant) -> None:
+    """Register the card's command."""
+    async_register_command(hass, websocket_last_known)
+
+
+@websocket_command({vol.Required("type"): COMMAND_LAST_KNOWN})
+@callback
+def websocket_last_known(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+) -> None:
+    """Send every loaded entry's connection and each camera's last known verdict.
+
+    Shape: `{"entries": [{"entry_id", "title", "connection": {"state", "since",
+    "last_update", "code"}, "cameras": [{"device_id", "cause", "led_state", "severity",
+    "fixes", "as_of"}]}]}`; times are ISO 8601 in UTC, `as_of` the poll the verdict came from.
+    """
+    entries: list[dict[str, Any]] = []
+    loaded: list[BlinkHealthConfigEntry] = hass.config_entries.async_loaded_entries(
+        DOMAIN
+    )
+    for entry in loaded:
+        if entry.state is not ConfigEntryState.LOADED:
+            continue
+        entries.append(_entry_payload(entry))
+    connection.send_result(msg["id"], {"entries": entries})
+
+
+def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
+    """Return one entry's connection and cameras as plain data."""
+    coordinator = entry.runtime_data
+    data = coordinator.data
+    cameras: list[dict[str, Any]] = []
+    for key in data.snapshot.cameras:
+        state = data.camera_state(key)
+        device_id = coordinator.devices.device_id(key)
+        if state is None or device_id is None:
+            continue
+        severity = severity_of(state.verdict.cause, state.camera)
+        cameras.append(
+            {
+                "device_id": device_id,
+                "cause": state.verdict.cause.value,
+                "led_state": state.verdict.led_state.value,
+                "severity": None if severity is None else severity.value,
+                "fixes": [fix.value for fix in state.verdict.fixes],
+                "as_of": data.snapshot.taken_at.isoformat(),
+            }
+        )
+    return {
+        "entry_id": entry.entry_id,
+        "title": entry.title,
+        "connection": coordinator.connection.as_dict(),
+        "cameras": cameras,
+    }
