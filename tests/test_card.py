@@ -27,7 +27,7 @@ from custom_components.blink_health.diagnosis import (
     LedState,
     is_problem,
 )
-from custom_components.blink_health.repair_issues import ERROR_CAUSES
+from custom_components.blink_health.repairs.issues import ERROR_CAUSES
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
 STRINGS = json.loads((ROOT / "strings.json").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, CameraState
+from .coordinator import BlinkHealthConfigEntry, CameraView
 from .entity import (
     BlinkCameraEntity,
     BlinkSyncModuleEntity,
@@ -23,7 +23,7 @@ from .entity import (
     async_track_entities,
     camera_candidates,
 )
-from .snapshot import CameraSnapshot, SyncModuleSnapshot
+from .model import CameraSnapshot, SyncModuleSnapshot
 
 PARALLEL_UPDATES = 0
 
@@ -32,7 +32,7 @@ PARALLEL_UPDATES = 0
 class CameraBinarySensorDescription(BinarySensorEntityDescription):
     """A camera binary sensor: its value, and whether the model reports it at all."""
 
-    is_on_fn: Callable[[CameraState], bool | None]
+    is_on_fn: Callable[[CameraView], bool | None]
     exists_fn: Callable[[CameraSnapshot], bool] = lambda _: True
 
 
@@ -112,11 +112,11 @@ async def async_setup_entry(
         yield from camera_candidates(
             coordinator, CAMERA_BINARY_SENSORS, CameraBinarySensor
         )
-        for serial in coordinator.data.snapshot.sync_modules:
+        for key in coordinator.data.snapshot.sync_modules:
             for description in SYNC_MODULE_BINARY_SENSORS:
                 yield (
-                    (serial, description.key),
-                    partial(SyncModuleBinarySensor, coordinator, serial, description),
+                    (key, description.key),
+                    partial(SyncModuleBinarySensor, coordinator, key, description),
                 )
 
     entry.async_on_unload(
@@ -132,7 +132,7 @@ class CameraBinarySensor(BlinkCameraEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool | None:
         """Return the value from the latest snapshot."""
-        state = self.camera_state
+        state = self.camera
         return None if state is None else self.entity_description.is_on_fn(state)
 
 

@@ -8,8 +8,8 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.storage import Store
 
 from .const import DOMAIN
-from .device_identity import DeviceIdentities
 from .diagnosis import CameraHistory
+from .model import DeviceIdentities
 
 HISTORY_STORAGE_VERSION = 1
 HISTORY_SAVE_DELAY = 10

@@ -29,7 +29,7 @@ from .coordinator import (
     BlinkHealthConfigEntry,
     BlinkHealthCoordinator,
     BlinkHealthData,
-    CameraState,
+    CameraView,
     Connection,
 )
 from .diagnosis import Cause, LedState
@@ -38,8 +38,8 @@ from .entity import (
     BlinkCameraEntity,
     async_setup_camera_entities,
 )
-from .repair_issues import severity_of
-from .snapshot import CameraSnapshot
+from .model import CameraSnapshot
+from .repairs.issues import severity_of
 from .texts import Texts, async_texts
 
 PARALLEL_UPDATES = 0
@@ -54,9 +54,9 @@ type SensorValue = str | int | float | datetime | None
 class CameraSensorDescription(SensorEntityDescription):
     """A camera sensor: its value, and whether the model reports it at all."""
 
-    value_fn: Callable[[CameraState], SensorValue]
+    value_fn: Callable[[CameraView], SensorValue]
     exists_fn: Callable[[CameraSnapshot], bool]
-    attributes_fn: Callable[[CameraState, Texts], Mapping[str, Any]] | None = None
+    attributes_fn: Callable[[CameraView, Texts], Mapping[str, Any]] | None = None
     # Blink Health's own records (not Blink's readings) stay available during an outage.
     own_record: bool = False
 
@@ -73,7 +73,7 @@ class AccountSensorDescription(SensorEntityDescription):
     own_record: bool = False
 
 
-def _replacement_due(state: CameraState) -> datetime | None:
+def _replacement_due(state: CameraView) -> datetime | None:
     """Return when the batteries are due, two years after the owner last replaced them."""
     replaced = state.history.batteries_replaced_at
     if replaced is None:
@@ -87,7 +87,7 @@ def _replacement_due(state: CameraState) -> datetime | None:
         return replaced.replace(year=year, day=28)
 
 
-def _cause_attributes(state: CameraState, texts: Texts) -> Mapping[str, Any]:
+def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
     """Return why the engine chose this cause: ids for automations, the evidence in words.
 
     The frontend shows `confidence` and `fixes` in words from their state_attributes translations.
@@ -105,9 +105,9 @@ def _cause_attributes(state: CameraState, texts: Texts) -> Mapping[str, Any]:
     }
 
 
-def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraState]:
+def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraView]:
     """Return the cameras whose cause needs the owner, by name."""
-    states = (data.camera_state(key) for key in data.snapshot.cameras)
+    states = (data.camera(key) for key in data.snapshot.cameras)
     return sorted(
         (state for state in states if state is not None and state.verdict.problem),
         key=lambda state: state.camera.name.casefold(),
@@ -301,19 +301,19 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
     def available(self) -> bool:
         """Return whether the value can be shown (our own records survive an outage)."""
         if self.entity_description.own_record:
-            return self.coordinator.data is not None and self.camera_state is not None
+            return self.coordinator.data is not None and self.camera is not None
         return super().available
 
     @property
     def native_value(self) -> SensorValue:
         """Return the value from the latest poll."""
-        state = self.camera_state
+        state = self.camera
         return None if state is None else self.entity_description.value_fn(state)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return the evidence behind the value, where the sensor has any."""
-        state = self.camera_state
+        state = self.camera
         attributes_fn = self.entity_description.attributes_fn
         if state is None or attributes_fn is None:
             return None

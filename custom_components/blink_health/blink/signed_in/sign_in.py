@@ -1,4 +1,4 @@
-"""Signing in to Blink through blinkpy (config flow): email, password, and a 2FA code when asked."""
+"""Signing in to Blink through blinkpy (the config flow): email, password, a 2FA code when asked."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from aiohttp import ClientError, ClientSession
 from blinkpy.auth import Auth, BlinkTwoFARequiredError, LoginError, TokenRefreshFailed
 from blinkpy.blinkpy import Blink
 
-from .blink_source import CloudUnreachable
-from .const import CONF_HARDWARE_ID, LOGIN_KEYS
+from ...const import CONF_HARDWARE_ID, LOGIN_KEYS
+from ..errors import CloudUnreachable
 
 
 class SignInNeedsCode(Exception):

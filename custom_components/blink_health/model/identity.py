@@ -12,8 +12,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .const import LOGGER
-from .snapshot import CameraKind, CameraSnapshot, SyncModuleSnapshot, model_name
+from ..blink.reading import CameraKind
+from ..const import LOGGER
+from .snapshot import CameraSnapshot, SyncModuleSnapshot, model_name
 
 
 @dataclass(slots=True)
