@@ -20,8 +20,8 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from blink_sim.cloud import FakeBlinkCloud
-from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
 from custom_components.blink_health.blink.blink_integration import CONF_BLINK_ENTRY_ID
+from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
 from custom_components.blink_health.repairs.issues import AccountIssue, issue_id_for
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, signed_in_data

@@ -369,9 +369,7 @@ async def test_fix_cloud_unreachable(
     """Check again on the account-level issue closes it once Blink answers."""
     cloud.set_fault("down", True)
     await poll(hass, freezer, times=7)
-    flow = await start_fix_flow(
-        hass, f"cloud_unreachable_{init_integration.entry_id}"
-    )
+    flow = await start_fix_flow(hass, f"cloud_unreachable_{init_integration.entry_id}")
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["errors"] == {"base": "cannot_reach"}
