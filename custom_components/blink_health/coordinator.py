@@ -9,25 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
-from .blink import (
-    AuthRefused,
-    BlinkIntegrationUnavailable,
-    BlinkSource,
-    CameraRef,
-    CloudRefused,
-    CloudUnreachable,
-    MalformedAnswer,
-    SourceError,
-)
+from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
+from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
 from .device_sync import DeviceSync
 from .diagnosis import (
@@ -75,67 +65,6 @@ class BlinkHealthData:
         return CameraView(camera, verdict, self.histories.get(key, CameraHistory()))
 
 
-class Connection(StrEnum):
-    """How the latest poll reached Blink: the account's connection sensor shows it."""
-
-    CONNECTED = "connected"
-    CANNOT_CONNECT = "cannot_connect"
-    REFUSED = "refused"
-    MALFORMED = "malformed"
-    SIGN_IN_REQUIRED = "sign_in_required"
-    BLINK_INTEGRATION_UNAVAILABLE = "blink_integration_unavailable"
-    ERROR = "error"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ConnectionStatus:
-    """The account's connection: its state since when, and the last poll that worked.
-
-    `code` is Blink's HTTP status or error code when Blink refused; None otherwise.
-    """
-
-    state: Connection
-    since: datetime
-    last_update: datetime | None = None
-    code: str | None = None
-
-    def as_dict(self) -> dict[str, str | None]:
-        """Return the status as plain data: ISO 8601 times in UTC."""
-        return {
-            "state": self.state.value,
-            "since": self.since.isoformat(),
-            "last_update": None
-            if self.last_update is None
-            else self.last_update.isoformat(),
-            "code": self.code,
-        }
-
-
-def connection_for(err: Exception) -> tuple[Connection, str | None]:
-    """Return the connection state a failed poll's error means, and Blink's code if it gave one."""
-    if isinstance(err, AuthRefused):
-        return Connection.SIGN_IN_REQUIRED, None
-    if isinstance(err, CloudRefused):
-        return Connection.REFUSED, None if err.code is None else str(err.code)
-    if isinstance(err, BlinkIntegrationUnavailable):
-        return Connection.BLINK_INTEGRATION_UNAVAILABLE, None
-    if isinstance(err, MalformedAnswer):
-        return Connection.MALFORMED, None
-    if isinstance(err, CloudUnreachable):
-        return Connection.CANNOT_CONNECT, None
-    return Connection.ERROR, None
-
-
-# The translation key of each way a poll fails (Home Assistant logs it in the owner's words).
-_FAILURE_KEYS = {
-    Connection.REFUSED: "cloud_refused",
-    Connection.BLINK_INTEGRATION_UNAVAILABLE: "blink_integration_unavailable",
-    Connection.MALFORMED: "malformed_response",
-    Connection.CANNOT_CONNECT: "cannot_connect",
-    Connection.ERROR: "unexpected_error",
-}
-
-
 def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
     """Return the diagnosis thresholds the owner chose, defaults for the rest."""
     values = {
@@ -144,25 +73,6 @@ def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
         if options.get(name) is not None
     }
     return replace(DEFAULT_THRESHOLDS, **values)
-
-
-def _update_failed(err: Exception) -> Exception:
-    """Return the Home Assistant error for a failed poll (a refused sign-in asks to sign in)."""
-    state, code = connection_for(err)
-    if state is Connection.SIGN_IN_REQUIRED:
-        LOGGER.warning(
-            "Blink refused the saved sign-in for good; Home Assistant asks to sign in again"
-        )
-        return ConfigEntryAuthFailed(
-            translation_domain=DOMAIN, translation_key="reauth_required"
-        )
-    return UpdateFailed(
-        translation_domain=DOMAIN,
-        translation_key=_FAILURE_KEYS[state],
-        translation_placeholders={"code": code or "?"}
-        if state is Connection.REFUSED
-        else None,
-    )
 
 
 class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
@@ -208,7 +118,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             await self.source.async_start(self._async_source_updated)
         except SourceError as err:
             self._async_failed(err)
-            raise _update_failed(err) from err
+            raise update_failed(err) from err
 
     @callback
     def _async_source_updated(self) -> None:
@@ -224,14 +134,14 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             data = await self._async_poll()
         except SourceError as err:
             self._async_failed(err)
-            raise _update_failed(err) from err
+            raise update_failed(err) from err
         except Exception as err:
             # A bug, not an outage: log it once with its traceback, and count a failed poll.
             if not self._reported_bug:
                 self._reported_bug = True
                 LOGGER.exception("Unexpected error polling Blink; please report it")
             self._async_failed(err)
-            raise _update_failed(err) from err
+            raise update_failed(err) from err
         self._set_connection(None)
         self.repairs.async_poll_succeeded(
             data.snapshot, data.verdicts, self.polls_before_issue

@@ -25,12 +25,12 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .connection import Connection
 from .coordinator import (
     BlinkHealthConfigEntry,
     BlinkHealthCoordinator,
     BlinkHealthData,
     CameraView,
-    Connection,
 )
 from .diagnosis import Cause, LedState
 from .entity import (
