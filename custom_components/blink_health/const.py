@@ -13,6 +13,8 @@ CONF_HARDWARE_ID: Final = "hardware_id"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
 CONF_POLLS_BEFORE_ISSUE: Final = "polls_before_issue"
 CONF_DETAIL_INTERVAL: Final = "detail_refresh_hours"
+# On the Blink integration's session: whether Blink Health asks Blink for camera usage itself.
+CONF_READ_USAGE: Final = "read_usage"
 
 
 DEFAULT_SCAN_INTERVAL: Final = timedelta(seconds=300)

@@ -16,6 +16,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
+from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
@@ -31,6 +32,7 @@ from .diagnosis import (
     record_batteries_replaced,
     record_reset,
 )
+from .forecast import Forecast
 from .history_store import HistoryStore
 from .log_filter import BLINKPY_LOG_FILTER
 from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
@@ -41,11 +43,12 @@ type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 
 @dataclass(frozen=True, slots=True)
 class CameraView:
-    """One camera as its entities see it: the snapshot, the verdict and the history."""
+    """One camera as its entities see it: the snapshot, the verdict, the history, the forecast."""
 
     camera: CameraSnapshot
     verdict: Verdict
     history: CameraHistory
+    forecast: Forecast | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class BlinkHealthData:
     snapshot: AccountSnapshot
     verdicts: Mapping[str, Verdict] = field(default_factory=dict)
     histories: Mapping[str, CameraHistory] = field(default_factory=dict)
+    forecasts: Mapping[str, Forecast] = field(default_factory=dict)
 
     def camera(self, key: str) -> CameraView | None:
         """Return the camera with this device key, None when it left the account."""
@@ -62,7 +66,12 @@ class BlinkHealthData:
         verdict = self.verdicts.get(key)
         if camera is None or verdict is None:
             return None
-        return CameraView(camera, verdict, self.histories.get(key, CameraHistory()))
+        return CameraView(
+            camera,
+            verdict,
+            self.histories.get(key, CameraHistory()),
+            self.forecasts.get(key),
+        )
 
 
 def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
@@ -101,6 +110,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             entry.options.get(CONF_POLLS_BEFORE_ISSUE, DEFAULT_POLLS_BEFORE_ISSUE)
         )
         self.store = HistoryStore(hass, entry.entry_id)
+        self.forecasts = BatteryForecasts(self.store, entry.data, entry.options)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
         self._builder: SnapshotBuilder | None = None
@@ -144,7 +154,11 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             raise update_failed(err) from err
         self._set_connection(None)
         self.repairs.async_poll_succeeded(
-            data.snapshot, data.verdicts, self.polls_before_issue
+            data.snapshot,
+            data.verdicts,
+            self.polls_before_issue,
+            data.forecasts,
+            self.forecasts.settings.battery_due_days,
         )
         self.repairs.async_source_status(self.source.status())
         if not self.last_update_success:
@@ -211,9 +225,13 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             )
         for key in gone:
             histories.pop(key, None)
+        forecasts = await self.forecasts.async_poll(self.source, snapshot, histories)
         self.store.async_save_later()
         return BlinkHealthData(
-            snapshot=snapshot, verdicts=verdicts, histories=dict(histories)
+            snapshot=snapshot,
+            verdicts=verdicts,
+            histories=dict(histories),
+            forecasts=forecasts,
         )
 
     async def async_check_camera(self, key: str) -> CameraView | None:
@@ -267,6 +285,10 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self.data,
             verdicts={**self.data.verdicts, key: verdict},
             histories=dict(histories),
+            forecasts={
+                **self.data.forecasts,
+                **self.forecasts.after_change(key, camera, histories[key]),
+            },
         )
         self.async_update_listeners()
 

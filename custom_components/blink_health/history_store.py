@@ -9,6 +9,7 @@ from homeassistant.helpers.storage import Store
 
 from .const import DOMAIN
 from .diagnosis import CameraHistory
+from .forecast.log import ForecastLog
 from .model import DeviceIdentities
 
 HISTORY_STORAGE_VERSION = 1
@@ -30,6 +31,7 @@ class HistoryStore:
         )
         self.histories: dict[str, CameraHistory] = {}
         self.identities = DeviceIdentities()
+        self.forecast = ForecastLog()
 
     async def async_load(self) -> None:
         """Read what was saved; a missing or unreadable store starts empty."""
@@ -40,6 +42,7 @@ class HistoryStore:
             for key, data in (cameras.items() if isinstance(cameras, dict) else ())
         }
         self.identities = DeviceIdentities.from_dict(stored.get("identities"))
+        self.forecast = ForecastLog.from_dict(stored.get("forecast"))
 
     @callback
     def async_save_later(self) -> None:
@@ -60,4 +63,5 @@ class HistoryStore:
         return {
             "cameras": {key: h.to_dict() for key, h in self.histories.items()},
             "identities": self.identities.to_dict(),
+            "forecast": self.forecast.to_dict(),
         }

@@ -1,4 +1,4 @@
-"""Options: how often Blink Health polls, and the thresholds the LED doctor judges by."""
+"""Options: how often Blink Health polls, the LED doctor's thresholds, and the battery forecast."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from dataclasses import fields
 from typing import Any
 
 from homeassistant.config_entries import ConfigFlowResult, OptionsFlowWithReload
+from homeassistant.data_entry_flow import section
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -17,18 +19,22 @@ from .blink.blink_integration import CONF_BLINK_ENTRY_ID
 from .const import (
     CONF_DETAIL_INTERVAL,
     CONF_POLLS_BEFORE_ISSUE,
+    CONF_READ_USAGE,
     CONF_SCAN_INTERVAL,
     DEFAULT_DETAIL_INTERVAL,
     DEFAULT_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
 )
 from .diagnosis import DEFAULT_THRESHOLDS, THRESHOLD_OPTIONS, Thresholds
+from .forecast import DEFAULT_FORECAST_SETTINGS, FORECAST_OPTIONS, ForecastSettings
 from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE
 
 # Options that set how Blink Health polls: not offered when it reads the Blink integration.
 _POLLING_OPTIONS = frozenset({CONF_SCAN_INTERVAL, CONF_DETAIL_INTERVAL})
 # How often the Blink integration refreshes (its coordinator's fixed interval).
 CORE_REFRESH_SECONDS = 300
+# The forecast's options, in a section of their own (stored flat with the others).
+FORECAST_SECTION = "battery_forecast"
 
 
 class BlinkHealthOptionsFlow(OptionsFlowWithReload):
@@ -39,8 +45,22 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
     ) -> ConfigFlowResult:
         """Show and store the options."""
         errors: dict[str, str] = {}
+        on_blink_integration = CONF_BLINK_ENTRY_ID in self.config_entry.data
+        defaults = _option_defaults(blink_integration=on_blink_integration)
+        current = {
+            key: self.config_entry.options.get(key, value)
+            for key, value in defaults.items()
+            if not (on_blink_integration and key in _POLLING_OPTIONS)
+        }
         if user_input is not None:
-            options = {key: int(value) for key, value in user_input.items()}
+            flat = {
+                **{k: v for k, v in user_input.items() if k != FORECAST_SECTION},
+                **user_input.get(FORECAST_SECTION, {}),
+            }
+            options = {
+                key: bool(value) if key == CONF_READ_USAGE else int(value)
+                for key, value in flat.items()
+            }
             # A new clip at every poll for the window needs at least one poll in the window
             # (in the Blink integration's mode, a poll is its refresh, every 300 s).
             poll = options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
@@ -48,16 +68,11 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"
             else:
                 return self.async_create_entry(data=options)
-        on_blink_integration = CONF_BLINK_ENTRY_ID in self.config_entry.data
-        current = {
-            key: self.config_entry.options.get(key, value)
-            for key, value in _option_defaults().items()
-            if not (on_blink_integration and key in _POLLING_OPTIONS)
-        }
+        schema = _options_schema(current, polling=not on_blink_integration)
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                _options_schema(polling=not on_blink_integration), user_input or current
+                schema, user_input or _nested(current)
             ),
             errors=errors,
         )
@@ -75,18 +90,51 @@ def _number(
     return NumberSelector(config)
 
 
-def _option_defaults() -> dict[str, int]:
-    """Return every option's default."""
-    return {
+def _option_defaults(*, blink_integration: bool) -> dict[str, int | bool]:
+    """Return every option's default (reading usage is an option on `blink`'s session only)."""
+    defaults: dict[str, int | bool] = {
         CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds()),
         CONF_DETAIL_INTERVAL: int(DEFAULT_DETAIL_INTERVAL.total_seconds() // 3600),
         CONF_POLLS_BEFORE_ISSUE: DEFAULT_POLLS_BEFORE_ISSUE,
         **{name: int(getattr(DEFAULT_THRESHOLDS, name)) for name in THRESHOLD_OPTIONS},
+        **{
+            name: int(getattr(DEFAULT_FORECAST_SETTINGS, name))
+            for name in FORECAST_OPTIONS
+        },
+    }
+    if blink_integration:
+        defaults[CONF_READ_USAGE] = False
+    return defaults
+
+
+def _nested(flat: dict[str, int | bool]) -> dict[str, Any]:
+    """Return options as the form holds them: the forecast's inside their section."""
+    forecast = {CONF_READ_USAGE, *FORECAST_OPTIONS}
+    return {
+        **{key: value for key, value in flat.items() if key not in forecast},
+        FORECAST_SECTION: {k: v for k, v in flat.items() if k in forecast},
     }
 
 
-def _options_schema(*, polling: bool = True) -> vol.Schema:
-    """Return the options form: polling (not when reading the Blink integration), thresholds."""
+def _forecast_section(current: dict[str, int | bool]) -> section:
+    """Return the forecast's options, folded: each field keeps its value when left out."""
+    boxes: dict[Any, Any] = {}
+    if CONF_READ_USAGE in current:
+        boxes[vol.Optional(CONF_READ_USAGE, default=current[CONF_READ_USAGE])] = (
+            BooleanSelector()
+        )
+    for setting in fields(ForecastSettings):
+        meta = setting.metadata
+        boxes[vol.Optional(setting.name, default=current[setting.name])] = _number(
+            meta["min"], meta["max"], meta["unit"]
+        )
+    return section(vol.Schema(boxes), {"collapsed": True})
+
+
+def _options_schema(
+    current: dict[str, int | bool], *, polling: bool = True
+) -> vol.Schema:
+    """Return the options form: polling (not on the Blink integration), thresholds, forecast."""
     boxes: dict[Any, Any] = {}
     if polling:
         boxes[vol.Required(CONF_SCAN_INTERVAL)] = _number(
@@ -99,4 +147,5 @@ def _options_schema(*, polling: bool = True) -> vol.Schema:
         boxes[vol.Required(threshold.name)] = _number(
             meta["min"], meta["max"], meta["unit"]
         )
+    boxes[vol.Optional(FORECAST_SECTION, default={})] = _forecast_section(current)
     return vol.Schema(boxes)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from .reading import AccountReading, CameraRef
+from .usage import AccountUsage
 
 
 class BlinkIntegrationState(StrEnum):
@@ -68,6 +69,14 @@ class BlinkSource(ABC):
 
         Returns whether Blink accepted both commands.
         """
+
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Ask Blink for the account's camera usage (one request); None when it cannot be read.
+
+        Raises a SourceError subclass when the request fails. A source that cannot ask
+        returns None.
+        """
+        return None
 
     @abstractmethod
     async def async_close(self) -> None:

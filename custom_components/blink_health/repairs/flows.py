@@ -14,7 +14,7 @@ import probatio as vol
 from ..const import DOMAIN
 from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
-from .issues import AccountIssue
+from .issues import BATTERY_DUE, AccountIssue
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
@@ -155,6 +155,21 @@ class BatteriesFlow(BlinkRepairFlow):
         )
 
 
+class BatteryDueFlow(BlinkRepairFlow):
+    """Replace the batteries before they run out: record it, and the forecast starts afresh."""
+
+    async def async_step_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Show the steps; on submit, record the change (which checks the camera) and close."""
+        if user_input is None:
+            return self._show("confirm")
+        await self.coordinator.async_record_batteries_replaced(self.key)
+        # New batteries are not due: the repair is done whatever Blink answers just now.
+        self.coordinator.repairs.async_clear(self.issue_id)
+        return self.async_create_entry(data={})
+
+
 class RearmFlow(BlinkRepairFlow):
     """Disarm and arm the camera again through Blink, confirm, and close."""
 
@@ -247,6 +262,7 @@ class SwitchToSignInFlow(RepairsFlow):
 
 _FLOWS: dict[str, type[BlinkRepairFlow]] = {
     Cause.LOW_BATTERY.value: BatteriesFlow,
+    BATTERY_DUE: BatteryDueFlow,
     Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
     Cause.CONTINUOUS_RECORDING.value: RearmFlow,
     Cause.HARDWARE_FAULT.value: HardwareFaultFlow,

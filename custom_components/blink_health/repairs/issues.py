@@ -7,15 +7,19 @@ registry id of the camera or Sync Module it is about, "" for the account's own i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from homeassistant.helpers import issue_registry as ir
 
 from ..blink import BlinkIntegrationState, SourceStatus
+from ..const import DOMAIN
 from ..diagnosis import Cause, Verdict, is_problem
-from ..model import AccountSnapshot, CameraKind, CameraSnapshot
+from ..forecast import Forecast
+from ..forecast_view import based_on, days_left, local_day
+from ..model import AccountSnapshot, CameraKind, CameraSnapshot, model_name
 from ..texts import Texts, camera_placeholders
 
 type DeviceIdLookup = Callable[[str], str | None]
@@ -73,6 +77,8 @@ class WantedIssue:
     fixable: bool = True
     # What the issue's event tells automations besides its cause, camera and device.
     event_data: Mapping[str, object] = field(default_factory=dict)
+    # An event of its own, fired with the same data when the issue is raised.
+    event: str | None = None
 
 
 def severity_of(cause: Cause, camera: CameraSnapshot) -> ir.IssueSeverity | None:
@@ -175,3 +181,63 @@ def blink_integration_issues(
             fixable=cause is AccountIssue.BLINK_INTEGRATION_REMOVED,
         )
     }
+
+
+# The battery forecast's repair: the batteries will most likely need replacing within N days.
+BATTERY_DUE = "battery_due"
+EVENT_BATTERY_DUE = f"{DOMAIN}_battery_due"
+# Causes whose own repair already says to replace the batteries: no forecast repair beside them.
+BATTERY_CAUSES = frozenset({Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE})
+# A raised forecast repair closes once the date is this many days beyond the warning, so a date
+# wobbling at the edge does not raise and clear it day after day.
+DUE_CLEAR_MARGIN_DAYS = 3
+
+
+def battery_due_issues(
+    snapshot: AccountSnapshot,
+    verdicts: Mapping[str, Verdict],
+    forecasts: Mapping[str, Forecast],
+    device_id_for: DeviceIdLookup,
+    texts: Texts,
+    *,
+    within_days: int,
+    raised: Collection[str],
+    now: datetime,
+) -> dict[str, WantedIssue]:
+    """Return a repair for each camera whose batteries are due within the days, by issue id."""
+    wanted: dict[str, WantedIssue] = {}
+    for key, forecast in forecasts.items():
+        camera = snapshot.cameras.get(key)
+        verdict = verdicts.get(key)
+        device_id = device_id_for(key)
+        if camera is None or device_id is None or verdict is None:
+            continue
+        issue_id = issue_id_for(BATTERY_DUE, device_id)
+        left = days_left(forecast, now)
+        limit = within_days + (DUE_CLEAR_MARGIN_DAYS if issue_id in raised else 0)
+        if verdict.cause in BATTERY_CAUSES or left > limit:
+            continue
+        values = {
+            "date": local_day(forecast.due).isoformat(),
+            "days_left": str(left),
+            "earliest": local_day(forecast.earliest).isoformat(),
+            "latest": local_day(forecast.latest).isoformat(),
+        }
+        wanted[issue_id] = WantedIssue(
+            issue_id=issue_id,
+            cause=BATTERY_DUE,
+            severity=ir.IssueSeverity.WARNING,
+            placeholders=texts.escaped(
+                {
+                    "camera": camera.name,
+                    "model": model_name(camera.product_type) or texts.not_reported(),
+                    "based_on": based_on(forecast, texts),
+                    **values,
+                }
+            ),
+            device_id=device_id,
+            camera=camera.name,
+            event_data={**values, "days_left": left},
+            event=EVENT_BATTERY_DUE,
+        )
+    return wanted

@@ -22,12 +22,14 @@ from homeassistant.util.hass_dict import HassKey
 from ..blink import SourceStatus
 from ..const import DOMAIN, LOGGER
 from ..diagnosis import Cause, Verdict
+from ..forecast import Forecast
 from ..model import AccountSnapshot
 from ..texts import async_texts, plain_text
 from .issues import (
     AccountIssue,
     DeviceIdLookup,
     WantedIssue,
+    battery_due_issues,
     blink_integration_issues,
     issue_id_for,
     wanted_issues,
@@ -120,12 +122,26 @@ class RepairIssueTracker:
         snapshot: AccountSnapshot,
         verdicts: Mapping[str, Verdict],
         polls_needed: int,
+        forecasts: Mapping[str, Forecast] | None = None,
+        due_within_days: int = 0,
     ) -> None:
-        """Advance every device issue's streak with a successful poll; the outage is over."""
+        """Advance every device issue's streak with a successful poll; the outage is over.
+
+        With forecasts, a camera whose batteries are due within the days gets a repair too.
+        """
         self._outages.pop(self.entry_id, None)
         self._async_clear_cause(AccountIssue.CLOUD_UNREACHABLE)
-        wanted = wanted_issues(
-            snapshot, verdicts, self._device_id_for, async_texts(self.hass)
+        texts = async_texts(self.hass)
+        wanted = wanted_issues(snapshot, verdicts, self._device_id_for, texts)
+        wanted |= battery_due_issues(
+            snapshot,
+            verdicts,
+            forecasts or {},
+            self._device_id_for,
+            texts,
+            within_days=due_within_days,
+            raised=self._raised,
+            now=dt_util.utcnow(),
         )
         for issue_id, issue in list(self._raised.items()):
             if issue.device_id and issue_id not in wanted:
@@ -230,3 +246,5 @@ class RepairIssueTracker:
             **issue.event_data,
         }
         self.hass.bus.async_fire(EVENT_ISSUE, data)
+        if issue.event is not None and action == "raised":
+            self.hass.bus.async_fire(issue.event, data)

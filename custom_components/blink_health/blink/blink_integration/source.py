@@ -31,6 +31,7 @@ from ..errors import BlinkIntegrationUnavailable, CloudUnreachable
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkIntegrationState, BlinkSource, SourceStatus
+from ..usage import AccountUsage
 from .entries import BLINK_DOMAIN, blink_coordinator, needs_sign_in
 from .objects import (
     camera_object_details,
@@ -39,6 +40,7 @@ from .objects import (
     newest_clips,
     unique_names,
 )
+from .usage import async_read_usage
 
 # The Blink integration's motion switch: unique id f"{serial}-motion_enabled".
 MOTION_SWITCH_SUFFIX = "-motion_enabled"
@@ -66,6 +68,8 @@ class BlinkIntegrationSource(BlinkSource):
         self.refreshes_followed = 0
         self._seen_refresh: Any = None
         self._removed = False
+        # Blink Health's own requests: the usage answer, when the owner allows it.
+        self.requests = 0
 
     def _entry(self) -> ConfigEntry | None:
         """Return the `blink` entry, None once it was removed."""
@@ -123,6 +127,14 @@ class BlinkIntegrationSource(BlinkSource):
         }
         clips = self._clip_tracker.update(newest_clips(blink, names, objects, now))
         return with_details(reading, details, clips)
+
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Ask Blink for the account's usage with the `blink` entry's blinkpy: one request."""
+        coordinator = blink_coordinator(self._entry())
+        if coordinator is None:
+            raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
+        self.requests += 1
+        return await async_read_usage(coordinator.api)
 
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Turn the Blink integration's motion switch for this camera off and on again."""
@@ -182,7 +194,7 @@ class BlinkIntegrationSource(BlinkSource):
                 coordinator, "last_update_success", None
             ),
             "blink_refreshes_followed": self.refreshes_followed,
-            "requests": 0,
+            "requests": self.requests,
         }
 
     # Following the `blink` entry.

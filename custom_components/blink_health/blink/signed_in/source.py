@@ -26,6 +26,7 @@ from ..errors import AuthRefused, SourceError
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
 from ..source import BlinkSource
+from ..usage import USAGE_PATH, AccountUsage, read_usage
 from .rest import BlinkRest
 from .sign_in import new_blink
 
@@ -166,6 +167,12 @@ class SignedInSource(BlinkSource):
             LOGGER.debug("Media list not read: %r", err)
             return self._clip_tracker.unchanged()
         return self._clip_tracker.update(clips_by_camera(media, now))
+
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Read the account's camera usage: one request for every camera."""
+        await self._rest.async_ensure_token()
+        answer = await self._rest.async_get_json(USAGE_PATH)
+        return read_usage(answer, read_at=datetime.now(UTC))
 
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""

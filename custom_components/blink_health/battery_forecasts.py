@@ -1,0 +1,197 @@
+"""Each battery camera's forecast, poll by poll, and Blink's usage read once a day for them all.
+
+At every poll each battery camera's ledger follows the camera: a battery change recorded since
+starts it afresh, the time passed (and its cold) is added, a new voltage reading is kept. Once a
+day (a day after the last request, across restarts) one usage request covers the account; a
+failing or odd answer is logged, fails nothing, and the forecasts keep the last reading and say
+so. Minis and wired cameras have no forecast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from homeassistant.util import dt as dt_util
+
+from .blink import BlinkSource, SourceError
+from .blink.blink_integration import CONF_BLINK_ENTRY_ID
+from .blink.usage import AccountUsage
+from .const import CONF_READ_USAGE, LOGGER
+from .diagnosis import CameraHistory
+from .forecast import (
+    DEFAULT_FORECAST_SETTINGS,
+    FORECAST_OPTIONS,
+    BatteryReading,
+    Forecast,
+    ForecastSettings,
+    Ledger,
+    UsageWindow,
+    add_usage,
+    add_voltage,
+    budget_family,
+    forecast,
+    start_ledger,
+    tick,
+    without_usage,
+)
+from .forecast.log import ForecastLog
+from .forecast.model import level_interval
+from .history_store import HistoryStore
+from .model import AccountSnapshot, CameraKind, CameraSnapshot
+
+# The cells' level when Blink says nothing of it but "not low": anything but empty.
+UNKNOWN_LEVEL = (0.05, 1.0)
+LOW_LEVEL = (0.0, 0.05)
+
+
+def settings_from_options(options: Mapping[str, Any]) -> ForecastSettings:
+    """Return the forecast settings the owner chose, defaults for the rest."""
+    values = {
+        name: int(options[name])
+        for name in FORECAST_OPTIONS
+        if options.get(name) is not None
+    }
+    return replace(DEFAULT_FORECAST_SETTINGS, **values)
+
+
+def reads_usage(data: Mapping[str, Any], options: Mapping[str, Any]) -> bool:
+    """Return whether an entry asks Blink for usage: always signed in, by option on `blink`'s."""
+    return CONF_BLINK_ENTRY_ID not in data or bool(options.get(CONF_READ_USAGE, False))
+
+
+class BatteryForecasts:
+    """Keeps every battery camera's ledger (in the store's forecast log) and forecasts from it."""
+
+    def __init__(
+        self, store: HistoryStore, data: Mapping[str, Any], options: Mapping[str, Any]
+    ) -> None:
+        """Follow the store's ledgers, with the entry's options."""
+        self._store = store
+        self.settings = settings_from_options(options)
+        self.reads_usage = reads_usage(data, options)
+
+    @property
+    def log(self) -> ForecastLog:
+        """Return the ledgers and usage bookkeeping (loaded with the history)."""
+        return self._store.forecast
+
+    async def async_poll(
+        self,
+        source: BlinkSource,
+        snapshot: AccountSnapshot,
+        histories: Mapping[str, CameraHistory],
+    ) -> dict[str, Forecast]:
+        """Follow every battery camera to this poll, read usage when due, and forecast."""
+        now = snapshot.taken_at
+        cameras = {k: c for k, c in snapshot.cameras.items() if c.has_battery}
+        for key, camera in cameras.items():
+            self._follow(key, camera, histories.get(key), now)
+        for gone in set(self.log.ledgers) - set(cameras):
+            del self.log.ledgers[gone]
+        if self.reads_usage and self.log.usage_due(now):
+            await self._async_read_usage(source, cameras, now)
+        return {
+            key: self._forecast(key, camera, now) for key, camera in cameras.items()
+        }
+
+    def after_change(
+        self, key: str, camera: CameraSnapshot, history: CameraHistory
+    ) -> dict[str, Forecast]:
+        """Return a camera's forecast, by key, right after the owner recorded new batteries."""
+        if not camera.has_battery:
+            return {}
+        now = dt_util.utcnow()
+        self._follow(key, camera, history, now)
+        return {key: self._forecast(key, camera, now)}
+
+    def _follow(
+        self,
+        key: str,
+        camera: CameraSnapshot,
+        history: CameraHistory | None,
+        now: datetime,
+    ) -> None:
+        """Bring a camera's ledger to `now`: new cells start afresh, time and cold are added."""
+        ledger = self.log.ledgers.get(key)
+        replaced = history.batteries_replaced_at if history else None
+        if replaced is not None and (
+            ledger is None or not ledger.from_change or replaced > ledger.started_at
+        ):
+            ledger = start_ledger(replaced, from_change=True, previous=ledger)
+        elif ledger is None:
+            ledger = start_ledger(now, from_change=False, level=_level(camera))
+        ledger = tick(ledger, now, camera.temperature_f)
+        if camera.battery_voltage is not None and camera.details_read_at is not None:
+            ledger = add_voltage(ledger, camera.battery_voltage, camera.details_read_at)
+        self.log.ledgers[key] = ledger
+
+    async def _async_read_usage(
+        self, source: BlinkSource, cameras: Mapping[str, CameraSnapshot], now: datetime
+    ) -> None:
+        """Ask Blink for the account's usage once, and add each camera's to its ledger."""
+        self.log.usage_asked_at = now
+        usage: AccountUsage | None = None
+        try:
+            usage = await source.async_fetch_usage()
+        except SourceError as err:
+            LOGGER.debug("Camera usage not read: %r", err)
+        if usage is None:
+            if self.log.usage_failing_since is None:
+                LOGGER.info(
+                    "Blink's camera usage could not be read; the battery forecasts keep "
+                    "the last reading"
+                )
+                self.log.usage_failing_since = now
+            return
+        self.log.usage_failing_since = None
+        self.log.usage_read_at = now
+        for key, camera in cameras.items():
+            ledger = self.log.ledgers[key]
+            entry = usage.cameras.get(camera.id) if _in_usage(camera) else None
+            self.log.ledgers[key] = (
+                without_usage(ledger)
+                if entry is None
+                else add_usage(
+                    ledger,
+                    UsageWindow(
+                        at=now,
+                        clip_seconds=entry.clip_seconds,
+                        live_view_seconds=entry.live_view_seconds,
+                        range_days=entry.range_days,
+                    ),
+                )
+            )
+
+    def _forecast(self, key: str, camera: CameraSnapshot, now: datetime) -> Forecast:
+        """Return a camera's forecast from its ledger and what Blink reports now."""
+        ledger: Ledger = self.log.ledgers[key]
+        budget = self.settings.budget_seconds(
+            budget_family(camera.kind, camera.product_type)
+        )
+        return forecast(
+            ledger,
+            BatteryReading(
+                budget_seconds=budget,
+                battery_low=camera.battery_low,
+                bars=camera.battery_bars,
+                voltage=camera.battery_voltage,
+            ),
+            now,
+            reads_usage=self.reads_usage,
+            usage_stale_since=self.log.usage_failing_since,
+        )
+
+
+def _in_usage(camera: CameraSnapshot) -> bool:
+    """Return whether Blink's usage answer lists this kind of camera (its default cameras)."""
+    return camera.kind is CameraKind.BATTERY
+
+
+def _level(camera: CameraSnapshot) -> tuple[float, float]:
+    """Return the share of the capacity Blink's reading allows, for cells first seen now."""
+    if camera.battery_low:
+        return LOW_LEVEL
+    return level_interval(camera.battery_bars, camera.battery_voltage) or UNKNOWN_LEVEL

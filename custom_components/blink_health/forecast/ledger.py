@@ -1,0 +1,270 @@
+"""Per-camera battery ledger: what the cells have given since they went in, stored as JSON.
+
+The ledger starts at a recorded battery change (full cells) or, before any was recorded, when
+Blink Health first saw the camera (the cells' level then only as sure as Blink's reading). Each
+poll ticks it (standby and cold over the time passed); each daily usage reading commits the
+clips and Live View since the previous one. The last usage readings stay across a battery
+change: how a camera is used does not change with its batteries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+import math
+
+from .model import activity, cold_factor
+
+# Usage readings kept: two weeks of daily readings.
+WINDOWS_KEPT = 14
+# Voltage readings are compared over a week.
+VOLTAGE_SPAN = timedelta(days=7)
+# The recent temperature follows the camera's with this time constant (days).
+TEMPERATURE_DAYS = 7.0
+_DAY = 86400.0
+
+
+def as_utc(value: datetime) -> datetime:
+    """Return an aware datetime (a naive one read as UTC)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UsageWindow:
+    """One usage reading of one camera: seconds over the `range_days` before `at`."""
+
+    at: datetime
+    clip_seconds: float
+    live_view_seconds: float
+    range_days: float
+
+    @property
+    def activity_per_day(self) -> float:
+        """Return the window's seconds of activity a day."""
+        return activity(self.clip_seconds, self.live_view_seconds) / self.range_days
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ledger:
+    """What one set of cells has given, in seconds of activity, cold-weighted.
+
+    `level_low`/`level_high` are the shares of the capacity the cells held at `started_at`
+    (1 and 1 after a recorded change). `activity` is committed use; `pending_days` the days since
+    the last commit (priced at the current rate until a reading covers them), `*_cold_days`
+    the same days each divided by the cold's share.
+    """
+
+    started_at: datetime
+    ticked_at: datetime
+    from_change: bool = False
+    level_low: float = 1.0
+    level_high: float = 1.0
+    activity: float = 0.0
+    standby_cold_days: float = 0.0
+    pending_days: float = 0.0
+    pending_cold_days: float = 0.0
+    windows: tuple[UsageWindow, ...] = ()
+    temperature_f: float | None = None
+    voltages: tuple[tuple[datetime, float], ...] = ()
+    # Whether the camera was in the account's last usage answer (None: none read yet).
+    in_usage: bool | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-ready mapping."""
+        return {
+            "started_at": self.started_at.isoformat(),
+            "ticked_at": self.ticked_at.isoformat(),
+            "from_change": self.from_change,
+            "level": [self.level_low, self.level_high],
+            "activity": self.activity,
+            "standby_cold_days": self.standby_cold_days,
+            "pending_days": self.pending_days,
+            "pending_cold_days": self.pending_cold_days,
+            "windows": [
+                [w.at.isoformat(), w.clip_seconds, w.live_view_seconds, w.range_days]
+                for w in self.windows
+            ],
+            "temperature_f": self.temperature_f,
+            "voltages": [[at.isoformat(), volts] for at, volts in self.voltages],
+            "in_usage": self.in_usage,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> Ledger | None:
+        """Return the ledger stored by to_dict, None when its dates are unreadable.
+
+        A malformed number reads as its default, a malformed reading is dropped.
+        """
+        if not isinstance(data, Mapping):
+            return None
+        started = load_time(data.get("started_at"))
+        ticked = load_time(data.get("ticked_at"))
+        if started is None or ticked is None:
+            return None
+        level = data.get("level")
+        low, high = (
+            (_number(level[0], 1.0), _number(level[1], 1.0))
+            if isinstance(level, list) and len(level) == 2
+            else (1.0, 1.0)
+        )
+        in_usage = data.get("in_usage")
+        return cls(
+            started_at=started,
+            ticked_at=max(ticked, started),
+            from_change=data.get("from_change") is True,
+            level_low=min(max(low, 0.0), 1.0),
+            level_high=min(max(high, low, 0.0), 1.0),
+            activity=_number(data.get("activity"), 0.0),
+            standby_cold_days=_number(data.get("standby_cold_days"), 0.0),
+            pending_days=_number(data.get("pending_days"), 0.0),
+            pending_cold_days=_number(data.get("pending_cold_days"), 0.0),
+            windows=tuple(_windows(data.get("windows")))[-WINDOWS_KEPT:],
+            temperature_f=_temperature(data.get("temperature_f")),
+            voltages=tuple(_voltages(data.get("voltages"))),
+            in_usage=in_usage if isinstance(in_usage, bool) else None,
+        )
+
+
+def load_time(value: object) -> datetime | None:
+    """Return the aware datetime an ISO string holds, or None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return as_utc(datetime.fromisoformat(value))
+    except ValueError:
+        return None
+
+
+def _number(value: object, default: float) -> float:
+    """Return a finite, non-negative number, or the default."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return default
+    number = float(value)
+    return number if math.isfinite(number) and number >= 0 else default
+
+
+def _temperature(value: object) -> float | None:
+    """Return a stored temperature (°F) a camera can have, or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if -100 <= value <= 200 else None
+
+
+def _windows(value: object) -> list[UsageWindow]:
+    """Return the readable stored usage readings, oldest first."""
+    readings: list[UsageWindow] = []
+    for item in value if isinstance(value, list) else ():
+        if not isinstance(item, list) or len(item) != 4:
+            continue
+        at = load_time(item[0])
+        clips, live_view, days = (_number(v, -1.0) for v in item[1:])
+        if at is not None and clips >= 0 and live_view >= 0 and days > 0:
+            readings.append(
+                UsageWindow(
+                    at=at,
+                    clip_seconds=clips,
+                    live_view_seconds=live_view,
+                    range_days=days,
+                )
+            )
+    return sorted(readings, key=lambda reading: reading.at)
+
+
+def _voltages(value: object) -> list[tuple[datetime, float]]:
+    """Return the readable stored voltage readings."""
+    readings: list[tuple[datetime, float]] = []
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, list) and len(item) == 2:
+            at, volts = load_time(item[0]), _number(item[1], -1.0)
+            if at is not None and 0 < volts < 5:
+                readings.append((at, volts))
+    return sorted(readings)
+
+
+def start_ledger(
+    now: datetime,
+    *,
+    from_change: bool,
+    level: tuple[float, float] = (1.0, 1.0),
+    previous: Ledger | None = None,
+) -> Ledger:
+    """Return a ledger for cells that went in at `now` (or were first seen then, at `level`).
+
+    The usage readings and the recent temperature carry over from the previous cells' ledger.
+    """
+    now = as_utc(now)
+    return Ledger(
+        started_at=now,
+        ticked_at=now,
+        from_change=from_change,
+        level_low=level[0],
+        level_high=level[1],
+        windows=previous.windows if previous else (),
+        temperature_f=previous.temperature_f if previous else None,
+        in_usage=previous.in_usage if previous else None,
+    )
+
+
+def tick(ledger: Ledger, now: datetime, temperature_f: float | None) -> Ledger:
+    """Return the ledger after the time since its last tick: standby, and cold, added.
+
+    Time runs whatever happened in it (Home Assistant stopped, Blink unreachable): the cells
+    drained all the same.
+    """
+    now = as_utc(now)
+    days = max(0.0, (now - ledger.ticked_at).total_seconds() / _DAY)
+    if days == 0:
+        return ledger
+    temperature = temperature_f if temperature_f is not None else ledger.temperature_f
+    cold_days = days / cold_factor(temperature)
+    recent = ledger.temperature_f
+    if temperature is not None:
+        weight = 1.0 - math.exp(-days / TEMPERATURE_DAYS)
+        recent = (
+            temperature if recent is None else recent + weight * (temperature - recent)
+        )
+    return replace(
+        ledger,
+        ticked_at=now,
+        standby_cold_days=ledger.standby_cold_days + cold_days,
+        pending_days=ledger.pending_days + days,
+        pending_cold_days=ledger.pending_cold_days + cold_days,
+        temperature_f=recent,
+    )
+
+
+def add_usage(ledger: Ledger, window: UsageWindow) -> Ledger:
+    """Return the ledger with the days since its last commit priced at this reading's rate.
+
+    A reading is the mean of its window, so the pending days take that mean: the total lags the
+    true one by half a window at most, and more use never counts as less.
+    """
+    cold_share = (
+        ledger.pending_cold_days / ledger.pending_days if ledger.pending_days else 1.0
+    )
+    used = window.activity_per_day * ledger.pending_days * cold_share
+    return replace(
+        ledger,
+        activity=ledger.activity + used,
+        pending_days=0.0,
+        pending_cold_days=0.0,
+        windows=(*ledger.windows, window)[-WINDOWS_KEPT:],
+        in_usage=True,
+    )
+
+
+def without_usage(ledger: Ledger) -> Ledger:
+    """Return the ledger of a camera the account's usage answer did not list."""
+    return replace(ledger, in_usage=False)
+
+
+def add_voltage(ledger: Ledger, volts: float, at: datetime) -> Ledger:
+    """Return the ledger with the voltage Blink read at `at` kept (a week of readings)."""
+    at = as_utc(at)
+    if ledger.voltages and at <= ledger.voltages[-1][0]:
+        return ledger
+    kept = tuple(
+        (when, value) for when, value in ledger.voltages if at - when <= VOLTAGE_SPAN
+    )
+    return replace(ledger, voltages=(*kept, (at, volts)))
