@@ -308,11 +308,11 @@ async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) 
         "budget_doorbell_seconds": 50_000,
         "battery_due_days": 21,
     }
-    fields = {str(key) for key in result["data_schema"].schema}
-    assert "read_usage" not in str(result["data_schema"].schema), (
-        "signed in: always read"
-    )
-    assert "battery_forecast" in fields
+    schema = result["data_schema"].schema
+    section = next(value for key, value in schema.items() if key == "battery_forecast")
+    in_section = {str(key) for key in section.schema.schema}
+    assert "read_usage" not in in_section, "signed in, usage is always read"
+    assert "budget_outdoor_seconds" in in_section
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**options, "battery_forecast": forecast}
     )

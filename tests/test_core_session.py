@@ -418,3 +418,62 @@ async def test_a_refresh_blinkpy_skipped_is_no_poll(
     assert coordinator.data is polled
     await _core_poll(hass, freezer)
     assert coordinator.data is not polled
+
+
+async def test_forecast_without_usage_by_default(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Off by default: no request of Blink Health's own; time, model and temperature only."""
+    health = await _add_health(hass, core_entry)
+    cloud.reset_counts()
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": "button.side_gate_batteries_replaced"},
+        blocking=True,
+    )
+    for _ in range(300):  # more than a day of core's refreshes
+        await _core_poll(hass, freezer)
+    assert "camera_usage" not in cloud.counts()
+    assert health.runtime_data.source.diagnostics()["requests"] == 0
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert state.attributes["basis"] == "time_only"
+    assert "usage is not read" in state.attributes["based_on"]
+
+
+async def test_forecast_reads_usage_once_a_day_when_allowed(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """The option on: one usage request a day through the Blink integration's sign-in."""
+    health = await _add_health(hass, core_entry)
+    result = await hass.config_entries.options.async_init(health.entry_id)
+    schema = result["data_schema"].schema
+    section = next(value for key, value in schema.items() if key == "battery_forecast")
+    assert "read_usage" in {str(key) for key in section.schema.schema}
+    options = {
+        "polls_before_issue": 2,
+        "battery_replacement_window_days": 14,
+        "continuous_recording_minutes": 10,
+        "hardware_fault_minutes": 30,
+        "weak_wifi_dbm": -80,
+        "weak_wifi_bars": 1,
+    }
+    cloud.reset_counts()
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "battery_forecast": {"read_usage": True}}
+    )
+    await hass.async_block_till_done()
+    assert health.options["read_usage"] is True
+    assert cloud.counts().get("camera_usage") == 1, "read at once after the change"
+    for _ in range(300):  # a day and more of core's refreshes: one more request
+        await _core_poll(hass, freezer)
+    assert cloud.counts()["camera_usage"] == 2
+    assert health.runtime_data.source.diagnostics()["requests"] == 2
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "Lately" in state.attributes["based_on"]

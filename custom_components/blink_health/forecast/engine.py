@@ -149,11 +149,10 @@ def _left(
     high = CAPACITY_HIGH * full * ledger.level_high - used(low_rate)
     mid = full * (ledger.level_low + ledger.level_high) / 2 - used(mid_rate)
     if (level := level_interval(reading.bars, reading.voltage)) is not None:
-        low = max(low, CAPACITY_LOW * full * level[0])
-        high = min(high, CAPACITY_HIGH * full * level[1])
-        if low > high:
-            # What the start implies and Blink's level now disagree: Blink's reading wins.
-            low, high = CAPACITY_LOW * full * level[0], CAPACITY_HIGH * full * level[1]
+        # Blink's level now bounds all three (where it and the use so far disagree, the level
+        # wins); clamping keeps "more use, less left" true.
+        floor, ceiling = CAPACITY_LOW * full * level[0], CAPACITY_HIGH * full * level[1]
+        low, high = (min(max(value, floor), ceiling) for value in (low, high))
         mid = min(max(mid, low), high)
     return mid, low, high
 
