@@ -10,7 +10,7 @@ so. Minis and wired cameras have no forecast.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -23,7 +23,6 @@ from .const import CONF_READ_USAGE, LOGGER
 from .diagnosis import CameraHistory
 from .forecast import (
     DEFAULT_FORECAST_SETTINGS,
-    FORECAST_OPTIONS,
     BatteryReading,
     Forecast,
     ForecastSettings,
@@ -48,11 +47,14 @@ LOW_LEVEL = (0.0, 0.05)
 
 
 def settings_from_options(options: Mapping[str, Any]) -> ForecastSettings:
-    """Return the forecast settings the owner chose, defaults for the rest."""
+    """Return the forecast settings the owner chose (within their ranges), defaults for the rest."""
     values = {
-        name: int(options[name])
-        for name in FORECAST_OPTIONS
-        if options.get(name) is not None
+        setting.name: min(
+            max(int(options[setting.name]), setting.metadata["min"]),
+            setting.metadata["max"],
+        )
+        for setting in fields(ForecastSettings)
+        if isinstance(options.get(setting.name), (int, float))
     }
     return replace(DEFAULT_FORECAST_SETTINGS, **values)
 

@@ -179,6 +179,30 @@ def _per_day(ledger: Ledger) -> tuple[float | None, float | None]:
     )
 
 
+def _lasts(ledger: Ledger, left: float, per_day: float, now: datetime) -> timedelta:
+    """Return how long `left` lasts at `per_day`, month by month in each month's cold.
+
+    The rest of this month takes the recent temperature; a later month the one remembered for
+    it (a winter seen returns), or the recent one for a month not seen yet.
+    """
+    elapsed = timedelta(0)
+    at = now
+    while left > 0 and elapsed < HORIZON:
+        month_end = (at.replace(day=28) + timedelta(days=4)).replace(
+            day=1, hour=0, minute=0, second=0, microsecond=0
+        )
+        remembered = ledger.months_f[at.month - 1] if at != now else None
+        temperature = ledger.temperature_f if remembered is None else remembered
+        need = per_day / cold_factor(temperature)
+        span = (month_end - at) / timedelta(days=1)
+        if left <= need * span:
+            return min(elapsed + timedelta(days=left / need), HORIZON)
+        left -= need * span
+        elapsed += month_end - at
+        at = month_end
+    return min(elapsed, HORIZON)
+
+
 def forecast(
     ledger: Ledger,
     reading: BatteryReading,
@@ -204,9 +228,8 @@ def forecast(
     )
 
     def day_of(left: float, rate: float) -> datetime:
-        """Return the day `left` runs out at `rate` and the recent cold."""
-        days = max(0.0, left) * cold / (standby + rate)
-        return now + min(timedelta(days=days), HORIZON)
+        """Return the day `left` runs out at `rate`, in the cold of the months to come."""
+        return now + _lasts(ledger, left, standby + rate, now)
 
     due, earliest, latest = (
         day_of(mid_left, mid_rate),

@@ -20,8 +20,10 @@ from .model import activity, cold_factor
 WINDOWS_KEPT = 14
 # Voltage readings are compared over a week.
 VOLTAGE_SPAN = timedelta(days=7)
-# The recent temperature follows the camera's with this time constant (days).
+# The recent temperature follows the camera's with this time constant (days); each calendar
+# month's remembered temperature with the month's own.
 TEMPERATURE_DAYS = 7.0
+MONTH_DAYS = 10.0
 _DAY = 86400.0
 
 
@@ -66,6 +68,9 @@ class Ledger:
     pending_cold_days: float = 0.0
     windows: tuple[UsageWindow, ...] = ()
     temperature_f: float | None = None
+    # The camera's temperature in each calendar month seen (January first; None: not seen),
+    # kept across battery changes: the coming months' cold is forecast from it.
+    months_f: tuple[float | None, ...] = (None,) * 12
     voltages: tuple[tuple[datetime, float], ...] = ()
     # Whether the camera was in the account's last usage answer (None: none read yet).
     in_usage: bool | None = None
@@ -86,6 +91,7 @@ class Ledger:
                 for w in self.windows
             ],
             "temperature_f": self.temperature_f,
+            "months_f": list(self.months_f),
             "voltages": [[at.isoformat(), volts] for at, volts in self.voltages],
             "in_usage": self.in_usage,
         }
@@ -121,6 +127,7 @@ class Ledger:
             pending_cold_days=_number(data.get("pending_cold_days"), 0.0),
             windows=tuple(_windows(data.get("windows")))[-WINDOWS_KEPT:],
             temperature_f=_temperature(data.get("temperature_f")),
+            months_f=_months(data.get("months_f")),
             voltages=tuple(_voltages(data.get("voltages"))),
             in_usage=in_usage if isinstance(in_usage, bool) else None,
         )
@@ -149,6 +156,13 @@ def _temperature(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return float(value) if -100 <= value <= 200 else None
+
+
+def _months(value: object) -> tuple[float | None, ...]:
+    """Return the stored temperatures of the twelve months (None for a month not seen)."""
+    if not isinstance(value, list) or len(value) != 12:
+        return (None,) * 12
+    return tuple(_temperature(month) for month in value)
 
 
 def _windows(value: object) -> list[UsageWindow]:
@@ -202,6 +216,7 @@ def start_ledger(
         level_high=level[1],
         windows=previous.windows if previous else (),
         temperature_f=previous.temperature_f if previous else None,
+        months_f=previous.months_f if previous else (None,) * 12,
         in_usage=previous.in_usage if previous else None,
     )
 
@@ -213,17 +228,17 @@ def tick(ledger: Ledger, now: datetime, temperature_f: float | None) -> Ledger:
     drained all the same.
     """
     now = as_utc(now)
-    days = max(0.0, (now - ledger.ticked_at).total_seconds() / _DAY)
-    if days == 0:
-        return ledger
+    if now <= ledger.ticked_at:
+        # A clock set back: count nothing, and count on from the new time.
+        return replace(ledger, ticked_at=max(now, ledger.started_at))
+    days = (now - ledger.ticked_at).total_seconds() / _DAY
     temperature = temperature_f if temperature_f is not None else ledger.temperature_f
     cold_days = days / cold_factor(temperature)
-    recent = ledger.temperature_f
+    recent, months = ledger.temperature_f, list(ledger.months_f)
     if temperature is not None:
-        weight = 1.0 - math.exp(-days / TEMPERATURE_DAYS)
-        recent = (
-            temperature if recent is None else recent + weight * (temperature - recent)
-        )
+        recent = _follow(recent, temperature, days, TEMPERATURE_DAYS)
+        month = now.month - 1
+        months[month] = _follow(months[month], temperature, days, MONTH_DAYS)
     return replace(
         ledger,
         ticked_at=now,
@@ -231,7 +246,17 @@ def tick(ledger: Ledger, now: datetime, temperature_f: float | None) -> Ledger:
         pending_days=ledger.pending_days + days,
         pending_cold_days=ledger.pending_cold_days + cold_days,
         temperature_f=recent,
+        months_f=tuple(months),
     )
+
+
+def _follow(
+    value: float | None, reading: float, days: float, time_constant: float
+) -> float:
+    """Return a remembered temperature moved towards a reading, by the days since the last."""
+    if value is None:
+        return reading
+    return value + (1.0 - math.exp(-days / time_constant)) * (reading - value)
 
 
 def add_usage(ledger: Ledger, window: UsageWindow) -> Ledger:
