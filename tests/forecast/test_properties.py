@@ -231,7 +231,7 @@ def test_a_change_in_use_shows_within_two_days(
     if factor > 1:
         assert shift <= -max(30.0, 0.2 * was)
     else:
-        assert shift >= max(30.0, 0.1 * was)
+        assert shift >= max(30.0, 0.05 * was)
 
 
 @given(

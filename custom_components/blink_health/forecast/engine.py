@@ -27,8 +27,12 @@ from .model import (
 
 # Usage readings needed before the forecast trusts a camera's own use over Blink's typical use.
 LEARNING_READINGS = 3
-# The share of the recent week in the rate; the rest is the last two weeks' mean.
-RECENT_WEIGHT = 0.7
+# The rate blends the last reading (the 7 days before it), the mean of the last two weeks'
+# readings, and the last month's (once the readings since the batteries went in cover LONG_DAYS):
+# the first makes a change in use show within two days, the others keep one busy week from
+# swinging the date.
+RECENT_WEIGHT, WEEKS_WEIGHT, LONG_WEIGHT = 0.4, 0.3, 0.3
+LONG_DAYS = 14.0
 # How far use may stray from what was seen, for the range (and from typical use, unseen).
 USE_LOW, USE_HIGH = 0.8, 1.25
 UNSEEN_LOW, UNSEEN_HIGH = 0.25, 3.0
@@ -105,11 +109,12 @@ def _rates(
     if not windows:
         return typical, UNSEEN_LOW * typical, UNSEEN_HIGH * typical, 0
     recent = windows[-1].activity_per_day
-    mean = sum(w.activity_per_day for w in windows) / len(windows)
+    weeks = sum(w.activity_per_day for w in windows) / len(windows)
+    long = ledger.usage_rate if ledger.usage_days >= LONG_DAYS else weeks
     seen = (
-        RECENT_WEIGHT * recent + (1 - RECENT_WEIGHT) * mean,
-        USE_LOW * min(recent, mean),
-        USE_HIGH * max(recent, mean),
+        RECENT_WEIGHT * recent + WEEKS_WEIGHT * weeks + LONG_WEIGHT * long,
+        USE_LOW * min(recent, weeks, long),
+        USE_HIGH * max(recent, weeks, long),
     )
     count = len(windows)
     if not reads_usage or count >= LEARNING_READINGS:

@@ -24,6 +24,9 @@ VOLTAGE_SPAN = timedelta(days=7)
 # month's remembered temperature with the month's own.
 TEMPERATURE_DAYS = 7.0
 MONTH_DAYS = 10.0
+# The use since the start is averaged with this time constant (days): a lasting change in use is
+# all in it after a couple of months.
+USAGE_DAYS = 30.0
 _DAY = 86400.0
 
 
@@ -66,6 +69,10 @@ class Ledger:
     standby_cold_days: float = 0.0
     pending_days: float = 0.0
     pending_cold_days: float = 0.0
+    # The use a day the readings since the start report, averaged over the last month or so
+    # (USAGE_DAYS), and the days they cover.
+    usage_rate: float = 0.0
+    usage_days: float = 0.0
     windows: tuple[UsageWindow, ...] = ()
     temperature_f: float | None = None
     # The camera's temperature in each calendar month seen (January first; None: not seen),
@@ -86,6 +93,8 @@ class Ledger:
             "standby_cold_days": self.standby_cold_days,
             "pending_days": self.pending_days,
             "pending_cold_days": self.pending_cold_days,
+            "usage_rate": self.usage_rate,
+            "usage_days": self.usage_days,
             "windows": [
                 [w.at.isoformat(), w.clip_seconds, w.live_view_seconds, w.range_days]
                 for w in self.windows
@@ -125,6 +134,8 @@ class Ledger:
             standby_cold_days=_number(data.get("standby_cold_days"), 0.0),
             pending_days=_number(data.get("pending_days"), 0.0),
             pending_cold_days=_number(data.get("pending_cold_days"), 0.0),
+            usage_rate=_number(data.get("usage_rate"), 0.0),
+            usage_days=_number(data.get("usage_days"), 0.0),
             windows=tuple(_windows(data.get("windows")))[-WINDOWS_KEPT:],
             temperature_f=_temperature(data.get("temperature_f")),
             months_f=_months(data.get("months_f")),
@@ -268,10 +279,19 @@ def add_usage(ledger: Ledger, window: UsageWindow) -> Ledger:
     cold_share = (
         ledger.pending_cold_days / ledger.pending_days if ledger.pending_days else 1.0
     )
-    used = window.activity_per_day * ledger.pending_days * cold_share
+    rate, days = window.activity_per_day, ledger.pending_days
+    weight = (
+        1.0 - math.exp(-days / USAGE_DAYS)
+        if ledger.usage_days
+        else 1.0
+        if days
+        else 0.0
+    )
     return replace(
         ledger,
-        activity=ledger.activity + used,
+        activity=ledger.activity + rate * days * cold_share,
+        usage_rate=ledger.usage_rate + weight * (rate - ledger.usage_rate),
+        usage_days=ledger.usage_days + days,
         pending_days=0.0,
         pending_cold_days=0.0,
         windows=(*ledger.windows, window)[-WINDOWS_KEPT:],
