@@ -46,8 +46,9 @@ class BlinkCameraEntity(BlinkHealthEntity):
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the camera is still on the account."""
-        return super().available and self.camera is not None
+        """Return whether the last poll read this camera (worked, and listed it)."""
+        camera = self.camera
+        return super().available and camera is not None and not camera.camera.carried
 
 
 class BlinkSyncModuleEntity(BlinkHealthEntity):
@@ -60,8 +61,9 @@ class BlinkSyncModuleEntity(BlinkHealthEntity):
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the Sync Module is still on the account."""
-        return super().available and self.sync_module is not None
+        """Return whether the last poll read this Sync Module (worked, and listed it)."""
+        module = self.sync_module
+        return super().available and module is not None and not module.carried
 
 
 def account_identifier(entry_id: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from blinkpy.helpers import constants as blink_const
 from blinkpy.helpers.util import BlinkURLHandler
 
 from ...const import LOGGER
-from ..clips import CameraClips, ClipTracker, clips_by_camera
+from ..clips import CameraClips, ClipTracker, clips_in_media
 from ..details import CameraDetails, camera_details
 from ..errors import AuthRefused, SourceError
 from ..homescreen import has_details, read_homescreen, with_details
@@ -65,7 +65,6 @@ class SignedInSource(BlinkSource):
         self._attempted: dict[int, datetime] = {}
         self._signatures: dict[int, tuple[object, ...]] = {}
         self._clip_tracker = ClipTracker()
-        self._last_fetch: datetime | None = None
 
     @property
     def _auth(self) -> Auth:
@@ -105,7 +104,6 @@ class SignedInSource(BlinkSource):
             self._details.pop(gone, None)
             self._attempted.pop(gone, None)
             self._signatures.pop(gone, None)
-        self._last_fetch = now
         return with_details(reading, self._details, clips)
 
     def _details_due(
@@ -146,10 +144,15 @@ class SignedInSource(BlinkSource):
         self._details[camera_id] = details
 
     async def _async_clips(self, now: datetime) -> dict[int, CameraClips]:
-        """Read the account's media list once and return each camera's clips, by camera id."""
+        """Read the account's media list once and return each camera's clips, by camera id.
+
+        The list is asked for from the newest clip seen (Blink's clock), never from a time
+        ahead of now: this machine's clock may jump, and a clip must never fall between reads.
+        """
+        newest = self._clip_tracker.newest()
         since = (
-            self._last_fetch - CLIP_OVERLAP
-            if self._last_fetch is not None
+            min(newest, now) - CLIP_OVERLAP
+            if newest is not None
             else now - FIRST_CLIP_WINDOW
         )
         stamp = time.strftime(
@@ -165,7 +168,7 @@ class SignedInSource(BlinkSource):
             # 401 here is no outage and no sign-out: the homescreen took the same token).
             LOGGER.debug("Media list not read: %r", err)
             return self._clip_tracker.unchanged()
-        return self._clip_tracker.update(clips_by_camera(media, now))
+        return self._clip_tracker.update(clips_in_media(media, now), now)
 
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""
