@@ -51,12 +51,14 @@ def _state(hass: HomeAssistant, serial: str, key: str) -> str | None:
 async def test_cameras_sharing_a_name_keep_their_own_readings(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
     serial: str,
     voltage: str,
     dbm: str,
     cause: str,
 ) -> None:
     """Each camera shows the answer for its own Blink id, whatever its name."""
+    await poll(hass, freezer, times=2)  # a few cameras' details a poll
     assert _state(hass, serial, "battery_voltage") == voltage
     assert _state(hass, serial, "wifi_signal") == dbm
     assert _state(hass, serial, "likely_cause") == cause
