@@ -21,7 +21,7 @@ import time
 
 import aiohttp
 
-from scripts.check_card import announce_dashboard
+from scripts.devloop.card import announce_dashboard
 from scripts.devloop.checks import CheckContext, run_checks
 from scripts.devloop.client import DevelopError, HomeAssistantClient, wait_for_simulator
 from scripts.devloop.verdicts import (

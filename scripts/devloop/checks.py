@@ -6,13 +6,13 @@ what failed (nothing when it passed). Add a step by appending it to CHECKS.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import time
 
-from scripts.check_card import check_card_step
-
+from .card import run_card_step
 from .client import DOMAIN, DevelopError, HomeAssistantClient
 from .verdicts import Camera, missing_repairs, verdict_failures
 
@@ -20,14 +20,26 @@ from .verdicts import Camera, missing_repairs, verdict_failures
 REPAIR_WAIT_SECONDS = 30
 
 
+def simulator_of_this_run() -> str:
+    """Return the simulated Blink cloud's address: the --simulator scripts/develop passed.
+
+    The checks run inside `python -m scripts.develop_ha`, whose command line scripts/develop
+    writes; until develop_ha hands the address to CheckContext itself, it is read from there.
+    """
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--simulator", default="127.0.0.1:8443")
+    return str(parser.parse_known_args()[0].simulator)
+
+
 @dataclass(slots=True)
 class CheckContext:
-    """What a check may look at: Home Assistant, the scenario's cameras and the time box."""
+    """What a check may look at: Home Assistant, the scenario's cameras, the time box, the simulator."""
 
     ha: HomeAssistantClient
     cameras: list[Camera]
     deadline: float
     timeout: float
+    simulator: str = field(default_factory=simulator_of_this_run)
 
     @property
     def all_ready(self) -> bool:
@@ -82,7 +94,23 @@ async def check_frontend(ctx: CheckContext) -> list[str]:
     return []
 
 
-CHECKS: list[Check] = [check_verdicts, check_repairs, check_frontend, check_card_step]
+async def check_card(ctx: CheckContext) -> list[str]:
+    """Check the dashboard card in headless Chromium (scripts/devloop/card.py), outage included."""
+    print()
+    failures = await run_card_step(
+        ctx.ha.url,
+        ctx.ha.token or "",
+        expected_names=[camera.name for camera in ctx.cameras],
+        simulator=ctx.simulator,
+    )
+    if not failures:
+        print(
+            "  The Blink Health card shows every camera with its cause, and an outage as one."
+        )
+    return failures
+
+
+CHECKS: list[Check] = [check_verdicts, check_repairs, check_frontend, check_card]
 
 
 async def run_checks(ctx: CheckContext, checks: list[Check] | None = None) -> list[str]:
