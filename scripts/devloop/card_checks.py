@@ -575,6 +575,20 @@ async def check_recovery(
         )
 
 
+async def blink_mode(ha: HomeAssistant) -> str:
+    """Return how Blink Health reaches Blink: `signed_in`, or `blink_integration` (its session).
+
+    Read from the entry's diagnostics, the one place Home Assistant shows it.
+    """
+    (entries,) = await ha.client.ws({"type": "config_entries/get", "domain": DOMAIN})
+    if not entries:
+        return "-"
+    diagnostics = await ha.client.request(
+        "GET", f"/api/diagnostics/config_entry/{entries[0]['entry_id']}"
+    )
+    return str(diagnostics["data"]["source"]["mode"])
+
+
 async def _connection(ha: HomeAssistant) -> str:
     """Return the state of the account's connection sensor."""
     (entities,) = await ha.client.ws(
