@@ -1,7 +1,7 @@
 """Run Home Assistant (or a test) with Blink Health's sessions sent to the simulator on loopback.
 
 Blink Health makes every aiohttp session through
-`custom_components.blink_health.session.create_blink_session(hass)`. Here that factory is replaced
+`custom_components.blink_health.blink.session.create_blink_session(hass)`. Here that factory is replaced
 by one returning `blink_sim.server.make_session(port)`: Blink's hostnames resolve to the simulator
 and its self-signed certificate is accepted. The product itself has no simulator switch.
 
@@ -25,7 +25,7 @@ from aiohttp import ClientSession
 from blink_sim.server import make_session
 
 PACKAGE = "custom_components.blink_health"
-SESSION_MODULE = f"{PACKAGE}.session"
+SESSION_MODULE = f"{PACKAGE}.blink.session"
 FACTORY = "create_blink_session"
 
 type SessionFactory = Callable[[Any], ClientSession]

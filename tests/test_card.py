@@ -28,8 +28,8 @@ from custom_components.blink_health.card import (
     CARD_URL_ROOT,
     card_module_url,
 )
+from custom_components.blink_health.connection import Connection
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.coordinator import Connection
 from custom_components.blink_health.diagnosis import RULES, Confidence, Fix, LedState
 from custom_components.blink_health.websocket import COMMAND_LAST_KNOWN
 

@@ -20,13 +20,9 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.blink.blink_integration import CONF_BLINK_ENTRY_ID
 from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
-from custom_components.blink_health.core_blink_entry import (
-    CONF_BLINK_ENTRY_ID,
-    ISSUE_CORE_REAUTH,
-    ISSUE_CORE_REMOVED,
-    core_issue_id,
-)
+from custom_components.blink_health.repairs.issues import AccountIssue, issue_id_for
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, signed_in_data
 from .helpers import start_fix_flow, submit_fix_flow
@@ -126,7 +122,7 @@ async def test_zero_extra_requests_and_same_verdicts(
         await _core_poll(hass, freezer)
     assert Counter(cloud.counts()) == core_alone
     assert health.runtime_data.update_interval is None
-    assert health.runtime_data.source.diagnostics()["core_refreshes_followed"] >= 12
+    assert health.runtime_data.source.diagnostics()["blink_refreshes_followed"] >= 12
     from_core = _causes(health)
 
     # The same account, read by Blink Health's own sign-in.
@@ -203,7 +199,7 @@ async def test_core_unloaded_then_removed(
     assert await hass.config_entries.async_remove(core_entry.entry_id)
     await hass.async_block_till_done()
     assert hass.states.get(entity).state == "unavailable"
-    issue_id = core_issue_id(ISSUE_CORE_REMOVED, health.entry_id)
+    issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REMOVED, health.entry_id)
     issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.is_fixable
@@ -242,7 +238,7 @@ async def test_core_needs_sign_in(
         await _core_poll(hass, freezer)
     assert not health.runtime_data.last_update_success
     assert hass.states.get("sensor.driveway_likely_cause").state == "unavailable"
-    issue_id = core_issue_id(ISSUE_CORE_REAUTH, health.entry_id)
+    issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REAUTH, health.entry_id)
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
     assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     # Core's owner signs in again: core reloads, the repair goes.

@@ -22,9 +22,9 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from blink_sim.cloud import FakeBlinkCloud
-from custom_components.blink_health.blink_answers import as_id
+from custom_components.blink_health.blink.values import as_id
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.snapshot import CameraKind
+from custom_components.blink_health.model import CameraKind
 
 SEEDS = (1, 2, 3, 4)
 POLLS_PER_SEED = 250  # 1,000 mutated homescreens in all
@@ -232,7 +232,7 @@ def _check_entities(
         if camera.kind is CameraKind.MINI:
             assert camera.battery_state is None, context
             for suffix in BATTERY_KEYS:
-                unique_id = f"{camera.serial}_{suffix}"
+                unique_id = f"{camera.key}_{suffix}"
                 for domain in ("sensor", "binary_sensor", "button"):
                     assert (
                         entities.async_get_entity_id(domain, DOMAIN, unique_id) is None

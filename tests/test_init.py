@@ -215,14 +215,15 @@ async def test_camera_added_and_removed(
 
     cloud.remove_camera("CAM-XT2-02")
     await _poll(hass, freezer)
-    # One answer without it is not enough: the device, its history and entities stay.
+    # One answer without it is not enough: the device, its history and entities stay, but
+    # what it said before is not shown as current.
     assert (
         device_registry.async_get_device_by_identifier(
             (DOMAIN, "CAM-XT2-02"), init_integration.entry_id
         )
         is not None
     )
-    assert hass.states.get("binary_sensor.back_door_online").state == STATE_ON
+    assert hass.states.get("binary_sensor.back_door_online").state == STATE_UNAVAILABLE
     await _poll(hass, freezer)
     assert (
         device_registry.async_get_device_by_identifier(

@@ -33,8 +33,8 @@ import yaml
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
 from custom_components.blink_health.diagnosis import Cause, Confidence, Fix, LedState
-from custom_components.blink_health.repair_issues import translation_key_for
-from custom_components.blink_health.snapshot import CameraKind, CameraSnapshot
+from custom_components.blink_health.model import CameraKind, CameraSnapshot
+from custom_components.blink_health.repairs.issues import translation_key_for
 from custom_components.blink_health.texts import Texts
 
 from .conftest import ACCOUNT_EMAIL, HARDWARE_ID
@@ -364,12 +364,12 @@ def test_offline_texts_per_model(kind: CameraKind, expected: str | None) -> None
     """Offline: battery models get the battery steps, a Mini and a wired camera their own."""
     camera = CameraSnapshot(
         id=1,
-        serial="X",
+        key="X",
         name="X",
         product_type=None,
         kind=kind,
         network_id=None,
-        sync_module_serial=None,
+        sync_module_key=None,
         online=False,
         status="offline",
     )

@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.repair_issues import EVENT_ISSUE
+from custom_components.blink_health.repairs.tracker import EVENT_ISSUE
 
 from .helpers import POLL, issue_id, poll, start_fix_flow, submit_fix_flow
 
@@ -170,8 +170,9 @@ async def test_outage_raises_only_the_account_issue(
     await poll(hass, freezer, times=5)
     assert _issue_ids(hass) == set(), "25 minutes of outage: nothing yet"
     await poll(hass, freezer, times=2)
-    assert _issue_ids(hass) == {"cloud_unreachable"}
-    assert _issue(hass, "cloud_unreachable").severity is ir.IssueSeverity.ERROR
+    outage = f"cloud_unreachable_{init_integration.entry_id}"
+    assert _issue_ids(hass) == {outage}
+    assert _issue(hass, outage).severity is ir.IssueSeverity.ERROR
     cloud.set_fault("down", False)
     await poll(hass, freezer)
     assert _issue_ids(hass) == set()
@@ -368,7 +369,7 @@ async def test_fix_cloud_unreachable(
     """Check again on the account-level issue closes it once Blink answers."""
     cloud.set_fault("down", True)
     await poll(hass, freezer, times=7)
-    flow = await start_fix_flow(hass, "cloud_unreachable")
+    flow = await start_fix_flow(hass, f"cloud_unreachable_{init_integration.entry_id}")
     freezer.tick(2)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["errors"] == {"base": "cannot_reach"}

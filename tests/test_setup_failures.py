@@ -92,10 +92,11 @@ async def test_outage_at_start_raises_cloud_unreachable_after_30_minutes(
         freezer.tick(timedelta(minutes=5))
         async_fire_time_changed(hass)
         await hass.async_block_till_done(wait_background_tasks=True)
-    assert registry.async_get_issue(DOMAIN, "cloud_unreachable") is not None
+    outage = f"cloud_unreachable_{mock_config_entry.entry_id}"
+    assert registry.async_get_issue(DOMAIN, outage) is not None
     cloud.set_fault("down", False)
     freezer.tick(timedelta(minutes=10))
     async_fire_time_changed(hass)
     await hass.async_block_till_done(wait_background_tasks=True)
     assert mock_config_entry.state is ConfigEntryState.LOADED
-    assert registry.async_get_issue(DOMAIN, "cloud_unreachable") is None
+    assert registry.async_get_issue(DOMAIN, outage) is None

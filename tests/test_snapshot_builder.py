@@ -9,24 +9,22 @@ from typing import Any
 
 import pytest
 
-from custom_components.blink_health.blink_answers import (
-    as_time,
-    camera_details,
+from custom_components.blink_health.blink import AccountReading
+from custom_components.blink_health.blink.clips import CameraClips, clips_in_media
+from custom_components.blink_health.blink.details import CameraDetails, camera_details
+from custom_components.blink_health.blink.homescreen import (
     camera_entries,
-    clips_by_camera,
+    read_homescreen,
+    with_details,
 )
-from custom_components.blink_health.blink_source import (
-    AccountState,
-    CameraClips,
-    CameraDetails,
-)
-from custom_components.blink_health.device_identity import DeviceIdentities
-from custom_components.blink_health.snapshot import (
+from custom_components.blink_health.blink.values import as_time
+from custom_components.blink_health.model import (
     AccountSnapshot,
     CameraKind,
     CameraSnapshot,
+    DeviceIdentities,
+    SnapshotBuilder,
 )
-from custom_components.blink_health.snapshot_builder import SnapshotBuilder
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 SM = {
@@ -98,17 +96,14 @@ def state(
     details: dict[int, CameraDetails] | None = None,
     clips: dict[int, CameraClips] | None = None,
     at: datetime = NOW,
-) -> AccountState:
-    """Return an AccountState as the source hands it over."""
-    return AccountState(
-        fetched_at=at,
-        homescreen=homescreen,
-        details=details or {},
-        clips=clips or {},
+) -> AccountReading:
+    """Return the reading a source hands over for this homescreen, details and clips."""
+    return with_details(
+        read_homescreen(homescreen, fetched_at=at), details or {}, clips or {}
     )
 
 
-def build_all(*states: AccountState) -> tuple[SnapshotBuilder, list[AccountSnapshot]]:
+def build_all(*states: AccountReading) -> tuple[SnapshotBuilder, list[AccountSnapshot]]:
     """Build the states in order, each over the previous snapshot."""
     builder = SnapshotBuilder(DeviceIdentities())
     snapshots: list[AccountSnapshot] = []
@@ -173,7 +168,7 @@ def test_two_cameras_with_one_name_keep_their_own_details() -> None:
     assert cameras[402].battery_low is True
     assert cameras[401].temperature_f == 70
     assert cameras[402].temperature_f == 71
-    assert cameras[401].serial != cameras[402].serial
+    assert cameras[401].key != cameras[402].key
 
 
 @pytest.mark.parametrize(
@@ -261,7 +256,7 @@ def test_unknown_list_of_devices_and_accessories() -> None:
     _, (snapshot,) = build_all(state(answer))
     cameras = by_id(snapshot)
     assert cameras[601].list_key == "hawks"
-    assert cameras[601].sync_module_serial is None
+    assert cameras[601].sync_module_key is None
     assert cameras[601].name == "Barn"
     assert 701 not in cameras
     assert {key for key, _ in camera_entries(answer)} >= {"hawks"}
@@ -356,8 +351,8 @@ def test_camera_reporting_its_sync_modules_serial() -> None:
     )
     for item in (snapshot, later):
         (camera,) = item.cameras.values()
-        assert camera.serial != "SM-0001"
-        assert camera.sync_module_serial == "SM-0001"
+        assert camera.key != "SM-0001"
+        assert camera.sync_module_key == "SM-0001"
         assert set(item.sync_modules) == {"SM-0001"}
     assert later.cameras.keys() == snapshot.cameras.keys()
 
@@ -399,8 +394,8 @@ def test_new_camera_with_a_listed_serial_is_kept_apart(
             ),
         )
     cameras = by_id(snapshot)
-    assert cameras[401].serial == "G-401"
-    assert cameras[403].serial not in {"G-401", "SM-0001"}
+    assert cameras[401].key == "G-401"
+    assert cameras[403].key not in {"G-401", "SM-0001"}
     assert all("G-401" not in r.getMessage() for r in caplog.records)
 
 
@@ -410,7 +405,7 @@ def test_camera_added_again_keeps_its_device() -> None:
         state(home(cameras=[cam(401, "G-401")])),
         state(home(cameras=[cam(409, "G-401")]), at=NOW + timedelta(minutes=5)),
     )
-    assert by_id(snapshot)[409].serial == "G-401"
+    assert by_id(snapshot)[409].key == "G-401"
 
 
 @pytest.mark.parametrize(
@@ -435,15 +430,21 @@ def test_nonsense_clip_times_are_ignored(created_at: Any) -> None:
             {"device_id": [401], "created_at": real},
         ]
     }
-    assert clips_by_camera(media, NOW) == {401: datetime.fromisoformat(real)}
+    clips = clips_in_media(media, NOW)
+    assert [(clip.camera_id, clip.made_at) for clip in clips] == [
+        (401, datetime.fromisoformat(real))
+    ]
     assert as_time(created_at, now=NOW) is None
 
 
 def test_battery_check_time_in_year_9999_is_ignored() -> None:
     """A nonsense battery check time in the details becomes unknown."""
-    details = {
-        401: CameraDetails(read_at=NOW, battery_check_time="9999-12-31T23:59:59-05:00")
+    config = {
+        "camera": [
+            {"id": 401, "battery_check_time": "9999-12-31T23:59:59-05:00"},
+        ]
     }
+    details = {401: camera_details(config, {}, 401, NOW)}
     _, (snapshot,) = build_all(
         state(home(cameras=[cam(401, "G-401")]), details=details)
     )
@@ -457,11 +458,16 @@ def test_battery_check_time_in_year_9999_is_ignored() -> None:
         pytest.param("Low", True, id="low"),
         pytest.param("ok", False, id="ok"),
         pytest.param(None, None, id="none"),
-        pytest.param(7, False, id="number"),
+        pytest.param("unknown", None, id="unknown"),
+        pytest.param(7, None, id="number"),
     ],
 )
 def test_doorbell_battery(battery: Any, low: bool | None) -> None:
-    """A doorbell's "replace" (older firmware) means a low battery."""
+    """A doorbell's "replace" (older firmware) means a low battery; a word Blink adds, unknown.
+
+    The battery entity and the diagnosis read the state through one rule: an answer that says
+    neither low nor fine is unknown for both, never "fine" for one of them.
+    """
     answer = home(
         doorbells=[
             {

@@ -11,16 +11,12 @@ from custom_components.blink_health.binary_sensor import (
     SYNC_MODULE_BINARY_SENSORS,
 )
 from custom_components.blink_health.button import CAMERA_BUTTONS
-from custom_components.blink_health.core_blink_entry import (
-    ISSUE_CORE_REAUTH,
-    ISSUE_CORE_REMOVED,
-)
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
-from custom_components.blink_health.repair_issues import (
+from custom_components.blink_health.repairs.issues import (
     CAMERA_ISSUE_CAUSES,
-    CLOUD_UNREACHABLE,
     KIND_SPECIFIC_CAUSES,
     KIND_SUFFIX,
+    AccountIssue,
 )
 from custom_components.blink_health.sensor import CAMERA_SENSORS
 
@@ -72,7 +68,7 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
     """Each issue has a title and fix flow text; camera placeholders are ones we provide."""
     causes = {c.value for c in CAMERA_ISSUE_CAUSES} | {
         "sync_module_offline",
-        CLOUD_UNREACHABLE,
+        AccountIssue.CLOUD_UNREACHABLE,
     }
     causes |= {
         cause.value + suffix
@@ -80,7 +76,10 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         for suffix in KIND_SUFFIX.values()
     }
     # This mode's issues (reading the Blink integration) are checked separately below.
-    mode_issues = {ISSUE_CORE_REAUTH: {"title"}, ISSUE_CORE_REMOVED: {"title"}}
+    mode_issues = {
+        AccountIssue.BLINK_INTEGRATION_REAUTH: {"title"},
+        AccountIssue.BLINK_INTEGRATION_REMOVED: {"title"},
+    }
     assert set(STRINGS["issues"]) == causes | set(mode_issues)
     for key, placeholders in mode_issues.items():
         issue = STRINGS["issues"][key]

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.device_registry import DeviceEntry
 from homeassistant.helpers.typing import ConfigType
 
-from .blink_cloud import BlinkCloudSource
-from .blink_source import BlinkSource
+from .blink import BlinkSource
+from .blink.blink_integration import CONF_BLINK_ENTRY_ID, BlinkIntegrationSource
+from .blink.session import create_blink_session
+from .blink.signed_in import SignedInSource
 from .card import async_register_card
 from .const import (
     CONF_DETAIL_INTERVAL,
@@ -23,18 +24,10 @@ from .const import (
     DOMAIN,
 )
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
-from .core_blink import CoreBlinkSource
-from .core_blink_entry import (
-    CONF_BLINK_ENTRY_ID,
-    ISSUE_CORE_REAUTH,
-    ISSUE_CORE_REMOVED,
-    core_issue_id,
-)
 from .history_store import HistoryStore
 from .install_blueprints import async_install_blueprints
 from .log_filter import install_blinkpy_log_filter
 from .services import async_setup_services
-from .session import create_blink_session
 from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
@@ -53,7 +46,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 def _signed_in_source(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
-) -> BlinkCloudSource:
+) -> SignedInSource:
     """Return the source of an entry that signed in itself, saving rotated tokens to it."""
 
     @callback
@@ -65,7 +58,7 @@ def _signed_in_source(
             hass.config_entries.async_update_entry(entry, data=data)
 
     hours = entry.options.get(CONF_DETAIL_INTERVAL)
-    return BlinkCloudSource(
+    return SignedInSource(
         create_blink_session(hass),
         entry.data,
         on_tokens=save_tokens,
@@ -73,48 +66,20 @@ def _signed_in_source(
     )
 
 
-def _core_source(
-    hass: HomeAssistant, entry: BlinkHealthConfigEntry
-) -> tuple[CoreBlinkSource, list[BlinkHealthCoordinator]]:
-    """Return the source of an entry that reads Home Assistant's own `blink` integration.
-
-    The list receives the coordinator once it exists: each refresh of core's coordinator
-    refreshes it (nothing is polled on a timer in this mode).
-    """
-    holder: list[BlinkHealthCoordinator] = []
-
-    @callback
-    def core_updated() -> None:
-        """Re-read core's state after its refresh, once this entry's first refresh is done."""
-        if holder and entry.state is ConfigEntryState.LOADED:
-            entry.async_create_task(
-                hass, holder[0].async_refresh(), "blink_health follows blink"
-            )
-
-    source = CoreBlinkSource(
-        hass, entry.entry_id, str(entry.data[CONF_BLINK_ENTRY_ID]), core_updated
-    )
-    return source, holder
-
-
 async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) -> bool:
     """Start the entry's source, poll once, and set up the platforms."""
     source: BlinkSource
     interval: timedelta | None
-    holder: list[BlinkHealthCoordinator] = []
     if CONF_BLINK_ENTRY_ID in entry.data:
-        source, holder = _core_source(hass, entry)
+        # Reads the Blink integration's refreshes as they come: nothing polled on a timer.
+        source = BlinkIntegrationSource(hass, str(entry.data[CONF_BLINK_ENTRY_ID]))
         interval = None
     else:
         source = _signed_in_source(hass, entry)
-        ir.async_delete_issue(
-            hass, DOMAIN, core_issue_id(ISSUE_CORE_REMOVED, entry.entry_id)
-        )
         seconds = entry.options.get(CONF_SCAN_INTERVAL)
         interval = timedelta(seconds=seconds) if seconds else DEFAULT_SCAN_INTERVAL
     entry.async_on_unload(source.async_close)
     coordinator = BlinkHealthCoordinator(hass, entry, source, interval)
-    holder.append(coordinator)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -136,7 +101,7 @@ async def async_remove_config_entry_device(
 ) -> bool:
     """Allow removing a device only once it has left the Blink account (never the account's)."""
     keys = {ident for domain, ident in device.identifiers if domain == DOMAIN}
-    return not keys & {*entry.runtime_data.known_serials(), entry.entry_id}
+    return not keys & {*entry.runtime_data.known_keys(), entry.entry_id}
 
 
 async def async_remove_entry(
@@ -146,6 +111,4 @@ async def async_remove_entry(
     for (domain, issue_id), issue in list(ir.async_get(hass).issues.items()):
         if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry.entry_id:
             ir.async_delete_issue(hass, DOMAIN, issue_id)
-    for cause in (ISSUE_CORE_REAUTH, ISSUE_CORE_REMOVED):
-        ir.async_delete_issue(hass, DOMAIN, core_issue_id(cause, entry.entry_id))
     await HistoryStore(hass, entry.entry_id).async_remove()

@@ -12,7 +12,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
 from .entity import BlinkCameraEntity, async_setup_camera_entities
-from .snapshot import CameraSnapshot
+from .model import CameraSnapshot
 
 PARALLEL_UPDATES = 0
 
@@ -29,8 +29,8 @@ CAMERA_BUTTONS: tuple[CameraButtonDescription, ...] = (
     CameraButtonDescription(
         key="batteries_replaced",
         translation_key="batteries_replaced",
-        press_fn=lambda coordinator, serial: (
-            coordinator.async_record_batteries_replaced(serial)
+        press_fn=lambda coordinator, key: coordinator.async_record_batteries_replaced(
+            key
         ),
         exists_fn=lambda camera: camera.has_battery,
     ),
@@ -53,4 +53,4 @@ class CameraButton(BlinkCameraEntity, ButtonEntity):
 
     async def async_press(self) -> None:
         """Do what the button says."""
-        await self.entity_description.press_fn(self.coordinator, self.serial)
+        await self.entity_description.press_fn(self.coordinator, self.device_key)

@@ -24,13 +24,17 @@ from homeassistant.helpers.selector import (
 )
 import probatio as vol
 
-from .blink_signin import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
-from .blink_source import CloudUnreachable
+from .blink import CloudUnreachable
+from .blink.blink_integration import (
+    CONF_BLINK_ENTRY_ID,
+    blink_account,
+    loaded_blink_entries,
+)
+from .blink.session import create_blink_session
+from .blink.signed_in import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
 from .const import CONF_HARDWARE_ID, DOMAIN, LOGGER
 from .coordinator import BlinkHealthConfigEntry
-from .core_blink_entry import CONF_BLINK_ENTRY_ID, core_account, loaded_core_entries
 from .options_flow import BlinkHealthOptionsFlow
-from .session import create_blink_session
 
 CONF_PIN = "pin"
 
@@ -65,7 +69,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Offer the Blink integration's account when one is loaded, else ask to sign in."""
-        if user_input is None and loaded_core_entries(self.hass):
+        if user_input is None and loaded_blink_entries(self.hass):
             return self.async_show_menu(
                 step_id="user", menu_options=["blink_integration", "sign_in"]
             )
@@ -82,7 +86,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Use a loaded Blink integration entry: at once for one, after a choice for several."""
-        entries = {entry.entry_id: entry for entry in loaded_core_entries(self.hass)}
+        entries = {entry.entry_id: entry for entry in loaded_blink_entries(self.hass)}
         if not entries:
             return self.async_abort(reason="blink_integration_not_loaded")
         if user_input is not None:
@@ -106,12 +110,12 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
                     }
                 ),
             )
-        account = core_account(chosen)
+        account = blink_account(chosen)
         if account is None:
             return self.async_abort(reason="blink_integration_no_account")
         await self.async_set_unique_id(account)
         self._abort_if_unique_id_configured()
-        # Titled by the account, as a signed-in entry is (core's own title may be just "blink").
+        # Titled by the account, as a signed-in entry is (the Blink integration's own title may be just "blink").
         return self.async_create_entry(
             title=account, data={CONF_BLINK_ENTRY_ID: chosen.entry_id}
         )

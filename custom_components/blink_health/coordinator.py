@@ -1,28 +1,23 @@
-"""The coordinator: fetch the account, build the snapshot, diagnose, hand issues to the tracker."""
+"""The coordinator: read the account, build the snapshot, diagnose, and hand the result on.
+
+Each poll: the source's `AccountReading` -> the model's `AccountSnapshot` -> the diagnosis
+engine's verdicts -> the repairs tracker; entities, repairs and the card only read the result.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.config_entries import ConfigEntry, ConfigEntryState
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
-from .blink_source import (
-    AuthRefused,
-    BlinkIntegrationUnavailable,
-    BlinkSource,
-    CloudRefused,
-    CloudUnreachable,
-    MalformedAnswer,
-    SourceError,
-)
+from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
+from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
 from .device_sync import DeviceSync
 from .diagnosis import (
@@ -38,15 +33,14 @@ from .diagnosis import (
 )
 from .history_store import HistoryStore
 from .log_filter import BLINKPY_LOG_FILTER
-from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
-from .snapshot import AccountSnapshot, CameraSnapshot
-from .snapshot_builder import SnapshotBuilder
+from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
+from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 
 
 @dataclass(frozen=True, slots=True)
-class CameraState:
+class CameraView:
     """One camera as its entities see it: the snapshot, the verdict and the history."""
 
     camera: CameraSnapshot
@@ -56,70 +50,19 @@ class CameraState:
 
 @dataclass(frozen=True, slots=True)
 class BlinkHealthData:
-    """What one successful poll produced, read by every entity."""
+    """What the latest successful poll produced, read by every entity."""
 
     snapshot: AccountSnapshot
     verdicts: Mapping[str, Verdict] = field(default_factory=dict)
     histories: Mapping[str, CameraHistory] = field(default_factory=dict)
 
-    def camera_state(self, key: str) -> CameraState | None:
-        """Return the camera's state, None when it left the account."""
+    def camera(self, key: str) -> CameraView | None:
+        """Return the camera with this device key, None when it left the account."""
         camera = self.snapshot.cameras.get(key)
         verdict = self.verdicts.get(key)
         if camera is None or verdict is None:
             return None
-        return CameraState(camera, verdict, self.histories.get(key, CameraHistory()))
-
-
-class Connection(StrEnum):
-    """How the latest poll reached Blink: the account's connection sensor shows it."""
-
-    CONNECTED = "connected"
-    CANNOT_CONNECT = "cannot_connect"
-    REFUSED = "refused"
-    MALFORMED = "malformed"
-    SIGN_IN_REQUIRED = "sign_in_required"
-    BLINK_INTEGRATION_UNAVAILABLE = "blink_integration_unavailable"
-    ERROR = "error"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ConnectionStatus:
-    """The account's connection: its state since when, and the last poll that worked.
-
-    `code` is Blink's HTTP status or error code when Blink refused; None otherwise.
-    """
-
-    state: Connection
-    since: datetime
-    last_update: datetime | None = None
-    code: str | None = None
-
-    def as_dict(self) -> dict[str, str | None]:
-        """Return the status as plain data: ISO 8601 times in UTC."""
-        return {
-            "state": self.state.value,
-            "since": self.since.isoformat(),
-            "last_update": None
-            if self.last_update is None
-            else self.last_update.isoformat(),
-            "code": self.code,
-        }
-
-
-def connection_for(err: Exception) -> tuple[Connection, str | None]:
-    """Return the connection state a failed poll's error means, and Blink's code if it gave one."""
-    if isinstance(err, AuthRefused):
-        return Connection.SIGN_IN_REQUIRED, None
-    if isinstance(err, CloudRefused):
-        return Connection.REFUSED, None if err.code is None else str(err.code)
-    if isinstance(err, BlinkIntegrationUnavailable):
-        return Connection.BLINK_INTEGRATION_UNAVAILABLE, None
-    if isinstance(err, MalformedAnswer):
-        return Connection.MALFORMED, None
-    if isinstance(err, CloudUnreachable):
-        return Connection.CANNOT_CONNECT, None
-    return Connection.ERROR, None
+        return CameraView(camera, verdict, self.histories.get(key, CameraHistory()))
 
 
 def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
@@ -130,32 +73,6 @@ def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
         if options.get(name) is not None
     }
     return replace(DEFAULT_THRESHOLDS, **values)
-
-
-def _update_failed(err: Exception) -> Exception:
-    """Return the Home Assistant error for a source error (auth refusals ask to sign in)."""
-    if isinstance(err, AuthRefused):
-        LOGGER.warning(
-            "Blink refused the saved sign-in for good; Home Assistant asks to sign in again"
-        )
-        return ConfigEntryAuthFailed(
-            translation_domain=DOMAIN, translation_key="reauth_required"
-        )
-    state, code = connection_for(err)
-    if state is Connection.REFUSED:
-        return UpdateFailed(
-            translation_domain=DOMAIN,
-            translation_key="cloud_refused",
-            translation_placeholders={"code": code or "?"},
-        )
-    keys = {
-        Connection.BLINK_INTEGRATION_UNAVAILABLE: "blink_integration_unavailable",
-        Connection.MALFORMED: "malformed_response",
-        Connection.CANNOT_CONNECT: "cannot_connect",
-    }
-    return UpdateFailed(
-        translation_domain=DOMAIN, translation_key=keys.get(state, "unexpected_error")
-    )
 
 
 class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
@@ -185,13 +102,63 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         )
         self.store = HistoryStore(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
-        self.issues = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
+        self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
         self._builder: SnapshotBuilder | None = None
         self._details_for: set[int] = set()
         self._reported_bug = False
         self.connection = ConnectionStatus(
             state=Connection.CONNECTED, since=dt_util.utcnow()
         )
+
+    async def _async_setup(self) -> None:
+        """Load the history, then start the source; failures retry or ask to sign in."""
+        await self.store.async_load()
+        self._builder = SnapshotBuilder(self.store.identities)
+        try:
+            await self.source.async_start(self._async_source_updated)
+        except SourceError as err:
+            self._async_failed(err)
+            raise update_failed(err) from err
+
+    @callback
+    def _async_source_updated(self) -> None:
+        """Read the source again: it has something new (once the entry is set up)."""
+        if self.config_entry.state is ConfigEntryState.LOADED:
+            self.config_entry.async_create_task(
+                self.hass, self.async_refresh(), "blink_health follows its source"
+            )
+
+    async def _async_update_data(self) -> BlinkHealthData:
+        """Poll once; a successful poll advances the repair issues, a failed one counts time."""
+        try:
+            data = await self._async_poll()
+        except SourceError as err:
+            self._async_failed(err)
+            raise update_failed(err) from err
+        except Exception as err:
+            # A bug, not an outage: log it once with its traceback, and count a failed poll.
+            if not self._reported_bug:
+                self._reported_bug = True
+                LOGGER.exception("Unexpected error polling Blink; please report it")
+            self._async_failed(err)
+            raise update_failed(err) from err
+        self._set_connection(None)
+        self.repairs.async_poll_succeeded(
+            data.snapshot, data.verdicts, self.polls_before_issue
+        )
+        self.repairs.async_source_status(self.source.status())
+        if not self.last_update_success:
+            BLINKPY_LOG_FILTER.reset()
+        self._reported_bug = False
+        return data
+
+    @callback
+    def _async_failed(self, err: Exception) -> None:
+        """Note a failed poll: the connection, the outage clock, the source's own issues."""
+        self._set_connection(err)
+        if not isinstance(err, AuthRefused):
+            self.repairs.async_poll_failed()
+        self.repairs.async_source_status(self.source.status())
 
     def _set_connection(self, err: Exception | None) -> None:
         """Note how this poll reached Blink; the state's `since` moves only when it changes."""
@@ -204,60 +171,25 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             state, code = connection_for(err)
             last_update = self.connection.last_update
         changed = state is not self.connection.state or code != self.connection.code
-        since = now if changed else self.connection.since
         self.connection = ConnectionStatus(
-            state=state, since=since, last_update=last_update, code=code
+            state=state,
+            since=now if changed else self.connection.since,
+            last_update=last_update,
+            code=code,
         )
         if changed and err is not None and not self.last_update_success:
             # Home Assistant tells no entity about a failure that follows a failure: the
             # connection sensor must still show that the reason changed.
             self.async_update_listeners()
 
-    async def _async_setup(self) -> None:
-        """Load the history, then start the source; failures retry or ask to sign in."""
-        await self.store.async_load()
-        self._builder = SnapshotBuilder(self.store.identities)
-        try:
-            await self.source.async_start()
-        except SourceError as err:
-            if not isinstance(err, AuthRefused):
-                self.issues.async_poll_failed(dt_util.utcnow())
-            raise _update_failed(err) from err
-
-    async def _async_update_data(self) -> BlinkHealthData:
-        """Poll once; a successful poll advances the repair issues, a failed one counts time."""
-        try:
-            data = await self._async_poll()
-        except (SourceError, AuthRefused) as err:
-            self._set_connection(err)
-            if not isinstance(err, AuthRefused):
-                self.issues.async_poll_failed(dt_util.utcnow())
-            raise _update_failed(err) from err
-        except Exception as err:
-            # A bug, not an outage: log it once with its traceback, and count a failed poll.
-            if not self._reported_bug:
-                self._reported_bug = True
-                LOGGER.exception("Unexpected error polling Blink; please report it")
-            self._set_connection(err)
-            self.issues.async_poll_failed(dt_util.utcnow())
-            raise _update_failed(err) from err
-        self._set_connection(None)
-        self.issues.async_poll_succeeded(
-            data.snapshot, data.verdicts, self.polls_before_issue
-        )
-        if not self.last_update_success:
-            BLINKPY_LOG_FILTER.reset()
-        self._reported_bug = False
-        return data
-
     async def _async_poll(self) -> BlinkHealthData:
-        """Fetch, build the snapshot, sync devices and diagnose every camera."""
+        """Read, build the snapshot, sync devices and diagnose every camera."""
         details_for, self._details_for = self._details_for, set()
-        state = await self.source.async_fetch(details_for=details_for)
+        reading = await self.source.async_fetch(details_for=details_for)
         if self._builder is None:  # pragma: no cover - _async_setup always runs first
             raise RuntimeError("coordinator not set up")
         previous = self.data.snapshot if self.data else None
-        snapshot = self._builder.build(state, previous)
+        snapshot = self._builder.build(reading, previous)
         gone = self.devices.async_update(snapshot)
         if gone:
             snapshot = replace(
@@ -269,7 +201,12 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             )
         histories = self.store.histories
         verdicts: dict[str, Verdict] = {}
+        known = self.data.verdicts if self.data else {}
         for key, camera in snapshot.cameras.items():
+            if camera.carried and key in known:
+                # Not in this answer: nothing new to judge it by; its entities are unavailable.
+                verdicts[key] = known[key]
+                continue
             verdicts[key], histories[key] = assess(
                 camera,
                 snapshot.sync_module_for(camera),
@@ -284,17 +221,25 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             snapshot=snapshot, verdicts=verdicts, histories=dict(histories)
         )
 
-    async def async_check_camera(self, key: str) -> CameraState | None:
+    async def async_check_camera(self, key: str) -> CameraView | None:
         """Poll now, reading this camera's own details afresh (a fix flow checking its fix)."""
         if self.data and (camera := self.data.snapshot.cameras.get(key)):
             self._details_for.add(camera.id)
         await self.async_refresh()
-        return self.data.camera_state(key) if self.last_update_success else None
+        return self.data.camera(key) if self.last_update_success else None
 
     async def async_rearm(self, key: str) -> bool:
         """Turn the camera's motion detection off and on; return whether Blink took both."""
         camera = self.data.snapshot.cameras.get(key) if self.data else None
-        return camera is not None and await self.source.async_rearm(camera)
+        if camera is None:
+            return False
+        ref = CameraRef(
+            id=camera.id,
+            network_id=camera.network_id,
+            kind=camera.kind,
+            serials=tuple(dict.fromkeys(s for s in (camera.serial, camera.key) if s)),
+        )
+        return await self.source.async_rearm(ref)
 
     async def async_record_batteries_replaced(self, key: str) -> None:
         """Record that the owner just put new batteries in this camera, then check it."""
@@ -330,7 +275,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         )
         self.async_update_listeners()
 
-    def known_serials(self) -> set[str]:
+    def known_keys(self) -> set[str]:
         """Return the keys of every device in the latest snapshot."""
         if not self.data:
             return set()

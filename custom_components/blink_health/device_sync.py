@@ -6,7 +6,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 
 from .const import DOMAIN, LOGGER, MANUFACTURER
-from .snapshot import AccountSnapshot, model_name
+from .model import AccountSnapshot, model_name
 
 # Well-formed answers in a row that must leave a device out before it is removed.
 POLLS_BEFORE_REMOVAL = 2
@@ -37,7 +37,7 @@ class DeviceSync:
                 model=model_name(module.product_type),
                 model_id=module.product_type,
                 name=module.name,
-                serial_number=module.reported_serial,
+                serial_number=module.serial,
                 sw_version=module.firmware,
             ).id
         for key, camera in snapshot.cameras.items():
@@ -48,9 +48,9 @@ class DeviceSync:
                 model=model_name(camera.product_type),
                 model_id=camera.product_type,
                 name=camera.name,
-                serial_number=camera.reported_serial,
+                serial_number=camera.serial,
                 sw_version=camera.firmware,
-                via_device_id=module_ids.get(camera.sync_module_serial or ""),
+                via_device_id=module_ids.get(camera.sync_module_key or ""),
             )
         self._unlisted_polls = {
             key: self._unlisted_polls.get(key, 0) + 1 for key in snapshot.unlisted

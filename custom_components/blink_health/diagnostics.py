@@ -29,8 +29,8 @@ TO_REDACT = {
     "device_id",
     "serial",
     "serial_number",
-    "reported_serial",
-    "sync_module_serial",
+    "key",
+    "sync_module_key",
     "email",
     "host",
     "thumbnail",
@@ -39,9 +39,10 @@ TO_REDACT = {
     "image",
     "ip_address",
     "mac_address",
+    # Blink's own numbers for a device and its network: they identify the account's hardware.
+    "id",
+    "network_id",
 }
-# A device's part also leaves out Blink's own numbers for the device and its network.
-DEVICE_TO_REDACT = TO_REDACT | {"id", "network_id"}
 
 
 async def async_get_config_entry_diagnostics(
@@ -52,7 +53,7 @@ async def async_get_config_entry_diagnostics(
     snapshot = coordinator.data.snapshot if coordinator.data else None
     snapshot_data: dict[str, Any] | None = None
     if snapshot is not None:
-        # Keyed by position, not serial: the serials are redacted.
+        # Keyed by position, not device key: keys and serials are redacted.
         snapshot_data = {
             "taken_at": snapshot.taken_at.isoformat(),
             "sync_modules": [
@@ -90,7 +91,7 @@ async def async_get_device_diagnostics(
             "source": coordinator.source.diagnostics(),
         }
     for key in keys:
-        if (state := data.camera_state(key)) is not None:
+        if (state := data.camera(key)) is not None:
             verdict = state.verdict
             result["camera"] = asdict(state.camera)
             result["verdict"] = {
@@ -113,4 +114,4 @@ async def async_get_device_diagnostics(
         for (domain, _), issue in ir.async_get(hass).issues.items()
         if domain == DOMAIN and (issue.data or {}).get("device_id") == device.id
     ]
-    return async_redact_data(result, DEVICE_TO_REDACT)
+    return async_redact_data(result, TO_REDACT)

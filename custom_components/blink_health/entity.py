@@ -12,42 +12,43 @@ from homeassistant.helpers.entity import Entity, EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN, MANUFACTURER
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
-from .snapshot import CameraSnapshot, SyncModuleSnapshot
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+from .model import CameraSnapshot, SyncModuleSnapshot
 
 
 class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
-    """An entity of one Blink device, found by serial number in each snapshot."""
+    """An entity of one Blink device, found by its device key in each snapshot."""
 
     _attr_has_entity_name = True
 
     def __init__(
         self,
         coordinator: BlinkHealthCoordinator,
-        serial: str,
+        device_key: str,
         description: EntityDescription,
     ) -> None:
-        """Bind the entity to a device serial and a description."""
+        """Bind the entity to a device (by its key) and a description."""
         super().__init__(coordinator)
         self.entity_description = description
-        self.serial = serial
-        self._attr_unique_id = f"{serial}_{description.key}"
+        self.device_key = device_key
+        self._attr_unique_id = f"{device_key}_{description.key}"
         # The coordinator registers the device (a camera linked to its Sync Module) first.
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, serial)})
+        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, device_key)})
 
 
 class BlinkCameraEntity(BlinkHealthEntity):
     """An entity of a camera, Mini or doorbell."""
 
     @property
-    def camera_state(self) -> CameraState | None:
+    def camera(self) -> CameraView | None:
         """Return this camera's snapshot, verdict and history, None when it is gone."""
-        return self.coordinator.data.camera_state(self.serial)
+        return self.coordinator.data.camera(self.device_key)
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the camera is still on the account."""
-        return super().available and self.camera_state is not None
+        """Return whether the last poll read this camera (worked, and listed it)."""
+        camera = self.camera
+        return super().available and camera is not None and not camera.camera.carried
 
 
 class BlinkSyncModuleEntity(BlinkHealthEntity):
@@ -56,12 +57,13 @@ class BlinkSyncModuleEntity(BlinkHealthEntity):
     @property
     def sync_module(self) -> SyncModuleSnapshot | None:
         """Return this Sync Module in the latest snapshot, None when it is gone."""
-        return self.coordinator.data.snapshot.sync_modules.get(self.serial)
+        return self.coordinator.data.snapshot.sync_modules.get(self.device_key)
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the Sync Module is still on the account."""
-        return super().available and self.sync_module is not None
+        """Return whether the last poll read this Sync Module (worked, and listed it)."""
+        module = self.sync_module
+        return super().available and module is not None and not module.carried
 
 
 def account_identifier(entry_id: str) -> tuple[str, str]:
@@ -112,12 +114,12 @@ def camera_candidates[D: CameraDescription](
     factory: Callable[[BlinkHealthCoordinator, str, D], Entity],
 ) -> Iterator[EntityCandidate]:
     """Yield, for every camera, each entity its model reports, ready to be made."""
-    for serial, camera in coordinator.data.snapshot.cameras.items():
+    for key, camera in coordinator.data.snapshot.cameras.items():
         for description in descriptions:
             if description.exists_fn(camera):
                 yield (
-                    (serial, description.key),
-                    partial(factory, coordinator, serial, description),
+                    (key, description.key),
+                    partial(factory, coordinator, key, description),
                 )
 
 
@@ -126,7 +128,7 @@ def async_track_entities(
     add_entities: Callable[[Iterable[Entity]], None],
     candidates: EntityCandidates,
 ) -> Callable[[], None]:
-    """Add each (serial, key) entity once it should exist, now or after any later poll.
+    """Add each (device key, description key) entity once it should exist, now or after any later poll.
 
     A camera that joins the account, or starts reporting a value it did not report at first
     (for example its Wi-Fi once it is back online), gets the entity without a reload. An entity
@@ -136,7 +138,7 @@ def async_track_entities(
 
     @callback
     def _add_new() -> None:
-        present = coordinator.known_serials()
+        present = coordinator.known_keys()
         added.intersection_update({key for key in added if key[0] in present})
         new = [(key, make) for key, make in candidates() if key not in added]
         if new:

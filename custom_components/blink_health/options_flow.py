@@ -13,6 +13,7 @@ from homeassistant.helpers.selector import (
 )
 import probatio as vol
 
+from .blink.blink_integration import CONF_BLINK_ENTRY_ID
 from .const import (
     CONF_DETAIL_INTERVAL,
     CONF_POLLS_BEFORE_ISSUE,
@@ -21,9 +22,8 @@ from .const import (
     DEFAULT_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
 )
-from .core_blink_entry import CONF_BLINK_ENTRY_ID
 from .diagnosis import DEFAULT_THRESHOLDS, THRESHOLD_OPTIONS, Thresholds
-from .repair_issues import DEFAULT_POLLS_BEFORE_ISSUE
+from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE
 
 # Options that set how Blink Health polls: not offered when it reads the Blink integration.
 _POLLING_OPTIONS = frozenset({CONF_SCAN_INTERVAL, CONF_DETAIL_INTERVAL})
@@ -48,16 +48,16 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"
             else:
                 return self.async_create_entry(data=options)
-        core_mode = CONF_BLINK_ENTRY_ID in self.config_entry.data
+        on_blink_integration = CONF_BLINK_ENTRY_ID in self.config_entry.data
         current = {
             key: self.config_entry.options.get(key, value)
             for key, value in _option_defaults().items()
-            if not (core_mode and key in _POLLING_OPTIONS)
+            if not (on_blink_integration and key in _POLLING_OPTIONS)
         }
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                _options_schema(polling=not core_mode), user_input or current
+                _options_schema(polling=not on_blink_integration), user_input or current
             ),
             errors=errors,
         )

@@ -25,12 +25,12 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .connection import Connection
 from .coordinator import (
     BlinkHealthConfigEntry,
     BlinkHealthCoordinator,
     BlinkHealthData,
-    CameraState,
-    Connection,
+    CameraView,
 )
 from .diagnosis import Cause, LedState
 from .entity import (
@@ -38,8 +38,8 @@ from .entity import (
     BlinkCameraEntity,
     async_setup_camera_entities,
 )
-from .repair_issues import severity_of
-from .snapshot import CameraSnapshot
+from .model import CameraSnapshot
+from .repairs.issues import severity_of
 from .texts import Texts, async_texts
 
 PARALLEL_UPDATES = 0
@@ -54,11 +54,14 @@ type SensorValue = str | int | float | datetime | None
 class CameraSensorDescription(SensorEntityDescription):
     """A camera sensor: its value, and whether the model reports it at all."""
 
-    value_fn: Callable[[CameraState], SensorValue]
+    value_fn: Callable[[CameraView], SensorValue]
     exists_fn: Callable[[CameraSnapshot], bool]
-    attributes_fn: Callable[[CameraState, Texts], Mapping[str, Any]] | None = None
+    attributes_fn: Callable[[CameraView, Texts], Mapping[str, Any]] | None = None
     # Blink Health's own records (not Blink's readings) stay available during an outage.
     own_record: bool = False
+    # Measured by the camera itself: unknown while it (or its Sync Module) is offline, since
+    # Blink cannot have had a fresh value.
+    reported_by_camera: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,7 +76,7 @@ class AccountSensorDescription(SensorEntityDescription):
     own_record: bool = False
 
 
-def _replacement_due(state: CameraState) -> datetime | None:
+def _replacement_due(state: CameraView) -> datetime | None:
     """Return when the batteries are due, two years after the owner last replaced them."""
     replaced = state.history.batteries_replaced_at
     if replaced is None:
@@ -87,7 +90,7 @@ def _replacement_due(state: CameraState) -> datetime | None:
         return replaced.replace(year=year, day=28)
 
 
-def _cause_attributes(state: CameraState, texts: Texts) -> Mapping[str, Any]:
+def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
     """Return why the engine chose this cause: ids for automations, the evidence in words.
 
     The frontend shows `confidence` and `fixes` in words from their state_attributes translations.
@@ -105,9 +108,9 @@ def _cause_attributes(state: CameraState, texts: Texts) -> Mapping[str, Any]:
     }
 
 
-def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraState]:
+def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraView]:
     """Return the cameras whose cause needs the owner, by name."""
-    states = (data.camera_state(key) for key in data.snapshot.cameras)
+    states = (data.camera(key) for key in data.snapshot.cameras)
     return sorted(
         (state for state in states if state is not None and state.verdict.problem),
         key=lambda state: state.camera.name.casefold(),
@@ -183,6 +186,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="battery_voltage",
         translation_key="battery_voltage",
+        reported_by_camera=True,
         device_class=SensorDeviceClass.VOLTAGE,
         native_unit_of_measurement=UnitOfElectricPotential.VOLT,
         state_class=SensorStateClass.MEASUREMENT,
@@ -214,6 +218,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="battery_level",
         translation_key="battery_level",
+        reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.battery_bars,
@@ -222,6 +227,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="wifi_signal",
         translation_key="wifi_signal",
+        reported_by_camera=True,
         device_class=SensorDeviceClass.SIGNAL_STRENGTH,
         native_unit_of_measurement=SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
         state_class=SensorStateClass.MEASUREMENT,
@@ -232,6 +238,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="wifi_bars",
         translation_key="wifi_bars",
+        reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.wifi_bars,
@@ -240,6 +247,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="sync_signal",
         translation_key="sync_signal",
+        reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.sync_signal_bars,
@@ -248,6 +256,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="temperature",
         translation_key="temperature",
+        reported_by_camera=True,
         device_class=SensorDeviceClass.TEMPERATURE,
         native_unit_of_measurement=UnitOfTemperature.FAHRENHEIT,
         suggested_display_precision=1,
@@ -301,19 +310,24 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
     def available(self) -> bool:
         """Return whether the value can be shown (our own records survive an outage)."""
         if self.entity_description.own_record:
-            return self.coordinator.data is not None and self.camera_state is not None
+            return self.coordinator.data is not None and self.camera is not None
         return super().available
 
     @property
     def native_value(self) -> SensorValue:
-        """Return the value from the latest poll."""
-        state = self.camera_state
-        return None if state is None else self.entity_description.value_fn(state)
+        """Return the value from the latest poll (unknown where it cannot be fresh)."""
+        state = self.camera
+        description = self.entity_description
+        if state is None or (
+            description.reported_by_camera and not state.camera.reachable
+        ):
+            return None
+        return description.value_fn(state)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return the evidence behind the value, where the sensor has any."""
-        state = self.camera_state
+        state = self.camera
         attributes_fn = self.entity_description.attributes_fn
         if state is None or attributes_fn is None:
             return None

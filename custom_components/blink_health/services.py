@@ -13,16 +13,13 @@ from homeassistant.core import (
 )
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, device_registry as dr
-from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
 from .diagnosis import CameraHistory, Candidate, LedState, explain
-
-SELECTOR = f"component.{DOMAIN}.selector"
-CAUSE_NAMES = f"component.{DOMAIN}.entity.sensor.likely_cause.state"
+from .texts import Texts, async_load_texts
 
 SERVICE_EXPLAIN_LED = "explain_led"
 ATTR_DEVICE_ID = "device_id"
@@ -60,11 +57,11 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
             },
         ) from None
     device_id = str(call.data[ATTR_DEVICE_ID])
-    entry, serial = _find_camera(hass, device_id)
+    entry, key = _find_camera(hass, device_id)
     coordinator = entry.runtime_data
     snapshot = coordinator.data.snapshot
-    camera = snapshot.cameras[serial]
-    history = coordinator.data.histories.get(serial, CameraHistory())
+    camera = snapshot.cameras[key]
+    history = coordinator.data.histories.get(key, CameraHistory())
     explanation = explain(
         observed,
         camera,
@@ -73,22 +70,12 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
         thresholds=coordinator.thresholds,
         now=dt_util.utcnow(),
     )
-    texts = {
-        **await async_get_translations(
-            hass, hass.config.language, "selector", [DOMAIN]
-        ),
-        **await async_get_translations(hass, hass.config.language, "entity", [DOMAIN]),
-    }
+    texts = await async_load_texts(hass)
     return {
         "camera": camera.name,
         "observed": observed.value,
         "notes": [
-            {
-                "id": note.value,
-                "text": texts.get(
-                    f"{SELECTOR}.explain_note.options.{note}", note.value
-                ),
-            }
+            {"id": note.value, "text": texts.note(note.value)}
             for note in explanation.notes
         ],
         "nearest_led_states": [led.value for led in explanation.nearest],
@@ -99,7 +86,7 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
 def _find_camera(
     hass: HomeAssistant, device_id: str
 ) -> tuple[BlinkHealthConfigEntry, str]:
-    """Return the loaded entry and serial of a Blink Health camera device.
+    """Return the loaded entry and device key of a Blink Health camera device.
 
     The errors name the device as the owner knows it, never by its registry id.
     """
@@ -118,9 +105,9 @@ def _find_camera(
                 translation_domain=DOMAIN, translation_key="entry_not_loaded"
             )
         cameras = entry.runtime_data.data.snapshot.cameras
-        for domain, serial in device.identifiers:
-            if domain == DOMAIN and serial in cameras:
-                return entry, serial
+        for domain, key in device.identifiers:
+            if domain == DOMAIN and key in cameras:
+                return entry, key
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="not_a_camera",
@@ -128,12 +115,12 @@ def _find_camera(
     )
 
 
-def _describe(candidate: Candidate, texts: dict[str, str]) -> dict[str, Any]:
+def _describe(candidate: Candidate, texts: Texts) -> dict[str, Any]:
     """Return one candidate cause as plain data, named, its fixes with their titles and steps."""
     cause = candidate.cause.value
     return {
         "cause": cause,
-        "name": texts.get(f"{CAUSE_NAMES}.{cause}", cause),
+        "name": texts.cause(cause),
         "confidence": candidate.confidence.value,
         "fits_telemetry": candidate.fits_telemetry,
         "supporting": list(candidate.supporting),
@@ -142,8 +129,8 @@ def _describe(candidate: Candidate, texts: dict[str, str]) -> dict[str, Any]:
         "fixes": [
             {
                 "id": fix.value,
-                "title": texts.get(f"{SELECTOR}.fix_title.options.{fix}", fix.value),
-                "steps": texts.get(f"{SELECTOR}.fix_steps.options.{fix}", ""),
+                "title": texts.fix_title(fix.value),
+                "steps": texts.fix_steps(fix.value),
             }
             for fix in candidate.fixes
         ],

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 import re
 
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.translation import async_get_cached_translations
+from homeassistant.helpers.translation import (
+    async_get_cached_translations,
+    async_get_translations,
+)
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
 from .diagnosis import Verdict
-from .snapshot import CameraSnapshot, model_name
+from .model import CameraSnapshot, model_name
 
 # What a repair text shows where Blink did not report a value.
 NO_VALUE = "-"
@@ -24,12 +27,35 @@ NO_VALUE = "-"
 PREFIX = f"component.{DOMAIN}"
 CAUSE_NAMES = f"{PREFIX}.entity.sensor.likely_cause.state"
 LED_NAMES = f"{PREFIX}.entity.sensor.led_state.state"
+FIX_TITLES = f"{PREFIX}.selector.fix_title.options"
+FIX_STEPS = f"{PREFIX}.selector.fix_steps.options"
+NOTES = f"{PREFIX}.selector.explain_note.options"
 # One phrase per piece of evidence: `<key>_<value>` for a fixed value (`online_false`), or
 # `<key>` with a {value} placeholder for a number or Blink's own words (`wifi_dbm`).
 EVIDENCE = f"{PREFIX}.selector.evidence.options"
 # Evidence whose value is a cause: the cause is named in words too.
 CAUSE_VALUED = frozenset({"last_cause"})
 _SLUG = re.compile(r"^[a-z0-9_]+$")
+# A zero-width space, put where a name or Blink's text would otherwise start Markdown's links,
+# images, raw HTML or autolinks in a repair's text; invisible where the same value shows as
+# plain text (a repair's title).
+ZWSP = "\u200b"
+_ACTIVE_MARKDOWN = re.compile(r"(?<=[<\]@])|(?<=:)(?=//)|(?<=www)(?=\.)", re.IGNORECASE)
+
+
+def markdown_safe(value: str) -> str:
+    """Return a name or Blink's text made inert for Markdown: it shows, it never acts.
+
+    Whitespace runs (newlines included) become one space, so a value stays inside its sentence;
+    `<`, `](`, `://`, `www.` and `@` are broken by a zero-width space, so no tag, link, image or
+    autolink can start in it.
+    """
+    return _ACTIVE_MARKDOWN.sub(ZWSP, " ".join(value.split()))
+
+
+def plain_text(value: str) -> str:
+    """Return a value made inert by markdown_safe as it was (for events and logs)."""
+    return value.replace(ZWSP, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +71,18 @@ class Texts:
     def led_state(self, led_state: str) -> str:
         """Return an LED pattern in words."""
         return self.strings.get(f"{LED_NAMES}.{led_state}", led_state)
+
+    def fix_title(self, fix: str) -> str:
+        """Return what a fix is, in a few words."""
+        return self.strings.get(f"{FIX_TITLES}.{fix}", fix)
+
+    def fix_steps(self, fix: str) -> str:
+        """Return a fix's steps (Markdown), empty when it has none."""
+        return self.strings.get(f"{FIX_STEPS}.{fix}", "")
+
+    def note(self, note: str) -> str:
+        """Return a note of explain_led in words."""
+        return self.strings.get(f"{NOTES}.{note}", note)
 
     def fact(self, fact: str) -> str:
         """Return one piece of evidence (`key=value`) as a phrase, or as it is when unknown."""
@@ -67,6 +105,18 @@ class Texts:
     def evidence(self, facts: Iterable[str]) -> list[str]:
         """Return each piece of evidence as a phrase."""
         return [self.fact(fact) for fact in facts]
+
+    @staticmethod
+    def escaped(values: Mapping[str, str]) -> dict[str, str]:
+        """Return a repair's placeholder values, each made inert for Markdown."""
+        return {key: markdown_safe(value) for key, value in values.items()}
+
+
+async def async_load_texts(hass: HomeAssistant) -> Texts:
+    """Return the words in Home Assistant's language, loading them first if need be."""
+    for category in ("entity", "selector"):
+        await async_get_translations(hass, hass.config.language, category, [DOMAIN])
+    return async_texts(hass)
 
 
 @callback
@@ -96,17 +146,20 @@ def camera_placeholders(
         signal = f"{camera.wifi_bars}/5"
     else:
         signal = texts.not_reported()
-    return {
-        "camera": camera.name,
-        "model": model_name(camera.product_type) or texts.not_reported(),
-        "firmware": camera.firmware or texts.not_reported(),
-        "voltage": voltage,
-        "signal": signal,
-        # Since when Blink has reported the problem (not since the repair was raised).
-        "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
-            "%Y-%m-%d %H:%M"
-        ),
-        "blink_message": ", ".join(verdict.issues) or texts.not_reported(),
-        "led_state": texts.led_state(verdict.led_state.value),
-        "evidence": ", ".join(texts.evidence(verdict.evidence)) or texts.not_reported(),
-    }
+    return texts.escaped(
+        {
+            "camera": camera.name,
+            "model": model_name(camera.product_type) or texts.not_reported(),
+            "firmware": camera.firmware or texts.not_reported(),
+            "voltage": voltage,
+            "signal": signal,
+            # Since when Blink has reported the problem (not since the repair was raised).
+            "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
+                "%Y-%m-%d %H:%M"
+            ),
+            "blink_message": ", ".join(verdict.issues) or texts.not_reported(),
+            "led_state": texts.led_state(verdict.led_state.value),
+            "evidence": ", ".join(texts.evidence(verdict.evidence))
+            or texts.not_reported(),
+        }
+    )

@@ -17,7 +17,7 @@ import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
-from .repair_issues import severity_of
+from .repairs.issues import severity_of
 
 COMMAND_LAST_KNOWN = f"{DOMAIN}/last_known"
 
@@ -58,7 +58,7 @@ def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
     data = coordinator.data
     cameras: list[dict[str, Any]] = []
     for key in data.snapshot.cameras:
-        state = data.camera_state(key)
+        state = data.camera(key)
         device_id = coordinator.devices.device_id(key)
         if state is None or device_id is None:
             continue

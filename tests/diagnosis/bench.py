@@ -16,8 +16,8 @@ from custom_components.blink_health.diagnosis import (
     explain,
     record_poll,
 )
-from custom_components.blink_health.diagnosis.model import LedState
-from custom_components.blink_health.snapshot import (
+from custom_components.blink_health.diagnosis.verdict import LedState
+from custom_components.blink_health.model import (
     CameraKind,
     CameraSnapshot,
     SyncModuleSnapshot,
@@ -38,13 +38,13 @@ def build(
         sync = None
         if kind is not CameraKind.MINI or rng.random() < 0.3:
             sync = SyncModuleSnapshot(
-                id=index, network_id=index, serial=f"S{index}", name="Home",
+                id=index, network_id=index, key=f"S{index}", serial=f"S{index}", name="Home",
                 online=rng.choice([True, True, True, False, None]), status="online",
                 armed=True, firmware="1", onboarded=rng.random() > 0.02,
             )  # fmt: skip
         camera = CameraSnapshot(
-            id=index, serial=f"C{index}", name=f"Camera {index}", product_type=None, kind=kind,
-            network_id=index, sync_module_serial=None if sync is None else sync.serial,
+            id=index, key=f"C{index}", name=f"Camera {index}", product_type=None, kind=kind,
+            network_id=index, sync_module_key=None if sync is None else sync.key,
             online=rng.choice([True, True, True, False, None]),
             status=rng.choice(["done", "online", "offline", "error", None]),
             issues=rng.choice([(), (), ("camera_error",)]), onboarded=rng.random() > 0.02,

@@ -12,7 +12,7 @@ from custom_components.blink_health.diagnosis import (
     diagnose,
     record_poll,
 )
-from custom_components.blink_health.snapshot import (
+from custom_components.blink_health.model import (
     CameraKind,
     CameraSnapshot,
     SyncModuleSnapshot,
@@ -26,12 +26,13 @@ def camera(**overrides: Any) -> CameraSnapshot:
     """Return a healthy outdoor battery camera, changed by overrides."""
     values: dict[str, Any] = {
         "id": 1,
+        "key": "CAM1",
         "serial": "CAM1",
         "name": "Front door",
         "product_type": "catalina",
         "kind": CameraKind.BATTERY,
         "network_id": 10,
-        "sync_module_serial": "SYNC1",
+        "sync_module_key": "SYNC1",
         "online": True,
         "status": "done",
         "battery_state": "ok",
@@ -48,7 +49,7 @@ def mini(**overrides: Any) -> CameraSnapshot:
     values: dict[str, Any] = {
         "kind": CameraKind.MINI,
         "product_type": "owl",
-        "sync_module_serial": None,
+        "sync_module_key": None,
         "status": "online",
         "battery_state": None,
     }
@@ -61,6 +62,7 @@ def sync(**overrides: Any) -> SyncModuleSnapshot:
     values: dict[str, Any] = {
         "id": 5,
         "network_id": 10,
+        "key": "SYNC1",
         "serial": "SYNC1",
         "name": "Home",
         "online": True,

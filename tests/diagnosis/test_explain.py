@@ -21,7 +21,7 @@ from custom_components.blink_health.diagnosis import (
     record_batteries_replaced,
     record_reset,
 )
-from custom_components.blink_health.snapshot import CameraSnapshot, SyncModuleSnapshot
+from custom_components.blink_health.model import CameraSnapshot, SyncModuleSnapshot
 
 from .factory import NOW, camera, mini, sync
 

@@ -17,7 +17,7 @@ from custom_components.blink_health.diagnosis import (
     record_batteries_replaced,
     record_reset,
 )
-from custom_components.blink_health.snapshot import (
+from custom_components.blink_health.model import (
     CameraKind,
     CameraSnapshot,
     SyncModuleSnapshot,
@@ -174,7 +174,7 @@ SITUATIONS = [
         id="sync module offline beats its camera's low battery",
     ),
     pytest.param(
-        Situation(cam=mini(sync_module_serial="SYNC1"), sync_module=sync(online=False, status="offline"), cause=Cause.SYNC_MODULE_OFFLINE, led=LedState.SOLID_RED),
+        Situation(cam=mini(sync_module_key="SYNC1"), sync_module=sync(online=False, status="offline"), cause=Cause.SYNC_MODULE_OFFLINE, led=LedState.SOLID_RED),
         id="sync module offline: its Mini shows solid red",
     ),
     pytest.param(

@@ -12,7 +12,7 @@ from custom_components.blink_health.diagnosis import (
     LedState,
     record_batteries_replaced,
 )
-from custom_components.blink_health.snapshot import CameraSnapshot, SyncModuleSnapshot
+from custom_components.blink_health.model import CameraSnapshot, SyncModuleSnapshot
 
 from .factory import NOW, POLL, camera, mini, sync, verdict_for
 

@@ -22,7 +22,7 @@ from custom_components.blink_health.diagnosis import (
     is_problem,
     record_poll,
 )
-from custom_components.blink_health.snapshot import (
+from custom_components.blink_health.model import (
     CameraKind,
     CameraSnapshot,
     SyncModuleSnapshot,
@@ -63,12 +63,12 @@ FLOATS = st.none() | st.floats(allow_nan=True, allow_infinity=True)
 cameras = st.builds(
     CameraSnapshot,
     id=st.integers(),
-    serial=st.text(max_size=5),
+    key=st.text(max_size=5),
     name=st.text(max_size=5),
     product_type=TEXT,
     kind=st.sampled_from(CameraKind),
     network_id=INTS,
-    sync_module_serial=TEXT,
+    sync_module_key=TEXT,
     online=st.none() | st.booleans(),
     status=TEXT,
     issues=st.lists(st.text(max_size=6), max_size=3).map(tuple),
@@ -89,14 +89,13 @@ sync_modules = st.none() | st.builds(
     SyncModuleSnapshot,
     id=st.integers(),
     network_id=st.integers(),
-    serial=st.text(max_size=5),
+    key=st.text(max_size=5),
     name=st.text(max_size=5),
     online=st.none() | st.booleans(),
     status=TEXT,
     armed=st.none() | st.booleans(),
     firmware=TEXT,
     onboarded=st.booleans(),
-    error=TEXT,
 )
 histories = st.builds(
     CameraHistory,
@@ -173,8 +172,8 @@ def test_camera_that_reports_nothing_is_never_a_fault(
 ) -> None:
     """With nothing known about the camera beyond setup, the engine never reports a fault from guesses."""
     camera = CameraSnapshot(
-        id=1, serial="X", name="X", product_type=None, kind=CameraKind.BATTERY, network_id=None,
-        sync_module_serial=None, online=None, status=None,
+        id=1, key="X", name="X", product_type=None, kind=CameraKind.BATTERY, network_id=None,
+        sync_module_key=None, online=None, status=None,
     )  # fmt: skip
     clean = CameraHistory(
         last_poll_at=history.last_poll_at, last_clip_at=history.last_clip_at

@@ -8,7 +8,7 @@ import pytest
 from blink_sim import ha_dev
 from blink_sim.server import LoopbackResolver
 import custom_components.blink_health as package
-from custom_components.blink_health import session as session_module
+from custom_components.blink_health.blink import session as session_module
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,8 @@
 from .checks import Outcome, RuleResult
 from .engine import assess, diagnose, explain
 from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
-from .model import (
+from .rules import RULES, Rule
+from .verdict import (
     DEFAULT_THRESHOLDS,
     THRESHOLD_OPTIONS,
     Candidate,
@@ -17,7 +18,6 @@ from .model import (
     Verdict,
     is_problem,
 )
-from .rules import RULES, Rule
 
 __all__ = [
     "DEFAULT_THRESHOLDS",

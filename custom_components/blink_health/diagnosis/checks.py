@@ -15,8 +15,8 @@ from .facts import (
     minutes_between,
 )
 from .history import as_utc
-from .model import Cause, Confidence, LedState
 from .status import abnormal_status, camera_issues, in_setup_status
+from .verdict import Cause, Confidence, LedState
 
 
 class Outcome(StrEnum):

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from .checks import Outcome, RuleResult
 from .facts import Facts, fact, gather
 from .history import CameraHistory, as_utc, record_poll
-from .model import (
+from .rules import NEAREST_LEDS, RULES, Rule, model_shows
+from .status import reported_trouble
+from .verdict import (
     Candidate,
     Cause,
     Confidence,
@@ -18,11 +20,9 @@ from .model import (
     Thresholds,
     Verdict,
 )
-from .rules import NEAREST_LEDS, RULES, Rule, model_shows
-from .status import reported_trouble
 
 if TYPE_CHECKING:
-    from ..snapshot import CameraSnapshot, SyncModuleSnapshot  # noqa: TID252
+    from ..model import CameraSnapshot, SyncModuleSnapshot
 
 _OUTCOME_RANK = {Outcome.MATCH: 0, Outcome.UNKNOWN: 1, Outcome.NO_MATCH: 2}
 # How long an owner's "I reset it and it still blinks" stays relevant when telemetry shows nothing.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from ..snapshot import CameraKind, CameraSnapshot, SyncModuleSnapshot  # noqa: TID252
+from ..model import CameraKind, CameraSnapshot, SyncModuleSnapshot, battery_low
 from .history import (
     CameraHistory,
     as_utc,
@@ -15,8 +15,8 @@ from .history import (
     replacement_age,
     saw_new_clip,
 )
-from .model import Cause, Thresholds
-from .status import battery_low, is_abnormal
+from .status import is_abnormal
+from .verdict import Cause, Thresholds
 
 # Plausible ranges; anything outside is a placeholder or a parsing accident, so it counts as unknown.
 DBM_RANGE = range(-130, 0)

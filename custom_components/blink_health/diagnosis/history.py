@@ -7,11 +7,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from .model import DEFAULT_THRESHOLDS, Cause, Thresholds, Verdict
-from .status import battery_low, is_abnormal
+from ..model import battery_low
+from .status import is_abnormal
+from .verdict import DEFAULT_THRESHOLDS, Cause, Thresholds, Verdict
 
 if TYPE_CHECKING:
-    from ..snapshot import CameraSnapshot  # noqa: TID252
+    from ..model import CameraSnapshot
 
 # Without a check time, an "ok" seen this soon after new batteries may still be the reading taken
 # before them; one seen later is the new batteries'.

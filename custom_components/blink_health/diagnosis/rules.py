@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..snapshot import CameraKind, CameraSnapshot  # noqa: TID252
+from ..model import CameraKind, CameraSnapshot
 from .checks import (
     RuleResult,
     check_continuous_recording,
@@ -20,7 +20,7 @@ from .checks import (
     check_weak_wifi,
     check_wrong_battery_type,
 )
-from .model import Cause, Fix, LedState
+from .verdict import Cause, Fix, LedState
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..snapshot import HEALTHY_BATTERY_STATES, LOW_BATTERY_STATES  # noqa: TID252
-
 if TYPE_CHECKING:
-    from ..snapshot import CameraSnapshot  # noqa: TID252
+    from ..model import CameraSnapshot
 
 # Statuses that mean the camera is healthy: default cameras say "done", Minis and doorbells "online".
 HEALTHY_STATUSES = frozenset({"done", "online"})
@@ -16,7 +14,6 @@ CONNECTIVITY_STATUSES = frozenset({"offline"})
 SETUP_STATUSES = frozenset(
     {"setup", "in_setup", "onboarding", "not_onboarded", "pending_setup", "new"}
 )
-# Older firmware says "replace" where newer says "low".
 
 
 def normal_status(status: str | None) -> str | None:
@@ -66,13 +63,3 @@ def reported_trouble(camera: CameraSnapshot) -> tuple[str, ...]:
         () if status is None or camera.status is None else (camera.status.strip(),)
     )
     return (*camera_issues(camera), *raw_status)
-
-
-def battery_low(state: str | None) -> bool | None:
-    """Return True when a battery state says low, False when it says fine, None when it says neither."""
-    cleaned = normal_status(state)
-    if cleaned in LOW_BATTERY_STATES:
-        return True
-    if cleaned in HEALTHY_BATTERY_STATES:
-        return False
-    return None

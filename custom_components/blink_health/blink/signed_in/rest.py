@@ -13,8 +13,8 @@ from blinkpy.auth import Auth
 from blinkpy.helpers import constants as blink_const
 from blinkpy.helpers.util import BlinkURLHandler
 
-from .blink_signin import stored_login
-from .blink_source import AuthRefused, CloudRefused, CloudUnreachable, MalformedAnswer
+from ..errors import AuthRefused, CloudRefused, CloudUnreachable, MalformedAnswer
+from .sign_in import stored_login
 
 # Refresh the access token this long before Blink says it expires (tokens last about 4 hours).
 TOKEN_MARGIN = timedelta(minutes=5)

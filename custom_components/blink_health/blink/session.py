@@ -11,6 +11,6 @@ def create_blink_session(hass: HomeAssistant) -> ClientSession:
     """Return a Home Assistant session with a cookie jar of its own.
 
     Blink's 2FA step needs cookies that Home Assistant's shared session drops (blinkpy issue 1217,
-    core issue 176708). The caller closes the session.
+    Home Assistant core issue 176708). The caller closes the session.
     """
     return async_create_clientsession(hass, cookie_jar=CookieJar(unsafe=True))

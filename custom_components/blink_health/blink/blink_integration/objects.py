@@ -7,12 +7,14 @@ where the name is unique on the homescreen and the object's id matches.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from .blink_answers import as_id, as_time, camera_details
-from .blink_source import CameraDetails
+from ..clips import Clip
+from ..details import CameraDetails, checked_details
+from ..reading import CameraReading
+from ..values import as_id, as_time
 
 
 def values(mapping: Any) -> list[Any]:
@@ -30,7 +32,7 @@ def epoch(value: Any) -> datetime | None:
         return None
 
 
-def unique_names(homescreen: Mapping[str, Any]) -> dict[str, int]:
+def unique_names(cameras: Iterable[CameraReading]) -> dict[str, int]:
     """Return name -> Blink id for camera names that only one homescreen device carries.
 
     blinkpy keys its cameras and clip records by name: where two devices share a name, what it
@@ -38,16 +40,10 @@ def unique_names(homescreen: Mapping[str, Any]) -> dict[str, int]:
     """
     seen: Counter[str] = Counter()
     ids: dict[str, int] = {}
-    for key in ("cameras", "owls", "doorbells", "hawks"):
-        entries = homescreen.get(key)
-        for raw in entries if isinstance(entries, list) else ():
-            if not isinstance(raw, Mapping):
-                continue
-            name = raw.get("name")
-            camera_id = as_id(raw.get("id"))
-            if isinstance(name, str) and camera_id is not None:
-                seen[name] += 1
-                ids[name] = camera_id
+    for camera in cameras:
+        if camera.name:
+            seen[camera.name] += 1
+            ids[camera.name] = camera.id
     return {name: cid for name, cid in ids.items() if seen[name] == 1}
 
 
@@ -67,34 +63,29 @@ def camera_objects(blink: Any, names: Mapping[str, int]) -> dict[int, Any]:
     return found
 
 
-def camera_object_details(
-    camera: Any, camera_id: int, read_at: datetime
-) -> CameraDetails | None:
-    """Return a camera's details from blinkpy's object, through the signed-in mode's reader."""
+def camera_object_details(camera: Any, read_at: datetime) -> CameraDetails:
+    """Return a camera's details from blinkpy's camera object, checked as Blink's answers are."""
     temperature = getattr(camera, "temperature_calibrated", None)
-    config = {
-        "camera": [
-            {
-                "id": camera_id,
-                "battery_voltage": getattr(camera, "battery_voltage", None),
-                "battery_state": getattr(camera, "battery_state", None),
-                "wifi_strength": getattr(camera, "wifi_strength", None),
-                "temperature": getattr(camera, "temperature", None),
-                "battery_check_time": getattr(camera, "battery_check_time", None),
-            }
-        ]
-    }
-    return camera_details(config, {"temp": temperature}, camera_id, read_at)
+    if isinstance(temperature, bool) or not isinstance(temperature, (int, float)):
+        temperature = getattr(camera, "temperature", None)
+    return checked_details(
+        read_at=read_at,
+        battery_state=getattr(camera, "battery_state", None),
+        voltage_hundredths=getattr(camera, "battery_voltage", None),
+        wifi_strength=getattr(camera, "wifi_strength", None),
+        temperature=temperature,
+        battery_check_time=getattr(camera, "battery_check_time", None),
+    )
 
 
-def newest_clips(
+def recorded_clips(
     blink: Any,
     names: Mapping[str, int],
     objects: Mapping[int, Any],
     now: datetime,
-) -> dict[int, datetime]:
-    """Return, per camera id, the newest clip time in blinkpy's records (unique names only)."""
-    newest: dict[int, datetime] = {}
+) -> list[Clip]:
+    """Return the clips in blinkpy's records (cameras with unique names only), known by time."""
+    clips: list[Clip] = []
     for sync in values(getattr(blink, "sync", None)):
         records = getattr(sync, "last_records", None)
         if not isinstance(records, Mapping):
@@ -109,8 +100,8 @@ def newest_clips(
                     if isinstance(record, Mapping)
                     else None
                 )
-                if when is not None and (
-                    camera_id not in newest or when > newest[camera_id]
-                ):
-                    newest[camera_id] = when
-    return newest
+                if when is not None:
+                    clips.append(
+                        Clip(camera_id=camera_id, key=when.isoformat(), made_at=when)
+                    )
+    return clips

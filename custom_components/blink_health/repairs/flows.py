@@ -1,9 +1,9 @@
-"""Fix flows: walk the owner through each repair, acting through Blink where it can."""
+"""Fix flows: walk the owner through each repair, acting through Blink where it can, then check."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
@@ -11,12 +11,14 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 import probatio as vol
 
-from .const import DOMAIN
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraState
-from .core_blink_entry import ISSUE_CORE_REMOVED
-from .diagnosis import Cause
-from .repair_issues import CLOUD_UNREACHABLE
-from .texts import async_texts, camera_placeholders
+from ..const import DOMAIN
+from ..diagnosis import Cause
+from ..texts import async_texts, camera_placeholders
+from .issues import AccountIssue
+
+if TYPE_CHECKING:
+    # Type-only: the coordinator imports this package's tracker.
+    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
 
 _EMPTY = vol.Schema({})
 
@@ -30,7 +32,7 @@ class BlinkRepairFlow(RepairsFlow):
         """Remember which issue and device (by its key) this flow repairs."""
         self.entry = entry
         self.issue_id = issue_id
-        self.serial = key
+        self.key = key
 
     @property
     def coordinator(self) -> BlinkHealthCoordinator:
@@ -53,7 +55,7 @@ class BlinkRepairFlow(RepairsFlow):
         issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
         values = dict(issue.translation_placeholders or {}) if issue else {}
         if self._loaded():
-            state = self.coordinator.data.camera_state(self.serial)
+            state = self.coordinator.data.camera(self.key)
             if state is not None:
                 values.update(
                     camera_placeholders(
@@ -63,21 +65,21 @@ class BlinkRepairFlow(RepairsFlow):
         return values
 
     async def _async_poll_and_check(
-        self, fixed: Callable[[CameraState], bool], *, poll: bool = True
+        self, fixed: Callable[[CameraView], bool], *, poll: bool = True
     ) -> bool:
         """Read the camera afresh; if it passes `fixed`, close the issue and return True."""
         coordinator = self.coordinator
         if poll:
-            await coordinator.async_check_camera(self.serial)
-        state = coordinator.data.camera_state(self.serial)
+            await coordinator.async_check_camera(self.key)
+        state = coordinator.data.camera(self.key)
         if coordinator.last_update_success and state is not None and fixed(state):
-            coordinator.issues.async_clear(self.issue_id)
+            coordinator.repairs.async_clear(self.issue_id)
             return True
         return False
 
     async def _async_poll_now(self) -> bool:
         """Poll Blink now; return whether the issue is gone afterwards."""
-        await self.coordinator.async_check_camera(self.serial)
+        await self.coordinator.async_check_camera(self.key)
         return not self._issue_open()
 
     def _show(
@@ -137,7 +139,7 @@ class BatteriesFlow(BlinkRepairFlow):
         if user_input is None:
             return self._show("confirm")
         # Recording the change reads the camera's battery afresh at once.
-        await self.coordinator.async_record_batteries_replaced(self.serial)
+        await self.coordinator.async_record_batteries_replaced(self.key)
         if await self._async_poll_and_check(
             lambda s: s.camera.battery_low is False and not s.verdict.problem,
             poll=False,
@@ -163,7 +165,7 @@ class RearmFlow(BlinkRepairFlow):
         if user_input is None:
             return self._show("confirm")
         if await self.coordinator.async_rearm(
-            self.serial
+            self.key
         ) and await self._async_poll_and_check(lambda s: s.camera.armed is True):
             return self.async_create_entry(data={})
         return self._show("confirm", {"base": "rearm_failed"})
@@ -191,8 +193,8 @@ class HardwareFaultFlow(BlinkRepairFlow):
         if user_input is None:
             return self._show(step_id)
         coordinator = self.coordinator
-        await coordinator.async_record_reset(self.serial)
-        state = await coordinator.async_check_camera(self.serial)
+        await coordinator.async_record_reset(self.key)
+        state = await coordinator.async_check_camera(self.key)
         # A camera still restarting is offline, which would clear the hardware issue without
         # anything being fixed: only a camera back online and healthy counts.
         if not coordinator.last_update_success:
@@ -200,7 +202,7 @@ class HardwareFaultFlow(BlinkRepairFlow):
         if state is None or not state.camera.online:
             return self._show(step_id, {"base": "offline"})
         if not state.verdict.problem:
-            coordinator.issues.async_clear(self.issue_id)
+            coordinator.repairs.async_clear(self.issue_id)
             return self.async_create_entry(data={})
         return self._show(next_step)
 
@@ -252,7 +254,7 @@ _FLOWS: dict[str, type[BlinkRepairFlow]] = {
     Cause.WEAK_WIFI.value: CheckAgainFlow,
     Cause.SYNC_MODULE_OFFLINE.value: CheckAgainFlow,
     Cause.SETUP_INCOMPLETE.value: CheckAgainFlow,
-    CLOUD_UNREACHABLE: CheckAgainFlow,
+    AccountIssue.CLOUD_UNREACHABLE.value: CheckAgainFlow,
 }
 
 
@@ -261,8 +263,8 @@ async def async_create_fix_flow(
 ) -> RepairsFlow:
     """Return the fix flow for one of Blink Health's issues."""
     data = data or {}
-    if data.get("cause") == ISSUE_CORE_REMOVED:
-        return SwitchToSignInFlow(str(data.get("owner_entry_id", "")))
+    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
+        return SwitchToSignInFlow(str(data.get("entry_id", "")))
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
         str(data.get("entry_id", ""))
     )

@@ -19,25 +19,15 @@ from blinkpy.auth import Auth
 from blinkpy.helpers import constants as blink_const
 from blinkpy.helpers.util import BlinkURLHandler
 
-from .blink_answers import (
-    camera_details,
-    check_homescreen,
-    clips_by_camera,
-    homescreen_cameras,
-)
-from .blink_rest import BlinkRest
-from .blink_signin import new_blink
-from .blink_source import (
-    AccountState,
-    AuthRefused,
-    BlinkSource,
-    CameraClips,
-    CameraDetails,
-    ClipTracker,
-    SourceError,
-)
-from .const import LOGGER
-from .snapshot import CameraKind, CameraSnapshot
+from ...const import LOGGER
+from ..clips import CameraClips, ClipTracker, clips_in_media
+from ..details import CameraDetails, camera_details
+from ..errors import AuthRefused, SourceError
+from ..homescreen import has_details, read_homescreen, with_details
+from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
+from ..source import BlinkSource
+from .rest import BlinkRest
+from .sign_in import new_blink
 
 # How far back the first poll looks for clips (later polls ask from the previous poll on).
 FIRST_CLIP_WINDOW = timedelta(days=1)
@@ -49,7 +39,7 @@ _COMMAND_TYPES = {
 }
 
 
-class BlinkCloudSource(BlinkSource):
+class SignedInSource(BlinkSource):
     """Blink Health's own signed-in connection to the Blink cloud.
 
     A quiet poll costs two requests (the homescreen and the account's media list). A camera's
@@ -73,9 +63,8 @@ class BlinkCloudSource(BlinkSource):
         self._detail_interval = detail_interval
         self._details: dict[int, CameraDetails] = {}
         self._attempted: dict[int, datetime] = {}
-        self._signatures: dict[int, tuple[Any, ...]] = {}
+        self._signatures: dict[int, tuple[object, ...]] = {}
         self._clip_tracker = ClipTracker()
-        self._last_fetch: datetime | None = None
 
     @property
     def _auth(self) -> Auth:
@@ -83,8 +72,8 @@ class BlinkCloudSource(BlinkSource):
         auth: Auth = self._blink.auth
         return auth
 
-    async def async_start(self) -> None:
-        """Make sure the access token is fresh; nothing else is asked at start."""
+    async def async_start(self, on_update: Callable[[], None]) -> None:
+        """Make sure the access token is fresh; nothing else is asked at start (nothing pushes)."""
         if self._auth.refresh_token is None:
             raise AuthRefused
         await self._rest.async_ensure_token()
@@ -93,36 +82,37 @@ class BlinkCloudSource(BlinkSource):
         """Close the session."""
         await self._session.close()
 
-    async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountState:
+    async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountReading:
         """Read the homescreen and the media list, then the details of the cameras that need it."""
         await self._rest.async_ensure_token()
         now = datetime.now(UTC)
         homescreen = await self._rest.async_get_json(
             f"/api/v3/accounts/{self._auth.account_id}/homescreen"
         )
-        check_homescreen(homescreen)
+        reading = read_homescreen(homescreen, fetched_at=now)
         clips = await self._async_clips(now)
-        cameras = homescreen_cameras(homescreen)
-        for camera_id, (network_id, signature) in cameras.items():
+        with_calls = [camera for camera in reading.cameras if has_details(camera)]
+        for camera in with_calls:
+            signature = _signature(camera)
             if self._details_due(
-                camera_id, signature, now, forced=camera_id in details_for
+                camera.id, signature, now, forced=camera.id in details_for
             ):
-                await self._async_read_details(camera_id, network_id, now)
-            self._signatures[camera_id] = signature
-        for gone in set(self._attempted) - set(cameras):
+                await self._async_read_details(camera, now)
+            self._signatures[camera.id] = signature
+        present = {camera.id for camera in with_calls}
+        for gone in set(self._attempted) - present:
             self._details.pop(gone, None)
             self._attempted.pop(gone, None)
             self._signatures.pop(gone, None)
-        self._last_fetch = now
-        return AccountState(
-            fetched_at=now,
-            homescreen=homescreen,
-            details=dict(self._details),
-            clips=clips,
-        )
+        return with_details(reading, self._details, clips)
 
     def _details_due(
-        self, camera_id: int, signature: tuple[Any, ...], now: datetime, *, forced: bool
+        self,
+        camera_id: int,
+        signature: tuple[object, ...],
+        now: datetime,
+        *,
+        forced: bool,
     ) -> bool:
         """Return whether the camera's details must be read in this poll."""
         attempted = self._attempted.get(camera_id)
@@ -133,11 +123,10 @@ class BlinkCloudSource(BlinkSource):
             or now - attempted >= self._detail_interval
         )
 
-    async def _async_read_details(
-        self, camera_id: int, network_id: int, now: datetime
-    ) -> None:
+    async def _async_read_details(self, camera: CameraReading, now: datetime) -> None:
         """Read one camera's config and signals; a failure of this camera keeps its old details."""
-        base = f"/network/{network_id}/camera/{camera_id}"
+        camera_id = camera.id
+        base = f"/network/{camera.network_id}/camera/{camera_id}"
         # A camera whose calls fail is tried again at the next interval, not at every poll.
         self._attempted[camera_id] = now
         try:
@@ -155,10 +144,15 @@ class BlinkCloudSource(BlinkSource):
         self._details[camera_id] = details
 
     async def _async_clips(self, now: datetime) -> dict[int, CameraClips]:
-        """Read the account's media list once and return each camera's clips, by camera id."""
+        """Read the account's media list once and return each camera's clips, by camera id.
+
+        The list is asked for from the newest clip seen (Blink's clock), never from a time
+        ahead of now: this machine's clock may jump, and a clip must never fall between reads.
+        """
+        newest = self._clip_tracker.newest()
         since = (
-            self._last_fetch - CLIP_OVERLAP
-            if self._last_fetch is not None
+            min(newest, now) - CLIP_OVERLAP
+            if newest is not None
             else now - FIRST_CLIP_WINDOW
         )
         stamp = time.strftime(
@@ -174,9 +168,9 @@ class BlinkCloudSource(BlinkSource):
             # 401 here is no outage and no sign-out: the homescreen took the same token).
             LOGGER.debug("Media list not read: %r", err)
             return self._clip_tracker.unchanged()
-        return self._clip_tracker.update(clips_by_camera(media, now))
+        return self._clip_tracker.update(clips_in_media(media, now), now)
 
-    async def async_rearm(self, camera: CameraSnapshot) -> bool:
+    async def async_rearm(self, camera: CameraRef) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""
         if camera.network_id is None:
             return False
@@ -209,3 +203,8 @@ class BlinkCloudSource(BlinkSource):
             "cameras_with_details": len(self._details),
             "detail_interval_seconds": int(self._detail_interval.total_seconds()),
         }
+
+
+def _signature(camera: CameraReading) -> tuple[object, ...]:
+    """Return what of a camera's homescreen entry, when it changes, calls for fresh details."""
+    return (camera.battery_state, camera.status, camera.wifi_bars, camera.issues)

@@ -1,4 +1,4 @@
-"""Signing in to Blink through blinkpy (config flow): email, password, and a 2FA code when asked."""
+"""Signing in to Blink through blinkpy (the config flow): email, password, a 2FA code when asked."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from aiohttp import ClientError, ClientSession
 from blinkpy.auth import Auth, BlinkTwoFARequiredError, LoginError, TokenRefreshFailed
 from blinkpy.blinkpy import Blink
 
-from .blink_source import CloudUnreachable
-from .const import CONF_HARDWARE_ID, LOGIN_KEYS
+from ...const import CONF_HARDWARE_ID, LOGIN_KEYS
+from ...log_filter import sign_in_attempt
+from ..errors import CloudUnreachable
 
 
 class SignInNeedsCode(Exception):
@@ -75,7 +76,8 @@ class BlinkSignIn:
         Raises SignInNeedsCode, SignInRefused or CloudUnreachable.
         """
         try:
-            await self.blink.auth.startup()
+            with sign_in_attempt():
+                await self.blink.auth.startup()
         except BlinkTwoFARequiredError as err:
             raise SignInNeedsCode from err
         except (LoginError, TokenRefreshFailed) as err:
@@ -90,7 +92,8 @@ class BlinkSignIn:
         Raises CodeRefused (a wrong code may be tried again) or CloudUnreachable.
         """
         try:
-            accepted = await self.blink.auth.complete_2fa_login(pin)
+            with sign_in_attempt():
+                accepted = await self.blink.auth.complete_2fa_login(pin)
         except (ClientError, TimeoutError) as err:
             raise CloudUnreachable from err
         if not accepted:
