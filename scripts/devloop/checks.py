@@ -104,9 +104,7 @@ async def check_card(ctx: CheckContext) -> list[str]:
         simulator=ctx.simulator,
     )
     if not failures:
-        print(
-            "  The Blink Health card shows every camera with its cause, and an outage as one."
-        )
+        print("  The Blink Health card passed every check above.")
     return failures
 
 
