@@ -42,6 +42,7 @@ export class BlinkHealthCard extends LitElement {
   constructor() {
     super();
     this._config = { show_healthy: true };
+    this._loading = undefined; // the language whose translations were asked for
     this._issues = [];
     this._lastKnown = new Map();
     this._lastKnownFor = "";
@@ -223,8 +224,13 @@ export class BlinkHealthCard extends LitElement {
     };
   }
 
+  /** Press the camera's "batteries replaced" button; say so once Home Assistant took it. */
   async _pressBatteries(camera) {
-    await this.hass.callService("button", "press", {}, { entity_id: camera.entities.batteriesButton });
+    try {
+      await this.hass.callService("button", "press", {}, { entity_id: camera.entities.batteriesButton });
+    } catch (_err) {
+      return; // Home Assistant tells the owner why (its own notification); nothing was recorded
+    }
     this._recorded = new Set([...this._recorded, camera.deviceId]);
   }
 

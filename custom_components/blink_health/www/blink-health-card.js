@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 46855ae22ebae78e). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 53b4bca83aef21d4). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -1719,6 +1719,7 @@ var BlinkHealthCard = class extends i4 {
   constructor() {
     super();
     this._config = { show_healthy: true };
+    this._loading = void 0;
     this._issues = [];
     this._lastKnown = /* @__PURE__ */ new Map();
     this._lastKnownFor = "";
@@ -1877,8 +1878,13 @@ var BlinkHealthCard = class extends i4 {
       }
     };
   }
+  /** Press the camera's "batteries replaced" button; say so once Home Assistant took it. */
   async _pressBatteries(camera) {
-    await this.hass.callService("button", "press", {}, { entity_id: camera.entities.batteriesButton });
+    try {
+      await this.hass.callService("button", "press", {}, { entity_id: camera.entities.batteriesButton });
+    } catch (_err) {
+      return;
+    }
     this._recorded = /* @__PURE__ */ new Set([...this._recorded, camera.deviceId]);
   }
   /** Ask explain_led what could make the camera's light do this (a known light only). */
