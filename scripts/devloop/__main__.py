@@ -27,8 +27,7 @@ import time
 
 import aiohttp
 
-from scripts.check_card import announce_dashboard
-
+from .card import announce_dashboard
 from .checks import CheckContext, run_checks
 from .client import DOMAIN, DevelopError, HomeAssistantClient, wait_for
 from .verdicts import (
@@ -138,7 +137,9 @@ async def set_up(args: argparse.Namespace) -> list[str]:
         print()
         await ha.tidy()
         await announce_dashboard(url, token)
-        context = CheckContext(ha, cloud, cameras, deadline, args.timeout)
+        context = CheckContext(
+            ha, cloud, cameras, deadline, args.timeout, f"127.0.0.1:{args.port}"
+        )
         failures = await run_checks(context) if args.check else []
         print_repairs(await ha.repairs())
     if args.check and not failures:

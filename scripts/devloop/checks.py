@@ -13,8 +13,8 @@ import time
 
 from blink_sim.cloud import FakeBlinkCloud
 from blink_sim.verdicts import failures
-from scripts.check_card import check_card_step
 
+from .card import run_card_step
 from .client import DOMAIN, DevelopError, HomeAssistantClient
 from .verdicts import Camera, missing_repairs, verdicts
 
@@ -24,13 +24,17 @@ REPAIR_WAIT_SECONDS = 30
 
 @dataclass(slots=True)
 class CheckContext:
-    """What a check may look at: Home Assistant, the scenario and its cameras, the time box."""
+    """What a check may look at: Home Assistant, the scenario and its cameras, the time box.
+
+    `simulator` is the running simulated cloud's `host:port` (the card check turns a fault on).
+    """
 
     ha: HomeAssistantClient
     cloud: FakeBlinkCloud
     cameras: list[Camera]
     deadline: float
     timeout: float
+    simulator: str
 
     @property
     def all_ready(self) -> bool:
@@ -116,12 +120,26 @@ async def check_frontend(ctx: CheckContext) -> list[str]:
     return []
 
 
+async def check_card(ctx: CheckContext) -> list[str]:
+    """Check the dashboard card in headless Chromium (scripts/devloop/card.py), outage included."""
+    print()
+    lines = await run_card_step(
+        ctx.ha.url,
+        ctx.ha.token or "",
+        expected_names=[camera.name for camera in ctx.cameras],
+        simulator=ctx.simulator,
+    )
+    if not lines:
+        print("  The Blink Health card passed every check above.")
+    return lines
+
+
 CHECKS: list[Check] = [
     check_verdicts,
     check_repairs,
     check_clean,
     check_frontend,
-    check_card_step,
+    check_card,
 ]
 
 
