@@ -48,7 +48,7 @@ async def _record_new_batteries(hass: HomeAssistant, cloud: FakeBlinkCloud) -> N
     await hass.services.async_call(
         "button",
         "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
+        {ATTR_ENTITY_ID: "button.front_yard_record_new_batteries"},
         blocking=True,
     )
 

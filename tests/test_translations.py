@@ -13,11 +13,11 @@ from custom_components.blink_health.binary_sensor import (
 from custom_components.blink_health.button import CAMERA_BUTTONS
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
 from custom_components.blink_health.forecast import Basis
+from custom_components.blink_health.model import CameraKind
 from custom_components.blink_health.repairs.issues import (
     BATTERY_DUE,
     CAMERA_ISSUE_CAUSES,
-    KIND_SPECIFIC_CAUSES,
-    KIND_SUFFIX,
+    KIND_TEXTS,
     AccountIssue,
 )
 from custom_components.blink_health.sensor import CAMERA_SENSORS
@@ -59,8 +59,15 @@ def test_enum_states_have_icons() -> None:
 
 def test_every_fix_has_a_title_and_steps() -> None:
     """Each fix the engine can suggest has a translated title and steps."""
-    for key in ("fix_title", "fix_steps"):
-        assert set(STRINGS["selector"][key]["options"]) == {fix.value for fix in Fix}
+    fixes = {fix.value for fix in Fix}
+    assert set(STRINGS["selector"]["fix_title"]["options"]) == fixes
+    # Steps may differ by how a camera is powered: `<fix>_<kind>` beside the fix's own.
+    steps = set(STRINGS["selector"]["fix_steps"]["options"])
+    kinds = {kind.value for kind in CameraKind}
+    assert fixes <= steps
+    for extra in steps - fixes:
+        fix, _, kind = extra.rpartition("_")
+        assert (fix, kind) in {(f, k) for f in fixes for k in kinds}, extra
     assert set(STRINGS["selector"]["led_state"]["options"]) == {
         led.value for led in LedState
     }
@@ -75,13 +82,13 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
     }
     causes |= {
         cause.value + suffix
-        for cause in KIND_SPECIFIC_CAUSES
-        for suffix in KIND_SUFFIX.values()
+        for cause, suffixes in KIND_TEXTS.items()
+        for suffix in suffixes.values()
     }
     # This mode's issues (reading the Blink integration) are checked separately below.
     mode_issues = {
         AccountIssue.BLINK_INTEGRATION_REAUTH: {"title"},
-        AccountIssue.BLINK_INTEGRATION_REMOVED: {"title"},
+        AccountIssue.BLINK_INTEGRATION_REMOVED: {"title", "username"},
     }
     assert set(STRINGS["issues"]) == causes | set(mode_issues)
     for key, placeholders in mode_issues.items():
@@ -133,7 +140,6 @@ def test_manifest_order() -> None:
     keys = list(MANIFEST)
     assert keys[:2] == ["domain", "name"]
     assert keys[2:] == sorted(keys[2:])
-    assert MANIFEST["requirements"] == ["blinkpy==0.25.9"]
 
 
 def test_every_forecast_basis_is_in_words() -> None:

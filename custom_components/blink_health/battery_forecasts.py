@@ -18,7 +18,6 @@ from homeassistant.util import dt as dt_util
 
 from .blink import BlinkSource, SourceError
 from .blink.blink_integration import CONF_BLINK_ENTRY_ID
-from .blink.usage import AccountUsage
 from .const import CONF_READ_USAGE, LOGGER
 from .diagnosis import CameraHistory
 from .forecast import (
@@ -133,14 +132,15 @@ class BatteryForecasts:
     async def _async_read_usage(
         self, source: BlinkSource, cameras: Mapping[str, CameraSnapshot], now: datetime
     ) -> None:
-        """Ask Blink for the account's usage once, and add each camera's to its ledger."""
-        self.log.usage_asked_at = now
-        usage: AccountUsage | None = None
+        """Ask Blink for the account's usage once, and add each camera's to its ledger.
+
+        A source without room in this poll answers None: it is asked again at the next poll.
+        """
         try:
             usage = await source.async_fetch_usage()
         except SourceError as err:
             LOGGER.debug("Camera usage not read: %r", err)
-        if usage is None:
+            self.log.usage_asked_at = now
             if self.log.usage_failing_since is None:
                 LOGGER.info(
                     "Blink's camera usage could not be read; the battery forecasts keep "
@@ -148,6 +148,9 @@ class BatteryForecasts:
                 )
                 self.log.usage_failing_since = now
             return
+        if usage is None:
+            return
+        self.log.usage_asked_at = now
         self.log.usage_failing_since = None
         self.log.usage_read_at = now
         for key, camera in cameras.items():

@@ -132,7 +132,7 @@ async def test_replay(
     await hass.services.async_call(
         "button",
         "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
+        {ATTR_ENTITY_ID: "button.front_yard_record_new_batteries"},
         blocking=True,
     )
     changed = dt_util.utcnow()

@@ -71,10 +71,11 @@ class BlinkSource(ABC):
         """
 
     async def async_fetch_usage(self) -> AccountUsage | None:
-        """Ask Blink for the account's camera usage (one request); None when it cannot be read.
+        """Ask Blink for the account's camera usage (one request); None when not now.
 
-        Raises a SourceError subclass when the request fails. A source that cannot ask
-        returns None.
+        Raises a SourceError subclass when the request fails or the answer is not a usage
+        answer. None: the source cannot ask in this poll (its request budget is spent); ask at
+        the next one. A source that can never ask always returns None.
         """
         return None
 

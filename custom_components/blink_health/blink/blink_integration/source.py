@@ -27,7 +27,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from ...const import LOGGER
 from ..clips import ClipTracker
 from ..details import CameraDetails
-from ..errors import BlinkIntegrationUnavailable, CloudUnreachable
+from ..errors import AuthRefused, BlinkIntegrationUnavailable, CloudUnreachable
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkIntegrationState, BlinkSource, SourceStatus
@@ -37,7 +37,7 @@ from .objects import (
     camera_object_details,
     camera_objects,
     epoch,
-    newest_clips,
+    recorded_clips,
     unique_names,
 )
 from .usage import async_read_usage
@@ -116,7 +116,16 @@ class BlinkIntegrationSource(BlinkSource):
             raise CloudUnreachable("the Blink integration's last refresh failed")
         blink = coordinator.api
         now = datetime.now(UTC)
-        reading = read_homescreen(getattr(blink, "homescreen", None), fetched_at=now)
+        try:
+            reading = read_homescreen(
+                getattr(blink, "homescreen", None), fetched_at=now
+            )
+        except AuthRefused as err:
+            # Blink refused the Blink integration's sign-in: its owner signs in there, never
+            # in Blink Health (its repair says so).
+            raise BlinkIntegrationUnavailable(
+                "the Blink integration's sign-in"
+            ) from err
         read_at = epoch(getattr(blink, "last_refresh", None)) or now
         names = unique_names(reading.cameras)
         objects = camera_objects(blink, names)
@@ -125,7 +134,9 @@ class BlinkIntegrationSource(BlinkSource):
             for camera in reading.cameras
             if has_details(camera) and camera.id in objects
         }
-        clips = self._clip_tracker.update(newest_clips(blink, names, objects, now))
+        clips = self._clip_tracker.update(
+            recorded_clips(blink, names, objects, now), now
+        )
         return with_details(reading, details, clips)
 
     async def async_fetch_usage(self) -> AccountUsage | None:

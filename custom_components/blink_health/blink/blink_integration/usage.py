@@ -12,14 +12,15 @@ from typing import Any
 from blinkpy import api
 
 from ...const import LOGGER
-from ..errors import CloudUnreachable
+from ..errors import CloudUnreachable, MalformedAnswer
 from ..usage import AccountUsage, read_usage
 
 
-async def async_read_usage(blink: Any) -> AccountUsage | None:
-    """Ask Blink for the account's usage through blinkpy; None for an answer that is not one.
+async def async_read_usage(blink: Any) -> AccountUsage:
+    """Ask Blink for the account's usage through blinkpy.
 
-    blinkpy swallows most failures (it returns None); whatever it raises is an outage here.
+    blinkpy swallows most failures (it returns None); whatever it raises is an outage here, and
+    an answer that is not a usage answer (an error body) is malformed.
     """
     try:
         answer = await api.request_camera_usage(blink)
@@ -28,4 +29,6 @@ async def async_read_usage(blink: Any) -> AccountUsage | None:
         raise CloudUnreachable from err
     if answer is None:
         raise CloudUnreachable("no usage answer")
-    return read_usage(answer, read_at=datetime.now(UTC))
+    if (usage := read_usage(answer, read_at=datetime.now(UTC))) is None:
+        raise MalformedAnswer("usage answer")
+    return usage
