@@ -339,3 +339,30 @@ async def test_no_forecast_repair_beside_a_low_battery_repair(
     issues = ir.async_get(hass)
     assert issues.async_get_issue(DOMAIN, issue_id(hass, "low_battery", SERIAL))
     assert issues.async_get_issue(DOMAIN, issue_id(hass, "battery_due", SERIAL)) is None
+
+
+@pytest.mark.parametrize("scenario", ["bench_large"])
+async def test_the_usage_request_stays_within_each_polls_budget(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """50 cameras, a day and more: usage read once a day, and no poll sends more than 6.
+
+    At set-up and in the first hours every poll spends its budget on cameras' details: the
+    usage answer waits for a poll with room (one camera fewer), never adding a seventh request.
+    """
+    mock_config_entry.add_to_hass(hass)
+    cloud.reset_counts()
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    per_poll = [cloud.total_requests()]
+    usage = cloud.counts().get("camera_usage", 0)
+    for _ in range(12 * 25):
+        cloud.reset_counts()
+        await poll(hass, freezer)
+        per_poll.append(cloud.total_requests())
+        usage += cloud.counts().get("camera_usage", 0)
+    assert max(per_poll) <= 6, per_poll
+    assert usage == 2, "once at set-up's day, once the next day"

@@ -514,3 +514,28 @@ async def test_forecast_reads_usage_once_a_day_when_allowed(
     assert health.runtime_data.source.diagnostics()["requests"] == 2
     state = hass.states.get("sensor.side_gate_battery_replacement_due")
     assert "Lately" in state.attributes["based_on"]
+
+
+async def test_forecast_usage_failing_through_core_fails_nothing(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Through the Blink integration's blinkpy, a usage request that fails is no outage."""
+    health = await _add_health(hass, core_entry)
+    hass.config_entries.async_update_entry(health, options={"read_usage": True})
+    cloud.set_fault("down", True, endpoints=["camera_usage"])
+    await hass.config_entries.async_reload(health.entry_id)
+    await hass.async_block_till_done()
+    assert health.state is ConfigEntryState.LOADED
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "could not be read since" in state.attributes["based_on"]
+    cloud.clear_faults()
+    cloud.usage_mutator = lambda _body: {"message": "System is busy", "code": 307}
+    for _ in range(300):  # a day of core's refreshes: asked once more, still no answer
+        await _core_poll(hass, freezer)
+    assert health.runtime_data.last_update_success
+    assert health.runtime_data.source.diagnostics()["requests"] == 2
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "could not be read since" in state.attributes["based_on"]

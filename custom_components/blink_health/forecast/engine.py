@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from .ledger import Ledger, as_utc
+from ..diagnosis.history import as_utc
+from .ledger import Ledger
 from .model import (
     CAPACITY_HIGH,
     CAPACITY_LOW,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 import math
 
+from ..diagnosis.history import as_utc, load_time
 from .model import activity, cold_factor
 
 # Usage readings kept: two weeks of daily readings.
@@ -28,11 +29,6 @@ MONTH_DAYS = 10.0
 # all in it after a couple of months.
 USAGE_DAYS = 30.0
 _DAY = 86400.0
-
-
-def as_utc(value: datetime) -> datetime:
-    """Return an aware datetime (a naive one read as UTC)."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,16 +138,6 @@ class Ledger:
             voltages=tuple(_voltages(data.get("voltages"))),
             in_usage=in_usage if isinstance(in_usage, bool) else None,
         )
-
-
-def load_time(value: object) -> datetime | None:
-    """Return the aware datetime an ISO string holds, or None."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return as_utc(datetime.fromisoformat(value))
-    except ValueError:
-        return None
 
 
 def _number(value: object, default: float) -> float:

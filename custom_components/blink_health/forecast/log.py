@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .ledger import Ledger, as_utc, load_time
+from ..diagnosis.history import as_utc, load_time
+from .ledger import Ledger
 
 # Blink's usage is asked for at most this often, for the whole account (one request).
 USAGE_INTERVAL = timedelta(days=1)

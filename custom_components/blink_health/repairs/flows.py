@@ -141,6 +141,10 @@ class BatteriesFlow(BlinkRepairFlow):
             return self._show("confirm")
         # Recording the change reads the camera's battery afresh at once.
         await self.coordinator.async_record_batteries_replaced(self.key)
+        return await self._async_recorded()
+
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair once Blink reports the new batteries fine; else say why not."""
         if await self._async_poll_and_check(
             lambda s: s.camera.battery_low is False and not s.verdict.problem,
             poll=False,
@@ -156,17 +160,11 @@ class BatteriesFlow(BlinkRepairFlow):
         )
 
 
-class BatteryDueFlow(BlinkRepairFlow):
+class BatteryDueFlow(BatteriesFlow):
     """Replace the batteries before they run out: record it, and the forecast starts afresh."""
 
-    async def async_step_confirm(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Show the steps; on submit, record the change (which checks the camera) and close."""
-        if user_input is None:
-            return self._show("confirm")
-        await self.coordinator.async_record_batteries_replaced(self.key)
-        # New batteries are not due: the repair is done whatever Blink answers just now.
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair: new batteries are not due, whatever Blink answers just now."""
         self.coordinator.repairs.async_clear(self.issue_id)
         return self.async_create_entry(data={})
 
