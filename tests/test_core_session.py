@@ -28,6 +28,7 @@ from custom_components.blink_health.repairs.issues import AccountIssue, issue_id
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, signed_in_data
 from .helpers import start_fix_flow, submit_fix_flow
+from .test_config_flow import DEFAULT_OPTIONS
 
 CORE_INTERVAL = timedelta(seconds=301)
 
@@ -493,13 +494,11 @@ async def test_forecast_reads_usage_once_a_day_when_allowed(
     schema = result["data_schema"].schema
     section = next(value for key, value in schema.items() if key == "battery_forecast")
     assert "read_usage" in {str(key) for key in section.schema.schema}
+    # The defaults, without the polling options this mode does not offer.
     options = {
-        "polls_before_issue": 2,
-        "battery_replacement_window_days": 14,
-        "continuous_recording_minutes": 10,
-        "hardware_fault_minutes": 30,
-        "weak_wifi_dbm": -80,
-        "weak_wifi_bars": 1,
+        key: value
+        for key, value in DEFAULT_OPTIONS.items()
+        if key not in {CONF_SCAN_INTERVAL, "detail_refresh_hours"}
     }
     cloud.reset_counts()
     result = await hass.config_entries.options.async_configure(
