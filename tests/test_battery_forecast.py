@@ -366,3 +366,27 @@ async def test_the_usage_request_stays_within_each_polls_budget(
         usage += cloud.counts().get("camera_usage", 0)
     assert max(per_poll) <= 6, per_poll
     assert usage == 2, "once at set-up's day, once the next day"
+
+
+async def test_a_camera_whose_batteries_ran_out_early_is_forecast_earlier_next_time(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Cells that read low early teach the forecast: the next set's date comes earlier."""
+    # Heavy use, and cells that hold 70 % of their rating (the simulator's hidden truth).
+    cloud.set_use(SERIAL, clip_seconds_per_day=1000, cells=0.7)
+    await _days(hass, freezer, 21)
+    await _record_new_batteries(hass, cloud)
+    first = _due(hass)[1]["days_left"]
+    assert "Learned" not in _due(hass)[1]["based_on"]
+    for _ in range(120):
+        await _days(hass, freezer)
+        if _due(hass)[1]["basis"] == "batteries_low":
+            break
+    assert _due(hass)[1]["basis"] == "batteries_low"
+    await _record_new_batteries(hass, cloud)
+    second, attributes = _due(hass)[1]["days_left"], _due(hass)[1]
+    assert second <= 0.8 * first, (first, second)
+    assert "Learned from this camera's earlier batteries" in attributes["based_on"]

@@ -155,4 +155,5 @@ def test_every_forecast_basis_is_in_words() -> None:
         "cold",
         "usage_stale",
         "learning",
+        "learned",
     }

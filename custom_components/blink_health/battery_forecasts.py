@@ -31,6 +31,8 @@ from .forecast import (
     add_voltage,
     budget_family,
     forecast,
+    given_share,
+    learn_capacity,
     start_ledger,
     tick,
     without_usage,
@@ -39,6 +41,8 @@ from .forecast.log import ForecastLog
 from .forecast.model import level_interval
 from .history_store import HistoryStore
 from .model import AccountSnapshot, CameraKind, CameraSnapshot
+
+__all__ = ["BatteryForecasts", "Forecast", "reads_usage", "settings_from_options"]
 
 # The cells' level when Blink says nothing of it but "not low": anything but empty.
 UNKNOWN_LEVEL = (0.05, 1.0)
@@ -99,14 +103,19 @@ class BatteryForecasts:
         }
 
     def after_change(
-        self, key: str, camera: CameraSnapshot, history: CameraHistory
+        self,
+        forecasts: Mapping[str, Forecast],
+        key: str,
+        camera: CameraSnapshot,
+        history: CameraHistory,
     ) -> dict[str, Forecast]:
-        """Return a camera's forecast, by key, right after the owner recorded new batteries."""
-        if not camera.has_battery:
-            return {}
-        now = dt_util.utcnow()
-        self._follow(key, camera, history, now)
-        return {key: self._forecast(key, camera, now)}
+        """Return the forecasts with this camera's afresh, right after the owner's change."""
+        updated = dict(forecasts)
+        if camera.has_battery:
+            now = dt_util.utcnow()
+            self._follow(key, camera, history, now)
+            updated[key] = self._forecast(key, camera, now)
+        return updated
 
     def _follow(
         self,
@@ -127,6 +136,11 @@ class BatteryForecasts:
         ledger = tick(ledger, now, camera.temperature_f)
         if camera.battery_voltage is not None and camera.details_read_at is not None:
             ledger = add_voltage(ledger, camera.battery_voltage, camera.details_read_at)
+        if camera.battery_low:
+            # The cells read low: what they gave is what this camera's cells hold.
+            ledger = learn_capacity(
+                ledger, given_share(ledger, self._reading(camera)), now
+            )
         self.log.ledgers[key] = ledger
 
     async def _async_read_usage(
@@ -170,20 +184,23 @@ class BatteryForecasts:
                 )
             )
 
+    def _reading(self, camera: CameraSnapshot) -> BatteryReading:
+        """Return what Blink reports of a camera's batteries, with its model's budget."""
+        return BatteryReading(
+            budget_seconds=self.settings.budget_seconds(
+                budget_family(camera.kind, camera.product_type)
+            ),
+            battery_low=camera.battery_low,
+            bars=camera.battery_bars,
+            voltage=camera.battery_voltage,
+        )
+
     def _forecast(self, key: str, camera: CameraSnapshot, now: datetime) -> Forecast:
         """Return a camera's forecast from its ledger and what Blink reports now."""
         ledger: Ledger = self.log.ledgers[key]
-        budget = self.settings.budget_seconds(
-            budget_family(camera.kind, camera.product_type)
-        )
         return forecast(
             ledger,
-            BatteryReading(
-                budget_seconds=budget,
-                battery_low=camera.battery_low,
-                bars=camera.battery_bars,
-                voltage=camera.battery_voltage,
-            ),
+            self._reading(camera),
             now,
             reads_usage=self.reads_usage,
             usage_stale_since=self.log.usage_failing_since,

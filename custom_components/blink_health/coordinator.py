@@ -16,7 +16,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
-from .battery_forecasts import BatteryForecasts
+from .battery_forecasts import BatteryForecasts, Forecast
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
@@ -32,7 +32,6 @@ from .diagnosis import (
     record_batteries_replaced,
     record_reset,
 )
-from .forecast import Forecast
 from .history_store import HistoryStore
 from .log_filter import BLINKPY_LOG_FILTER
 from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
@@ -66,12 +65,8 @@ class BlinkHealthData:
         verdict = self.verdicts.get(key)
         if camera is None or verdict is None:
             return None
-        return CameraView(
-            camera,
-            verdict,
-            self.histories.get(key, CameraHistory()),
-            self.forecasts.get(key),
-        )
+        history = self.histories.get(key, CameraHistory())
+        return CameraView(camera, verdict, history, self.forecasts.get(key))
 
 
 def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
@@ -290,10 +285,9 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self.data,
             verdicts={**self.data.verdicts, key: verdict},
             histories=dict(histories),
-            forecasts={
-                **self.data.forecasts,
-                **self.forecasts.after_change(key, camera, histories[key]),
-            },
+            forecasts=self.forecasts.after_change(
+                self.data.forecasts, key, camera, histories[key]
+            ),
         )
         self.async_update_listeners()
 

@@ -67,6 +67,9 @@ def based_on(forecast: Forecast, texts: Texts) -> str:
                 "live_view": f"{forecast.live_view_per_day:.0f}",
             }
             sentences.append(_fill(words.get(f"{FACT_WORDS}.use", ""), values))
+        if forecast.learned_from:
+            values["share"] = f"{forecast.capacity_share * 100:.0f}"
+            sentences.append(_fill(words.get(f"{FACT_WORDS}.learned", ""), values))
         if forecast.cold < 1 and forecast.temperature_f is not None:
             values["temperature"] = _temperature(forecast.temperature_f)
             sentences.append(_fill(words.get(f"{FACT_WORDS}.cold", ""), values))

@@ -318,3 +318,30 @@ def test_range_holds_the_date_and_a_stored_ledger_reads_back(
     result = predict(ledger, now, budget)
     assert now <= result.earliest <= result.due <= result.latest
     assert Ledger.from_dict(ledger.to_dict()) == ledger
+
+
+@given(
+    days=st.integers(min_value=31, max_value=200),
+    use=st.floats(min_value=0, max_value=1500),
+    budget=BUDGETS,
+)
+def test_cells_that_read_low_teach_the_next_forecast(
+    days: int, use: float, budget: int
+) -> None:
+    """Cells that read low early make the next set's date earlier; late, later. Never twice."""
+    from custom_components.blink_health.forecast import given_share, learn_capacity
+
+    ledger, now = ledger_after([(use, 0.0)] * days, before=((use, 0.0),) * 7)
+    reading = BatteryReading(budget_seconds=budget, battery_low=True)
+    share = given_share(ledger, reading)
+    learned = learn_capacity(ledger, share, now)
+    assert learned.learned_from == 1
+    assert learn_capacity(learned, 0.1, now) == learned, "one lesson per set of cells"
+    fresh = start_ledger(now, from_change=True, previous=ledger)
+    taught = start_ledger(now, from_change=True, previous=learned)
+    before, after = predict(fresh, now, budget), predict(taught, now, budget)
+    if share < 1:
+        assert after.due <= before.due
+    else:
+        assert after.due >= before.due
+    assert after.learned_from == 1

@@ -4,16 +4,24 @@ No Home Assistant imports: the runner (`battery_forecasts.py`) feeds each poll's
 the daily usage answer into the ledgers, and entities read the `Forecast`.
 """
 
-from .engine import Basis, BatteryReading, Forecast, collapsing, forecast
+from .engine import (
+    Basis,
+    BatteryReading,
+    Forecast,
+    collapsing,
+    forecast,
+    given_share,
+)
 from .ledger import (
     Ledger,
-    UsageWindow,
     add_usage,
     add_voltage,
+    learn_capacity,
     start_ledger,
     tick,
     without_usage,
 )
+from .readings import UsageWindow
 from .settings import (
     DEFAULT_FORECAST_SETTINGS,
     FORECAST_OPTIONS,
@@ -37,6 +45,8 @@ __all__ = [
     "budget_family",
     "collapsing",
     "forecast",
+    "given_share",
+    "learn_capacity",
     "start_ledger",
     "tick",
     "without_usage",

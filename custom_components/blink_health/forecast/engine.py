@@ -89,6 +89,9 @@ class Forecast:
     temperature_f: float | None
     voltage: float | None = None
     usage_stale_since: datetime | None = None
+    # The share of the rated capacity this camera's cells gave before (learned_from sets).
+    capacity_share: float = 1.0
+    learned_from: int = 0
 
 
 def collapsing(ledger: Ledger, voltage: float | None) -> bool:
@@ -140,7 +143,8 @@ def _left(
     Blink's level now bounds both (before a recorded change it is all there is to go on).
     """
     budget = reading.budget_seconds
-    full, standby = capacity(budget), standby_per_day(budget)
+    full = capacity(budget) * ledger.capacity_share
+    standby = standby_per_day(budget)
     mid_rate, low_rate, high_rate = rates
 
     def used(rate: float) -> float:
@@ -161,6 +165,19 @@ def _left(
         low, high = (min(max(value, floor), ceiling) for value in (low, high))
         mid = min(max(mid, low), high)
     return mid, low, high
+
+
+def given_share(ledger: Ledger, reading: BatteryReading) -> float:
+    """Return what the cells gave so far, as a share of the rated capacity (at the seen use)."""
+    budget = reading.budget_seconds
+    typical = typical_per_day(budget)
+    rate = _rates(ledger, typical, reads_usage=False)[0]
+    used = (
+        ledger.activity
+        + rate * ledger.pending_cold_days
+        + standby_per_day(budget) * ledger.standby_cold_days
+    )
+    return used / capacity(budget)
 
 
 def _basis(ledger: Ledger, readings: int, *, listed: bool) -> Basis:
@@ -267,4 +284,6 @@ def forecast(
         temperature_f=ledger.temperature_f,
         voltage=reading.voltage,
         usage_stale_since=usage_stale_since,
+        capacity_share=ledger.capacity_share,
+        learned_from=ledger.learned_from,
     )

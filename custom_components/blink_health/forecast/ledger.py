@@ -15,7 +15,15 @@ from datetime import datetime, timedelta
 import math
 
 from ..diagnosis.history import as_utc, load_time
-from .model import activity, cold_factor
+from .model import cold_factor
+from .readings import (
+    UsageWindow,
+    months_of,
+    number_of,
+    temperature_of,
+    voltages_of,
+    windows_of,
+)
 
 # Usage readings kept: two weeks of daily readings.
 WINDOWS_KEPT = 14
@@ -29,21 +37,11 @@ MONTH_DAYS = 10.0
 # all in it after a couple of months.
 USAGE_DAYS = 30.0
 _DAY = 86400.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UsageWindow:
-    """One usage reading of one camera: seconds over the `range_days` before `at`."""
-
-    at: datetime
-    clip_seconds: float
-    live_view_seconds: float
-    range_days: float
-
-    @property
-    def activity_per_day(self) -> float:
-        """Return the window's seconds of activity a day."""
-        return activity(self.clip_seconds, self.live_view_seconds) / self.range_days
+# A learned capacity share stays within these (a wrong battery type is no lesson), and counts
+# once the cells lasted this long; the last sets weigh most.
+SHARE_LOW, SHARE_HIGH = 0.5, 1.5
+LEARN_AFTER = timedelta(days=30)
+LEARN_SETS = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,6 +75,12 @@ class Ledger:
     voltages: tuple[tuple[datetime, float], ...] = ()
     # Whether the camera was in the account's last usage answer (None: none read yet).
     in_usage: bool | None = None
+    # What this camera's cells gave, as a share of the rated capacity, learned each time Blink
+    # reported a recorded set low (`learned_from` sets; kept across changes); whether this set
+    # has taught it already.
+    capacity_share: float = 1.0
+    learned_from: int = 0
+    learned: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-ready mapping."""
@@ -99,6 +103,9 @@ class Ledger:
             "months_f": list(self.months_f),
             "voltages": [[at.isoformat(), volts] for at, volts in self.voltages],
             "in_usage": self.in_usage,
+            "capacity_share": self.capacity_share,
+            "learned_from": self.learned_from,
+            "learned": self.learned,
         }
 
     @classmethod
@@ -115,7 +122,7 @@ class Ledger:
             return None
         level = data.get("level")
         low, high = (
-            (_number(level[0], 1.0), _number(level[1], 1.0))
+            (number_of(level[0], 1.0), number_of(level[1], 1.0))
             if isinstance(level, list) and len(level) == 2
             else (1.0, 1.0)
         )
@@ -126,71 +133,23 @@ class Ledger:
             from_change=data.get("from_change") is True,
             level_low=min(max(low, 0.0), 1.0),
             level_high=min(max(high, low, 0.0), 1.0),
-            activity=_number(data.get("activity"), 0.0),
-            standby_cold_days=_number(data.get("standby_cold_days"), 0.0),
-            pending_days=_number(data.get("pending_days"), 0.0),
-            pending_cold_days=_number(data.get("pending_cold_days"), 0.0),
-            usage_rate=_number(data.get("usage_rate"), 0.0),
-            usage_days=_number(data.get("usage_days"), 0.0),
-            windows=tuple(_windows(data.get("windows")))[-WINDOWS_KEPT:],
-            temperature_f=_temperature(data.get("temperature_f")),
-            months_f=_months(data.get("months_f")),
-            voltages=tuple(_voltages(data.get("voltages"))),
+            activity=number_of(data.get("activity"), 0.0),
+            standby_cold_days=number_of(data.get("standby_cold_days"), 0.0),
+            pending_days=number_of(data.get("pending_days"), 0.0),
+            pending_cold_days=number_of(data.get("pending_cold_days"), 0.0),
+            usage_rate=number_of(data.get("usage_rate"), 0.0),
+            usage_days=number_of(data.get("usage_days"), 0.0),
+            windows=tuple(windows_of(data.get("windows")))[-WINDOWS_KEPT:],
+            temperature_f=temperature_of(data.get("temperature_f")),
+            months_f=months_of(data.get("months_f")),
+            voltages=tuple(voltages_of(data.get("voltages"))),
             in_usage=in_usage if isinstance(in_usage, bool) else None,
+            capacity_share=min(
+                max(number_of(data.get("capacity_share"), 1.0), SHARE_LOW), SHARE_HIGH
+            ),
+            learned_from=int(min(number_of(data.get("learned_from"), 0.0), 1000.0)),
+            learned=data.get("learned") is True,
         )
-
-
-def _number(value: object, default: float) -> float:
-    """Return a finite, non-negative number, or the default."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return default
-    number = float(value)
-    return number if math.isfinite(number) and number >= 0 else default
-
-
-def _temperature(value: object) -> float | None:
-    """Return a stored temperature (°F) a camera can have, or None."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if -100 <= value <= 200 else None
-
-
-def _months(value: object) -> tuple[float | None, ...]:
-    """Return the stored temperatures of the twelve months (None for a month not seen)."""
-    if not isinstance(value, list) or len(value) != 12:
-        return (None,) * 12
-    return tuple(_temperature(month) for month in value)
-
-
-def _windows(value: object) -> list[UsageWindow]:
-    """Return the readable stored usage readings, oldest first."""
-    readings: list[UsageWindow] = []
-    for item in value if isinstance(value, list) else ():
-        if not isinstance(item, list) or len(item) != 4:
-            continue
-        at = load_time(item[0])
-        clips, live_view, days = (_number(v, -1.0) for v in item[1:])
-        if at is not None and clips >= 0 and live_view >= 0 and days > 0:
-            readings.append(
-                UsageWindow(
-                    at=at,
-                    clip_seconds=clips,
-                    live_view_seconds=live_view,
-                    range_days=days,
-                )
-            )
-    return sorted(readings, key=lambda reading: reading.at)
-
-
-def _voltages(value: object) -> list[tuple[datetime, float]]:
-    """Return the readable stored voltage readings."""
-    readings: list[tuple[datetime, float]] = []
-    for item in value if isinstance(value, list) else ():
-        if isinstance(item, list) and len(item) == 2:
-            at, volts = load_time(item[0]), _number(item[1], -1.0)
-            if at is not None and 0 < volts < 5:
-                readings.append((at, volts))
-    return sorted(readings)
 
 
 def start_ledger(
@@ -215,6 +174,8 @@ def start_ledger(
         temperature_f=previous.temperature_f if previous else None,
         months_f=previous.months_f if previous else (None,) * 12,
         in_usage=previous.in_usage if previous else None,
+        capacity_share=previous.capacity_share if previous else 1.0,
+        learned_from=previous.learned_from if previous else 0,
     )
 
 
@@ -226,8 +187,15 @@ def tick(ledger: Ledger, now: datetime, temperature_f: float | None) -> Ledger:
     """
     now = as_utc(now)
     if now <= ledger.ticked_at:
-        # A clock set back: count nothing, and count on from the new time.
-        return replace(ledger, ticked_at=max(now, ledger.started_at))
+        # No time passed (or a clock set back: count on from the new time). A first reading of
+        # the temperature is kept all the same.
+        return replace(
+            ledger,
+            ticked_at=max(now, ledger.started_at),
+            temperature_f=(
+                temperature_f if ledger.temperature_f is None else ledger.temperature_f
+            ),
+        )
     days = (now - ledger.ticked_at).total_seconds() / _DAY
     temperature = temperature_f if temperature_f is not None else ledger.temperature_f
     cold_days = days / cold_factor(temperature)
@@ -299,3 +267,25 @@ def add_voltage(ledger: Ledger, volts: float, at: datetime) -> Ledger:
         (when, value) for when, value in ledger.voltages if at - when <= VOLTAGE_SPAN
     )
     return replace(ledger, voltages=(*kept, (at, volts)))
+
+
+def learn_capacity(ledger: Ledger, observed: float, now: datetime) -> Ledger:
+    """Return the ledger having learned from its cells reading low now.
+
+    `observed` is what the cells gave, as a share of the rated capacity. Only a recorded set
+    that lasted LEARN_AFTER teaches (earlier, the type of battery is likely wrong), and once.
+    """
+    if (
+        not ledger.from_change
+        or ledger.learned
+        or as_utc(now) - ledger.started_at < LEARN_AFTER
+    ):
+        return ledger
+    share = min(max(observed, SHARE_LOW), SHARE_HIGH)
+    weight = min(ledger.learned_from, LEARN_SETS - 1)
+    return replace(
+        ledger,
+        capacity_share=(ledger.capacity_share * weight + share) / (weight + 1),
+        learned_from=ledger.learned_from + 1,
+        learned=True,
+    )
