@@ -84,6 +84,20 @@ async def test_the_due_sensor_is_a_forecast_with_a_range(
         assert hass.states.get(f"sensor.{mini}_battery_replacement_due") is None
 
 
+async def test_wired_cameras_have_no_forecast(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A Wired Floodlight joining the account gets no battery forecast, and no repair for one."""
+    cloud.add_camera({"type": "superior", "name": "Garden Flood", "serial": "FLOOD-1"})
+    await poll(hass, freezer, times=2)
+    assert hass.states.get("sensor.garden_flood_likely_cause") is not None
+    assert hass.states.get("sensor.garden_flood_battery_replacement_due") is None
+    assert "FLOOD-1" not in init_integration.runtime_data.data.forecasts
+
+
 async def test_usage_is_read_once_a_day_for_the_whole_account(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
