@@ -14,7 +14,7 @@ from enum import StrEnum
 from homeassistant.helpers import issue_registry as ir
 
 from ..blink import BlinkIntegrationState, SourceStatus
-from ..diagnosis import Cause, Verdict, is_problem
+from ..diagnosis import Cause, Fix, Verdict, is_problem
 from ..model import AccountSnapshot, CameraKind, CameraSnapshot
 from ..texts import Texts, camera_placeholders
 
@@ -129,6 +129,7 @@ def wanted_issues(
             device_id=device_id,
             camera=camera.name,
             translation_key=translation_key_for(verdict.cause, camera),
+            event_data=_words(texts, verdict.cause, verdict.fixes),
         )
     for module_key, names in offline_modules.items():
         module = snapshot.sync_modules.get(module_key)
@@ -148,9 +149,21 @@ def wanted_issues(
                 }
             ),
             device_id=module_device_id,
-            event_data={"sync_module": module.name, "cameras": sorted(names)},
+            event_data={
+                "sync_module": module.name,
+                "cameras": sorted(names),
+                **_words(texts, Cause.SYNC_MODULE_OFFLINE, (Fix.RESTART_SYNC_MODULE,)),
+            },
         )
     return wanted
+
+
+def _words(texts: Texts, cause: Cause, fixes: tuple[Fix, ...]) -> dict[str, str]:
+    """Return a cause and its first fix in words, for the issue's event (automations)."""
+    return {
+        "cause_name": texts.cause(cause.value),
+        "fix": texts.fix_title(fixes[0].value) if fixes else "",
+    }
 
 
 def undecided_devices(
