@@ -32,6 +32,7 @@ from .diagnosis import (
     record_batteries_replaced,
     record_reset,
 )
+from .events import async_fire_changes
 from .history_store import HistoryStore
 from .log_filter import BLINKPY_LOG_FILTER
 from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
@@ -148,6 +149,14 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self._async_failed(err)
             raise update_failed(err) from err
         self._set_connection(None)
+        async_fire_changes(
+            self.hass,
+            self.config_entry.entry_id,
+            previous=self.data.snapshot if self.data else None,
+            snapshot=data.snapshot,
+            verdicts=data.verdicts,
+            device_id_for=self.devices.device_id,
+        )
         self.repairs.async_poll_succeeded(
             data.snapshot,
             data.verdicts,

@@ -27,6 +27,7 @@ NO_VALUE = "-"
 PREFIX = f"component.{DOMAIN}"
 CAUSE_NAMES = f"{PREFIX}.entity.sensor.likely_cause.state"
 LED_NAMES = f"{PREFIX}.entity.sensor.led_state.state"
+CONNECTION_NAMES = f"{PREFIX}.entity.sensor.connection.state"
 FIX_TITLES = f"{PREFIX}.selector.fix_title.options"
 FIX_STEPS = f"{PREFIX}.selector.fix_steps.options"
 NOTES = f"{PREFIX}.selector.explain_note.options"
@@ -67,6 +68,10 @@ class Texts:
     def cause(self, cause: str) -> str:
         """Return a cause's name (as the likely cause sensor shows it)."""
         return self.strings.get(f"{CAUSE_NAMES}.{cause}", cause)
+
+    def connection(self, state: str) -> str:
+        """Return how the account reaches Blink, in words (as its connection sensor says)."""
+        return self.strings.get(f"{CONNECTION_NAMES}.{state}", state)
 
     def led_state(self, led_state: str) -> str:
         """Return an LED pattern in words."""

@@ -51,6 +51,9 @@ def fresh_config(ha_port: int) -> None:
         elif path.name != "configuration.yaml":
             path.unlink()
     (CONFIG / "custom_components").symlink_to("../custom_components")
+    # Where the UI saves automations, scripts and scenes (configuration.yaml includes them).
+    for name in ("automations.yaml", "scripts.yaml", "scenes.yaml"):
+        (CONFIG / name).write_text("[]\n" if name != "scripts.yaml" else "{}\n")
     # The one storage file written by hand. Home Assistant keeps its HTTP settings in storage:
     # `http:` in configuration.yaml is migrated there as a trial that raises a repair and reverts
     # after 5 minutes unless confirmed, and the SETUP_PORT variable sets the port but not the

@@ -16,7 +16,7 @@ from homeassistant.helpers import issue_registry as ir
 
 from ..blink import BlinkIntegrationState, SourceStatus
 from ..const import DOMAIN
-from ..diagnosis import Cause, Verdict, is_problem
+from ..diagnosis import Cause, Fix, Verdict, is_problem
 from ..forecast import Forecast
 from ..forecast_view import based_on, days_left, local_day
 from ..model import AccountSnapshot, CameraKind, CameraSnapshot, model_name
@@ -135,6 +135,7 @@ def wanted_issues(
             device_id=device_id,
             camera=camera.name,
             translation_key=translation_key_for(verdict.cause, camera),
+            event_data=_words(texts, verdict.cause, verdict.fixes),
         )
     for module_key, names in offline_modules.items():
         module = snapshot.sync_modules.get(module_key)
@@ -154,9 +155,21 @@ def wanted_issues(
                 }
             ),
             device_id=module_device_id,
-            event_data={"sync_module": module.name, "cameras": sorted(names)},
+            event_data={
+                "sync_module": module.name,
+                "cameras": sorted(names),
+                **_words(texts, Cause.SYNC_MODULE_OFFLINE, (Fix.RESTART_SYNC_MODULE,)),
+            },
         )
     return wanted
+
+
+def _words(texts: Texts, cause: Cause, fixes: tuple[Fix, ...]) -> dict[str, str]:
+    """Return a cause and its first fix in words, for the issue's event (automations)."""
+    return {
+        "cause_name": texts.cause(cause.value),
+        "fix": texts.fix_title(fixes[0].value) if fixes else "",
+    }
 
 
 def undecided_devices(
@@ -251,7 +264,11 @@ def battery_due_issues(
             ),
             device_id=device_id,
             camera=camera.name,
-            event_data={**values, "days_left": left},
+            event_data={
+                **values,
+                "days_left": left,
+                "fix": texts.fix_title(Fix.REPLACE_BATTERIES.value),
+            },
             event=EVENT_BATTERY_DUE,
         )
     return wanted

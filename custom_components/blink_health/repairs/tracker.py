@@ -171,12 +171,14 @@ class RepairIssueTracker:
             return
         cause = AccountIssue.CLOUD_UNREACHABLE
         since = dt_util.as_local(outage.started_at).strftime("%H:%M")
+        words = async_texts(self.hass).connection("cannot_connect")
         self._async_raise(
             WantedIssue(
                 issue_id=issue_id_for(cause, self.entry_id),
                 cause=cause,
                 severity=ir.IssueSeverity.ERROR,
                 placeholders={"since": since},
+                event_data={"cause_name": words, "fix": ""},
             )
         )
 
