@@ -34,6 +34,8 @@ class CameraBinarySensorDescription(BinarySensorEntityDescription):
 
     is_on_fn: Callable[[CameraView], bool | None]
     exists_fn: Callable[[CameraSnapshot], bool] = lambda _: True
+    # Home Assistant's `blink` shows the same on its device ("Battery", "Motion", "Camera armed").
+    shown_by_blink: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,6 +66,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         is_on_fn=lambda state: state.camera.battery_low,
         # A Mini or wired camera has no battery: it must never look like a low one.
         exists_fn=lambda camera: camera.has_battery,
+        shown_by_blink=True,
     ),
     CameraBinarySensorDescription(
         key="motion",
@@ -74,6 +77,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
             None if state.camera.online is False else state.camera.motion_detected
         ),
         exists_fn=lambda camera: camera.motion_detected is not None,
+        shown_by_blink=True,
     ),
     CameraBinarySensorDescription(
         key="armed",
@@ -81,6 +85,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         entity_category=EntityCategory.DIAGNOSTIC,
         is_on_fn=lambda state: state.camera.armed,
         exists_fn=lambda camera: camera.armed is not None,
+        shown_by_blink=True,
     ),
 )
 

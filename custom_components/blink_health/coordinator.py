@@ -103,6 +103,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self.store = HistoryStore(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
+        self.devices.async_on_device_moved(self.repairs.async_device_moved)
         self._builder: SnapshotBuilder | None = None
         self._details_for: set[int] = set()
         self._reported_bug = False

@@ -59,6 +59,8 @@ class CameraSensorDescription(SensorEntityDescription):
     attributes_fn: Callable[[CameraView, Texts], Mapping[str, Any]] | None = None
     # Blink Health's own records (not Blink's readings) stay available during an outage.
     own_record: bool = False
+    # Home Assistant's `blink` shows the same on its device ("Temperature", "Wi-Fi signal strength").
+    shown_by_blink: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -228,6 +230,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.wifi_dbm,
         exists_fn=lambda camera: camera.wifi_dbm is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="wifi_bars",
@@ -256,6 +259,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         entity_registry_enabled_default=False,
         value_fn=lambda state: state.camera.temperature_f,
         exists_fn=lambda camera: camera.temperature_f is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="last_motion",

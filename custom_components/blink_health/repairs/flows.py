@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers import issue_registry as ir
 import probatio as vol
 
 from ..const import DOMAIN
@@ -269,6 +269,8 @@ async def async_create_fix_flow(
         str(data.get("entry_id", ""))
     )
     flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    device = dr.async_get(hass).async_get(str(data.get("device_id") or ""))
-    key = next((i for d, i in device.identifiers if d == DOMAIN), "") if device else ""
-    return flow(entry, issue_id, key)
+    key = None
+    if entry is not None and entry.state is ConfigEntryState.LOADED:
+        # Blink Health's own device or the `blink` device its entities sit on.
+        key = entry.runtime_data.devices.key_for(str(data.get("device_id") or ""))
+    return flow(entry, issue_id, key or "")

@@ -9,7 +9,7 @@ source's status) and never the other way round.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 import time
 from typing import Any
@@ -170,6 +170,30 @@ class RepairIssueTracker:
             self._async_raise(issue)
 
     @callback
+    def async_device_moved(self, old_device_id: str, new_device_id: str) -> None:
+        """Re-key the issues of a device whose entities moved to another device.
+
+        The issue is the same problem of the same camera: no event is fired, and a streak
+        towards raising it carries on.
+        """
+        old_suffix = f"_{old_device_id}"
+        for issue_id in [i for i in self._streaks if i.endswith(old_suffix)]:
+            new_id = issue_id.removesuffix(old_suffix) + f"_{new_device_id}"
+            self._streaks[new_id] = self._streaks.pop(issue_id)
+        for issue_id, issue in list(self._raised.items()):
+            if issue.device_id != old_device_id:
+                continue
+            moved = replace(
+                issue,
+                issue_id=issue_id_for(issue.cause, new_device_id),
+                device_id=new_device_id,
+            )
+            del self._raised[issue_id]
+            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+            self._raised[moved.issue_id] = moved
+            self._async_write(moved)
+
+    @callback
     def async_clear(self, issue_id: str) -> None:
         """Close an issue now, for a fix flow that repaired it."""
         if issue_id in self._raised:
@@ -193,6 +217,12 @@ class RepairIssueTracker:
         if known == issue:
             return
         self._raised[issue.issue_id] = issue
+        self._async_write(issue)
+        if known is None:
+            self._async_fire(issue, "raised")
+
+    def _async_write(self, issue: WantedIssue) -> None:
+        """Write the issue to Home Assistant's issue registry."""
         ir.async_create_issue(
             self.hass,
             DOMAIN,
@@ -208,8 +238,6 @@ class RepairIssueTracker:
                 "device_id": issue.device_id,
             },
         )
-        if known is None:
-            self._async_fire(issue, "raised")
 
     def _async_clear(self, issue_id: str) -> None:
         """Delete the issue and tell automations."""
