@@ -124,8 +124,17 @@ def _assert_one_device_each(hass: HomeAssistant, health: MockConfigEntry) -> Non
 async def test_on_blink_session_one_device_per_camera(
     hass: HomeAssistant, cloud: FakeBlinkCloud
 ) -> None:
-    """On `blink`'s session: its devices carry the diagnosis; entity ids as the README says."""
+    """On `blink`'s session: its devices carry the diagnosis; entity ids as the README says.
+
+    Whatever `blink`'s platforms last named its device ("Driveway" or "blink Driveway").
+    """
     core = await setup_core_blink(hass, cloud)
+    devices = dr.async_get(hass)
+    for serial, name in (("DEMO-HEALTHY-01", "blink Driveway"), ("SM-DEMO-HOME", None)):
+        (device,) = _devices_of(hass, serial)
+        if name:
+            devices.async_update_device(device.id, name=name)
+        assert device.name != "Home"
     health = await add_health(hass, core)
     _assert_one_device_each(hass, health)
     states = {
@@ -134,6 +143,8 @@ async def test_on_blink_session_one_device_per_camera(
         "binary_sensor.driveway_problem": "off",
         "binary_sensor.driveway_online": "on",
         "sensor.driveway_wi_fi_bars": "5",
+        "binary_sensor.home_online": "on",
+        "binary_sensor.cabin_online": "off",
         # `blink`'s own, on the same device: one Battery, one Motion.
         "binary_sensor.driveway_battery": "off",
         "binary_sensor.patio_battery": "on",
@@ -183,7 +194,7 @@ async def test_existing_install_moves_over(
     old_issue = f"low_battery_{own.id}"
     assert ir.async_get(hass).async_get_issue(DOMAIN, old_issue) is not None
     before = {
-        entity.unique_id: entity.entity_id
+        (entity.domain, entity.unique_id): entity.entity_id
         for entity in er.async_entries_for_config_entry(entities, health.entry_id)
     }
     history = health.runtime_data.store.histories["DEMO-ISSUES-05"]
@@ -193,13 +204,15 @@ async def test_existing_install_moves_over(
     await hass.async_block_till_done()
     _assert_one_device_each(hass, health)
     after = {
-        entity.unique_id: entity.entity_id
+        (entity.domain, entity.unique_id): entity.entity_id
         for entity in er.async_entries_for_config_entry(entities, health.entry_id)
     }
     # Every entity kept its unique id and entity id; only the duplicates went.
-    assert after.items() <= before.items()
-    gone = {uid.split("_", 1)[1] for uid in before.keys() - after.keys()}
-    assert gone == {key for _, key in SHOWN_BY_BLINK}
+    assert dict(after.items() - before.items()) == {}
+    gone = {
+        (domain, uid.split("_", 1)[1]) for domain, uid in before.keys() - after.keys()
+    }
+    assert gone == SHOWN_BY_BLINK
     assert entities.async_get("binary_sensor.patio_battery_2") is None
     (patio,) = _devices_of(hass, "DEMO-LOWBATT-02")
     assert ir.async_get(hass).async_get_issue(DOMAIN, old_issue) is None

@@ -17,8 +17,12 @@ from homeassistant.core import callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
-from homeassistant.helpers.entity_platform import async_get_current_platform
+from homeassistant.helpers.entity_platform import (
+    EntityPlatform,
+    async_get_current_platform,
+)
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
+from homeassistant.util import slugify
 
 from .const import DOMAIN, LOGGER, MANUFACTURER
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
@@ -42,12 +46,36 @@ class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
         self.entity_description = description
         self.device_key = device_key
         self._attr_unique_id = unique_id_for(device_key, description.key)
+        # The device name our entity ids start with, on a `blink` device.
+        self._blink_device_name: str | None = None
         if (device := coordinator.devices.blink_device(device_key)) is not None:
             # Home Assistant's `blink` device for this camera: no device of our own.
             self.device_entry = device
+            snapshot = coordinator.data.snapshot
+            own = snapshot.cameras.get(device_key) or snapshot.sync_modules.get(
+                device_key
+            )
+            self._blink_device_name = device.name_by_user or (own.name if own else None)
         else:
             # The coordinator registers our device (a camera linked to its Sync Module) first.
             self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, device_key)})
+
+    def suggest_entity_id(self, platform: EntityPlatform) -> None:
+        """On a `blink` device, suggest the entity id it would have on Blink Health's own.
+
+        Home Assistant starts a new entity id with its device's name, which `blink`'s platforms
+        set in turn ("Driveway", "blink Driveway", whichever came last): the entity ids must
+        not depend on that, so they are the same in both modes (`sensor.driveway_likely_cause`,
+        `binary_sensor.home_online`). A registered entity keeps its id whatever is suggested.
+        """
+        data = getattr(platform, "platform_data", None)
+        if self._blink_device_name is None or self.translation_key is None:
+            return
+        key = f"component.{DOMAIN}.entity.{platform.domain}.{self.translation_key}.name"
+        if name := getattr(data, "object_id_platform_translations", {}).get(key):
+            self.entity_id = (
+                f"{platform.domain}.{slugify(f'{self._blink_device_name} {name}')}"
+            )
 
 
 class BlinkCameraEntity(BlinkHealthEntity):
@@ -161,7 +189,7 @@ def async_track_entities(
     entity says the same (then it is removed, and made again should the `blink` device go).
     """
     added: set[tuple[str, str]] = set()
-    domain = async_get_current_platform().domain
+    platform = async_get_current_platform()
     registry = er.async_get(coordinator.hass)
 
     @callback
@@ -172,12 +200,16 @@ def async_track_entities(
         for key, make in candidates():
             if make is None:
                 added.discard(key)
-                _async_remove_registered(registry, domain, key)
+                _async_remove_registered(registry, platform.domain, key)
             elif key not in added:
                 new.append((key, make))
         if new:
             added.update(key for key, _ in new)
-            add_entities([make() for _, make in new])
+            entities = [make() for _, make in new]
+            for entity in entities:
+                if isinstance(entity, BlinkHealthEntity):
+                    entity.suggest_entity_id(platform)
+            add_entities(entities)
 
     _add_new()
     return coordinator.async_add_listener(_add_new)

@@ -14,6 +14,7 @@ import probatio as vol
 from ..const import DOMAIN
 from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
+from .blink_integration_flow import ReloadBlinkIntegrationFlow
 from .issues import AccountIssue
 
 if TYPE_CHECKING:
@@ -265,6 +266,10 @@ async def async_create_fix_flow(
     data = data or {}
     if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
         return SwitchToSignInFlow(str(data.get("entry_id", "")))
+    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_FAILING:
+        return ReloadBlinkIntegrationFlow(
+            hass.config_entries.async_get_entry(str(data.get("entry_id", ""))), issue_id
+        )
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
         str(data.get("entry_id", ""))
     )

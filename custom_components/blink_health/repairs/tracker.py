@@ -14,17 +14,20 @@ from datetime import datetime, timedelta
 import time
 from typing import Any
 
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
 from ..blink import SourceStatus
+from ..blink.blink_integration import CONF_BLINK_ENTRY_ID
 from ..const import DOMAIN, LOGGER
 from ..diagnosis import Cause, Verdict
 from ..model import AccountSnapshot
 from ..texts import async_texts, plain_text
 from .issues import (
+    BLINK_INTEGRATION_CAUSES,
     AccountIssue,
     DeviceIdLookup,
     WantedIssue,
@@ -32,6 +35,7 @@ from .issues import (
     issue_id_for,
     wanted_issues,
 )
+from .keep_alive import KeepAlive, async_auto_reload
 
 EVENT_ISSUE = f"{DOMAIN}_issue"
 CLOUD_UNREACHABLE_AFTER = timedelta(minutes=30)
@@ -65,11 +69,18 @@ class RepairIssueTracker:
     """Raise a device's issue after it held for N successful polls; clear it once it is gone."""
 
     def __init__(
-        self, hass: HomeAssistant, entry_id: str, device_id_for: DeviceIdLookup
+        self,
+        hass: HomeAssistant,
+        config_entry: ConfigEntry,
+        device_id_for: DeviceIdLookup,
     ) -> None:
         """Pick up the issues this entry raised before a restart (dropping older schemas)."""
         self.hass = hass
-        self.entry_id = entry_id
+        self.entry_id = entry_id = config_entry.entry_id
+        self._keep_alive = KeepAlive.from_options(config_entry.options)
+        # On the Blink integration's session a failed read is that integration's failure: its
+        # own issues say so, never "Blink cloud unreachable".
+        self._on_blink_integration = CONF_BLINK_ENTRY_ID in config_entry.data
         self._device_id_for = device_id_for
         self._streaks: dict[str, int] = {}
         self._outages = hass.data.setdefault(OUTAGES, {})
@@ -143,7 +154,7 @@ class RepairIssueTracker:
         outage = self._outages.setdefault(
             self.entry_id, Outage(dt_util.utcnow(), time.monotonic())
         )
-        if outage.lasted() < CLOUD_UNREACHABLE_AFTER:
+        if self._on_blink_integration or outage.lasted() < CLOUD_UNREACHABLE_AFTER:
             return
         cause = AccountIssue.CLOUD_UNREACHABLE
         since = dt_util.as_local(outage.started_at).strftime("%H:%M")
@@ -158,16 +169,27 @@ class RepairIssueTracker:
 
     @callback
     def async_source_status(self, status: SourceStatus) -> None:
-        """Raise or clear the issues the source's own state calls for."""
-        wanted = blink_integration_issues(status, self.entry_id, async_texts(self.hass))
-        for cause in (
-            AccountIssue.BLINK_INTEGRATION_REAUTH,
-            AccountIssue.BLINK_INTEGRATION_REMOVED,
-        ):
+        """Raise or clear the issues the source's own state calls for; reload `blink` if due.
+
+        Called after every poll, after every failed one, and between polls by the
+        coordinator's status check (the Blink integration failing on calls no listener).
+        """
+        wanted = blink_integration_issues(
+            status,
+            self.entry_id,
+            async_texts(self.hass),
+            failing_after=self._keep_alive.failing_after,
+            auto_reload=self._keep_alive.auto_reload,
+        )
+        causes: tuple[AccountIssue, ...] = BLINK_INTEGRATION_CAUSES
+        if self._on_blink_integration:
+            causes += (AccountIssue.CLOUD_UNREACHABLE,)
+        for cause in causes:
             if issue_id_for(cause, self.entry_id) not in wanted:
                 self._async_clear_cause(cause)
         for issue in wanted.values():
             self._async_raise(issue)
+        async_auto_reload(self.hass, self._keep_alive, status)
 
     @callback
     def async_device_moved(self, old_device_id: str, new_device_id: str) -> None:
