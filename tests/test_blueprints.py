@@ -15,6 +15,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import Event, HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import Input, load_yaml_dict, parse_yaml
 import pytest
@@ -32,6 +33,7 @@ from custom_components.blink_health.install_blueprints import (
     async_install_blueprints,
 )
 
+from .core_blink import add_health, core_poll, setup_core_blink
 from .helpers import device_id, poll
 
 BLUEPRINTS = ("camera_needs_attention.yaml", "camera_offline.yaml", "low_battery.yaml")
@@ -147,8 +149,11 @@ def test_blueprint_inputs(name: str) -> None:
     for key, spec in inputs.items():
         assert ("default" in spec) is (key not in NO_DEFAULT), key
         for selector in spec["selector"].values():
-            for entity_filter in (selector or {}).get("filter", []):
-                assert entity_filter["integration"] == DOMAIN, key
+            filters = (selector or {}).get("filter", [])
+            integrations = [entity_filter["integration"] for entity_filter in filters]
+            # The Battery sensor of a camera on the Blink integration's device is that one's.
+            allowed = [DOMAIN, "blink"] if key == "battery_sensors" else [DOMAIN]
+            assert integrations in ([], allowed), key
 
 
 def test_actions_input_is_the_automations_actions() -> None:
@@ -409,6 +414,81 @@ async def test_readme_example_tells_of_problems_not_recoveries(
     assert [call.data["message"] for call in notified] == [
         "Front Yard: batteries low",
         "Front Yard: offline",
+    ]
+
+
+# Beside Home Assistant's `blink`: Blink Health's entities on its devices.
+
+
+async def test_low_battery_beside_blink(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """`blink`'s Battery sensor of a camera works; a Mini's (always "low") never runs."""
+    core = await setup_core_blink(hass, cloud)
+    await add_health(hass, core)
+    battery = er.async_get(hass).async_get("binary_sensor.front_yard_battery")
+    assert battery.platform == "blink"
+    assert hass.states.get("binary_sensor.nursery_battery").state == STATE_ON
+    ran = await _automation(
+        hass,
+        "low_battery.yaml",
+        battery_sensors=[
+            "binary_sensor.front_yard_battery",
+            "binary_sensor.nursery_battery",
+        ],
+        reminder_days=1,
+    )
+    # The camera as the device list names it: `blink` calls its device "Front Yard" or
+    # "blink Front Yard", whichever of its platforms came last.
+    device = dr.async_get(hass).async_get(battery.device_id)
+    name = device.name_by_user or device.name
+    assert name in {"Front Yard", "blink Front Yard"}
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
+    await core_poll(hass, freezer)
+    await core_poll(hass, freezer)
+    assert [(r["camera"], r["cause"], r["reminder"]) for r in _ran(ran)] == [
+        (name, "low_battery", False)
+    ]
+    # `blink` failing once: every sensor of its turns unavailable, then "on" again, which
+    # starts the reminder's day for the Mini too.
+    cloud.set_fault("down", True)
+    await core_poll(hass, freezer)
+    assert hass.states.get("binary_sensor.nursery_battery").state == "unavailable"
+    cloud.set_fault("down", False)
+    await core_poll(hass, freezer)
+    assert hass.states.get("binary_sensor.nursery_battery").state == STATE_ON
+    await _pass(hass, freezer, timedelta(days=1, minutes=5))
+    assert [(r["camera"], r["reminder"]) for r in _ran(ran)] == [
+        (name, False),
+        (name, True),
+    ]
+
+
+async def test_needs_attention_beside_blink_covers_the_sync_module(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera picked on `blink`'s device covers its Sync Module (on `blink`'s device too)."""
+    core = await setup_core_blink(hass, cloud)
+    health = await add_health(hass, core)
+    camera = health.runtime_data.devices.device_id("CAM-OUTDOOR-01")
+    assert dr.async_get(hass).async_get(camera).identifiers == {
+        ("blink", "CAM-OUTDOOR-01")
+    }
+    ran = await _automation(
+        hass,
+        "camera_needs_attention.yaml",
+        cameras=[camera],
+        causes=["sync_module_offline"],
+    )
+    cloud.update_sync_module("SM-HOME-0001", status="offline")
+    for _ in range(4):
+        await core_poll(hass, freezer)
+    assert [(r["camera"], r["cause"]) for r in _ran(ran)] == [
+        ("Home", "sync_module_offline")
     ]
 
 
