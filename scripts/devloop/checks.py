@@ -82,7 +82,34 @@ async def check_frontend(ctx: CheckContext) -> list[str]:
     return []
 
 
-CHECKS: list[Check] = [check_verdicts, check_repairs, check_frontend, check_card_step]
+async def check_one_device_per_camera(ctx: CheckContext) -> list[str]:
+    """Check that each camera is one device, whichever integration made it (no twin of `blink`'s)."""
+    (devices,) = await ctx.ha.ws({"type": "config/device_registry/list"})
+    counts = {camera.serial: 0 for camera in ctx.cameras}
+    for device in devices:
+        serials = {
+            serial
+            for domain, serial in device["identifiers"]
+            if domain in (DOMAIN, "blink")
+        }
+        for serial in serials & counts.keys():
+            counts[serial] += 1
+    wrong = [
+        f"{c.name} ({counts[c.serial]})" for c in ctx.cameras if counts[c.serial] != 1
+    ]
+    if wrong:
+        return ["not one device per camera: " + ", ".join(wrong)]
+    print(f"  One device per camera ({len(counts)} cameras).")
+    return []
+
+
+CHECKS: list[Check] = [
+    check_verdicts,
+    check_repairs,
+    check_frontend,
+    check_one_device_per_camera,
+    check_card_step,
+]
 
 
 async def run_checks(ctx: CheckContext, checks: list[Check] | None = None) -> list[str]:

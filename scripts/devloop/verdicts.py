@@ -80,7 +80,8 @@ async def read_cameras(ha: HomeAssistantClient, cameras: dict[str, Camera]) -> i
     by_device: dict[str, Camera] = {}
     for device in devices:
         for domain, serial in device["identifiers"]:
-            if domain == DOMAIN and serial in cameras:
+            # Beside Home Assistant's `blink`, a camera's entities sit on its device.
+            if domain in (DOMAIN, "blink") and serial in cameras:
                 camera = cameras[serial]
                 camera.model = device.get("model") or "-"
                 camera.device_id = device["id"]
