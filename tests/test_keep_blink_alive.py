@@ -9,11 +9,16 @@ from __future__ import annotations
 from datetime import timedelta
 import logging
 from typing import Any
+from unittest.mock import patch
 
 from aiohttp import ClientConnectionError
 from blinkpy.auth import BlinkBadResponse, TokenRefreshFailed
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.config_entries import ConfigEntryDisabler, ConfigEntryState
+from homeassistant.config_entries import (
+    ConfigEntryDisabler,
+    ConfigEntryState,
+    OperationNotAllowed,
+)
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
@@ -30,11 +35,17 @@ from custom_components.blink_health.blink import (
     BlinkIntegrationError,
     BlinkIntegrationState,
 )
-from custom_components.blink_health.blink.blink_integration.status import error_kind
+from custom_components.blink_health.blink.blink_integration.status import (
+    async_reload_blink_integration,
+    error_kind,
+)
 from custom_components.blink_health.const import (
     CONF_BLINK_AUTO_RELOAD,
     CONF_BLINK_FAILING_MINUTES,
     DOMAIN,
+)
+from custom_components.blink_health.repairs.blink_integration_flow import (
+    ReloadBlinkIntegrationFlow,
 )
 from custom_components.blink_health.repairs.issues import AccountIssue, issue_id_for
 from custom_components.blink_health.repairs.tracker import EVENT_ISSUE
@@ -414,3 +425,57 @@ def test_error_kind_follows_the_cause() -> None:
     outer = RuntimeError("refresh failed")
     outer.__cause__ = TimeoutError()
     assert error_kind(outer) is BlinkIntegrationError.TIMEOUT
+
+
+async def test_a_reload_home_assistant_refuses_is_only_logged(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Reloading a disabled `blink` does nothing; a refused reload is logged without names."""
+    core = await setup_core_blink(hass, cloud)
+    caplog.set_level(logging.INFO, logger="custom_components.blink_health")
+    with patch.object(
+        hass.config_entries,
+        "async_reload",
+        side_effect=OperationNotAllowed(f"{ACCOUNT_EMAIL} cannot be reloaded now"),
+    ):
+        status = await async_reload_blink_integration(hass, core.entry_id)
+    assert status.blink_integration is BlinkIntegrationState.WORKING
+    assert "did not reload the Blink integration (OperationNotAllowed)" in caplog.text
+    assert ACCOUNT_EMAIL not in caplog.text
+
+    assert await hass.config_entries.async_set_disabled_by(
+        core.entry_id, ConfigEntryDisabler.USER
+    )
+    await hass.async_block_till_done()
+    status = await async_reload_blink_integration(hass, core.entry_id)
+    assert status.blink_integration is BlinkIntegrationState.DISABLED
+    assert core.state is ConfigEntryState.NOT_LOADED
+
+
+async def test_fix_flow_of_an_entry_gone_or_a_blink_disabled(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """The flow aborts plainly when `blink` was disabled meanwhile, or the entry is gone."""
+    core, health = await _core_and_health(hass, cloud)
+    cloud.set_fault("token_unavailable", True)
+    await _expire_token(hass, cloud, freezer)
+    await _minutes(hass, freezer, 16)
+    issue = _failing_issue(hass, health)
+    assert issue is not None
+    result = await start_fix_flow(hass, issue.issue_id)
+    assert await hass.config_entries.async_set_disabled_by(
+        core.entry_id, ConfigEntryDisabler.USER
+    )
+    await hass.async_block_till_done()
+    result = await submit_fix_flow(hass, result["flow_id"])
+    assert result["reason"] == "blink_integration_gone"
+
+    flow = ReloadBlinkIntegrationFlow(None, issue.issue_id)
+    flow.hass = hass
+    result = await flow.async_step_init()
+    assert result["reason"] == "entry_removed"

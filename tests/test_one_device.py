@@ -30,6 +30,9 @@ from pytest_homeassistant_custom_component.common import (
 
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health import async_remove_config_entry_device
+from custom_components.blink_health.blink.blink_integration import (
+    blink_integration_device,
+)
 from custom_components.blink_health.const import DOMAIN
 from custom_components.blink_health.diagnostics import (
     async_get_config_entry_diagnostics,
@@ -376,3 +379,17 @@ async def test_camera_leaving_the_account_takes_our_entities_off_blinks_device(
         for entity in er.async_entries_for_device(er.async_get(hass), side_gate.id)
     )
     assert DOMAIN not in counts
+
+
+async def test_only_blinks_own_devices_count(hass: HomeAssistant) -> None:
+    """A device of another integration that names a `blink` identifier is no `blink` device."""
+    other = MockConfigEntry(domain="other")
+    other.add_to_hass(hass)
+    dr.async_get(hass).async_get_or_create(
+        config_entry_id=other.entry_id, identifiers={("blink", "DEMO-HEALTHY-01")}
+    )
+    assert blink_integration_device(hass, "DEMO-HEALTHY-01") is None
+    with patch.object(
+        dr.DeviceRegistry, "async_get_devices", side_effect=AttributeError
+    ):
+        assert blink_integration_device(hass, "DEMO-HEALTHY-01") is None

@@ -78,11 +78,6 @@ class DeviceSync:
         """Return the device key whose entities sit on this device, None for any other."""
         return self._keys.get(device_id)
 
-    def on_blink_integration(self, key: str) -> bool:
-        """Return whether a key's entities sit on Home Assistant's `blink` device."""
-        host = self._hosts.get(key)
-        return host is not None and host.blink_integration
-
     def shown_by_blink(self, key: str) -> bool:
         """Return whether `blink` has a device (and its entities) for this key, even disabled.
 
