@@ -393,3 +393,25 @@ async def test_only_blinks_own_devices_count(hass: HomeAssistant) -> None:
         dr.DeviceRegistry, "async_get_devices", side_effect=AttributeError
     ):
         assert blink_integration_device(hass, "DEMO-HEALTHY-01") is None
+
+
+async def test_a_camera_its_owner_disabled_keeps_ours_with_it(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, freezer: FrozenDateTimeFactory
+) -> None:
+    """The owner disabled `blink`'s device of a camera: ours stay on it, disabled with it."""
+    core = await setup_core_blink(hass, cloud)
+    health = await add_health(hass, core)
+    (driveway,) = _devices_of(hass, "DEMO-HEALTHY-01")
+    devices = dr.async_get(hass)
+    devices.async_update_device(driveway.id, disabled_by=dr.DeviceEntryDisabler.USER)
+    await hass.async_block_till_done()
+    for _ in range(2):
+        await core_poll(hass, freezer)
+    assert _devices_of(hass, "DEMO-HEALTHY-01") == [devices.async_get(driveway.id)]
+    entity = er.async_get(hass).async_get("sensor.driveway_likely_cause")
+    assert entity.device_id == driveway.id
+    assert entity.disabled_by is er.RegistryEntryDisabler.DEVICE
+    devices.async_update_device(driveway.id, disabled_by=None)
+    await hass.async_block_till_done()
+    assert not er.async_get(hass).async_get("sensor.driveway_likely_cause").disabled
+    assert health.runtime_data.devices.key_for(driveway.id) == "DEMO-HEALTHY-01"

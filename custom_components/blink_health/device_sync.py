@@ -4,8 +4,8 @@ One device per camera and Sync Module: where Home Assistant's `blink` integratio
 device for it (the device key is the serial Blink reports), Blink Health's entities sit on that
 device and Blink Health keeps no device of its own for it; otherwise Blink Health makes its own
 (a camera linked to its Sync Module). `DeviceSync` is the one place that knows which device hosts
-which device key, both ways. When the host changes (the `blink` device appears, is disabled or
-removed), it moves this entry's entities in the entity registry, removes its own device once
+which device key, both ways. When the host changes (the `blink` device appears, its `blink` entry
+is disabled, or it is removed), it moves this entry's entities in the entity registry, removes its own device once
 empty, and tells its listeners (the repairs) which device id became which. Removal from the
 account is slow: two well-formed answers in a row must leave a device out.
 """
@@ -33,7 +33,8 @@ class Host:
     """The device a key's entities sit on, and what `blink` has for the same camera.
 
     `blink_integration`: the device is `blink`'s. `blink_device`: `blink` has a device for it
-    (perhaps disabled, then we sit on our own): its entities hold their names either way.
+    (perhaps its `blink` entry is disabled, then we sit on our own): its entities hold their
+    names either way.
     """
 
     device_id: str
@@ -153,7 +154,9 @@ class DeviceSync:
             else None
         )
         own = registry.async_get_device_by_identifier((DOMAIN, key), self._entry_id)
-        if blink is None or blink.disabled:
+        # A device disabled with its `blink` entry is no home (Home Assistant would disable our
+        # entities added there); one its owner disabled keeps ours, disabled with it.
+        if blink is None or blink.disabled_by is dr.DeviceEntryDisabler.CONFIG_ENTRY:
             return Host(
                 self._async_own_device(registry, device, module_host).id,
                 blink_device=blink is not None,

@@ -18,8 +18,7 @@ def blink_integration_device(hass: HomeAssistant, serial: str) -> dr.DeviceEntry
     """Return the device a `blink` entry keeps for this serial, None when there is none.
 
     The device may be disabled (by its owner, or with its `blink` entry): its entities then
-    still hold their entity ids, but it is no home for other entities (Home Assistant would
-    disable every entity added to it).
+    still hold their entity ids.
     """
     try:
         devices = dr.async_get(hass).async_get_devices(
