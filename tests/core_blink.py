@@ -27,10 +27,8 @@ def core_data(cloud: FakeBlinkCloud) -> dict[str, Any]:
     return {**signed_in_data(cloud), "password": ACCOUNT_PASSWORD}
 
 
-async def setup_core_blink(
-    hass: HomeAssistant, cloud: FakeBlinkCloud
-) -> MockConfigEntry:
-    """Set Home Assistant's own `blink` integration up against the simulator."""
+async def add_core_blink(hass: HomeAssistant, cloud: FakeBlinkCloud) -> MockConfigEntry:
+    """Add Home Assistant's own `blink` integration on the simulator and try to set it up."""
     entry = MockConfigEntry(
         domain="blink",
         version=4,
@@ -40,8 +38,16 @@ async def setup_core_blink(
         options={CONF_SCAN_INTERVAL: 300},
     )
     entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
+    return entry
+
+
+async def setup_core_blink(
+    hass: HomeAssistant, cloud: FakeBlinkCloud
+) -> MockConfigEntry:
+    """Set Home Assistant's own `blink` integration up against the simulator."""
+    entry = await add_core_blink(hass, cloud)
     assert entry.state is ConfigEntryState.LOADED
     return entry
 
@@ -61,6 +67,16 @@ async def add_health(
     await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     return entry
+
+
+async def core_and_health(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, **options: Any
+) -> tuple[MockConfigEntry, MockConfigEntry]:
+    """Set core's `blink` up, then Blink Health on its session."""
+    core = await setup_core_blink(hass, cloud)
+    health = await add_health(hass, core, **options)
+    assert health.state is ConfigEntryState.LOADED
+    return core, health
 
 
 async def core_poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:

@@ -33,7 +33,7 @@ from custom_components.blink_health.install_blueprints import (
     async_install_blueprints,
 )
 
-from .core_blink import add_health, core_poll, setup_core_blink
+from .core_blink import core_and_health, core_poll
 from .helpers import device_id, poll
 
 BLUEPRINTS = ("camera_needs_attention.yaml", "camera_offline.yaml", "low_battery.yaml")
@@ -426,8 +426,7 @@ async def test_low_battery_beside_blink(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """`blink`'s Battery sensor of a camera works; a Mini's (always "low") never runs."""
-    core = await setup_core_blink(hass, cloud)
-    await add_health(hass, core)
+    await core_and_health(hass, cloud)
     battery = er.async_get(hass).async_get("binary_sensor.front_yard_battery")
     assert battery.platform == "blink"
     assert hass.states.get("binary_sensor.nursery_battery").state == STATE_ON
@@ -472,8 +471,7 @@ async def test_needs_attention_beside_blink_covers_the_sync_module(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """A camera picked on `blink`'s device covers its Sync Module (on `blink`'s device too)."""
-    core = await setup_core_blink(hass, cloud)
-    health = await add_health(hass, core)
+    _, health = await core_and_health(hass, cloud)
     camera = health.runtime_data.devices.device_id("CAM-OUTDOOR-01")
     assert dr.async_get(hass).async_get(camera).identifiers == {
         ("blink", "CAM-OUTDOOR-01")

@@ -22,12 +22,10 @@ from homeassistant.config_entries import (
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
-    async_fire_time_changed,
 )
 
 from blink_sim.cloud import FakeBlinkCloud
@@ -52,8 +50,14 @@ from custom_components.blink_health.repairs.tracker import EVENT_ISSUE
 from custom_components.blink_health.texts import plain_text
 
 from .conftest import ACCOUNT_EMAIL
-from .core_blink import add_health, core_data, core_poll, setup_core_blink
-from .helpers import start_fix_flow, submit_fix_flow
+from .core_blink import (
+    add_core_blink,
+    add_health,
+    core_and_health,
+    core_poll,
+    setup_core_blink,
+)
+from .helpers import poll, start_fix_flow, submit_fix_flow
 
 EVERY_GRANT = ["refresh_token", "authorization_code", "password"]
 
@@ -62,12 +66,6 @@ EVERY_GRANT = ["refresh_token", "authorization_code", "password"]
 def scenario() -> str:
     """Use the demo account."""
     return "demo"
-
-
-@pytest.fixture
-async def repairs(hass: HomeAssistant) -> None:
-    """Load Home Assistant's repairs integration and its flow manager."""
-    assert await async_setup_component(hass, "repairs", {})
 
 
 def _failing_issue(
@@ -88,10 +86,23 @@ async def _minutes(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, minutes: int
 ) -> None:
     """Let minutes pass one at a time: Blink Health's status check runs once a minute."""
-    for _ in range(minutes):
-        freezer.tick(timedelta(minutes=1))
-        async_fire_time_changed(hass)
-        await hass.async_block_till_done(wait_background_tasks=True)
+    await poll(hass, freezer, times=minutes, every=timedelta(minutes=1))
+
+
+async def _failing_for_16_minutes(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    **fault: Any,
+) -> tuple[MockConfigEntry, MockConfigEntry, ir.IssueEntry]:
+    """Set both up, fail `blink`'s token refreshes for 16 minutes; return its repair too."""
+    core, health = await core_and_health(hass, cloud)
+    cloud.set_fault("token_unavailable", True, **fault)
+    await _expire_token(hass, cloud, freezer)
+    await _minutes(hass, freezer, 16)
+    issue = _failing_issue(hass, health)
+    assert issue is not None
+    return core, health, issue
 
 
 async def _expire_token(
@@ -100,16 +111,6 @@ async def _expire_token(
     """Move on to when blinkpy refreshes its token: core's next refresh asks for a new one."""
     freezer.tick(timedelta(seconds=int(cloud.account.get("expires_in", 14400))))
     await core_poll(hass, freezer)
-
-
-async def _core_and_health(
-    hass: HomeAssistant, cloud: FakeBlinkCloud, **options: Any
-) -> tuple[MockConfigEntry, MockConfigEntry]:
-    """Set core's `blink` up, then Blink Health on its session."""
-    core = await setup_core_blink(hass, cloud)
-    health = await add_health(hass, core, **options)
-    assert health.state is ConfigEntryState.LOADED
-    return core, health
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ async def test_token_refresh_failing_one_repair_then_cleared(
     fault: str,
 ) -> None:
     """Token refreshes failing: one repair after 15 minutes, none before; gone at recovery."""
-    core, health = await _core_and_health(hass, cloud)
+    core, health = await core_and_health(hass, cloud)
     events = async_capture_events(hass, EVENT_ISSUE)
     cloud.set_fault(fault, True)
     await _expire_token(hass, cloud, freezer)
@@ -165,12 +166,7 @@ async def test_fix_flow_reloads_and_says_it_came_back(
     repairs: None,
 ) -> None:
     """The fix flow reloads `blink` (whose full sign-in still works) and says it is back."""
-    core, health = await _core_and_health(hass, cloud)
-    cloud.set_fault("token_unavailable", True)
-    await _expire_token(hass, cloud, freezer)
-    await _minutes(hass, freezer, 16)
-    issue = _failing_issue(hass, health)
-    assert issue is not None
+    core, health, issue = await _failing_for_16_minutes(hass, cloud, freezer)
     old_coordinator = core.runtime_data
     result = await start_fix_flow(hass, issue.issue_id)
     assert result["step_id"] == "confirm"
@@ -192,12 +188,9 @@ async def test_fix_flow_says_when_it_did_not_come_back(
     repairs: None,
 ) -> None:
     """The token endpoint still refusing every grant: "did not come back", the issue stays."""
-    core, health = await _core_and_health(hass, cloud)
-    cloud.set_fault("token_unavailable", True, grants=EVERY_GRANT)
-    await _expire_token(hass, cloud, freezer)
-    await _minutes(hass, freezer, 16)
-    issue = _failing_issue(hass, health)
-    assert issue is not None
+    core, health, issue = await _failing_for_16_minutes(
+        hass, cloud, freezer, grants=EVERY_GRANT
+    )
     result = await start_fix_flow(hass, issue.issue_id)
     result = await submit_fix_flow(hass, result["flow_id"])
     assert result["type"] is FlowResultType.FORM
@@ -219,16 +212,7 @@ async def test_set_up_retrying_counts_and_the_flow_brings_both_back(
 ) -> None:
     """`blink` retrying its set-up (and Blink Health with it): the repair, then both back."""
     cloud.set_fault("down", True)
-    core = MockConfigEntry(
-        domain="blink",
-        version=4,
-        title=ACCOUNT_EMAIL,
-        unique_id=ACCOUNT_EMAIL,
-        data=core_data(cloud),
-    )
-    core.add_to_hass(hass)
-    await hass.config_entries.async_setup(core.entry_id)
-    await hass.async_block_till_done()
+    core = await add_core_blink(hass, cloud)
     assert core.state is ConfigEntryState.SETUP_RETRY
     health = await add_health(hass, core)
     assert health.state is ConfigEntryState.SETUP_RETRY
@@ -257,12 +241,7 @@ async def test_needing_a_sign_in_leads_to_blinks_reauthentication(
     repairs: None,
 ) -> None:
     """After the reload `blink` needs its owner's sign-in: the flow says so, no sign-in of ours."""
-    _, health = await _core_and_health(hass, cloud)
-    cloud.set_fault("token_unavailable", True)
-    await _expire_token(hass, cloud, freezer)
-    await _minutes(hass, freezer, 16)
-    issue = _failing_issue(hass, health)
-    assert issue is not None
+    _, health, issue = await _failing_for_16_minutes(hass, cloud, freezer)
     # Blink now refuses the account's sign-in for good (a changed password, say).
     cloud.clear_faults()
     cloud.set_fault("unauthorized", True)
@@ -288,7 +267,7 @@ async def test_auto_reload_brings_blink_back(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The option on: after the threshold Blink Health reloads `blink`, which signs in afresh."""
-    core, health = await _core_and_health(hass, cloud, **{CONF_BLINK_AUTO_RELOAD: True})
+    core, health = await core_and_health(hass, cloud, **{CONF_BLINK_AUTO_RELOAD: True})
     caplog.set_level(logging.INFO, logger="custom_components.blink_health")
     cloud.set_fault("token_unavailable", True)
     await _expire_token(hass, cloud, freezer)
@@ -310,7 +289,7 @@ async def test_auto_reload_at_most_once_an_hour(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Not back after the reload: the next one an hour later, each logged without ids."""
-    core, health = await _core_and_health(
+    core, health = await core_and_health(
         hass, cloud, **{CONF_BLINK_AUTO_RELOAD: True, CONF_BLINK_FAILING_MINUTES: 20}
     )
     caplog.set_level(logging.INFO, logger="custom_components.blink_health")
@@ -348,7 +327,7 @@ async def test_never_raised_while_blink_is_disabled(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Failing, then disabled by its owner: the repair goes and never comes back meanwhile."""
-    core, health = await _core_and_health(hass, cloud)
+    core, health = await core_and_health(hass, cloud)
     cloud.set_fault("token_unavailable", True)
     await _expire_token(hass, cloud, freezer)
     await _minutes(hass, freezer, 16)
@@ -370,7 +349,7 @@ async def test_status_check_stops_with_the_entry(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Unloaded, Blink Health checks nothing more: no repair of an entry that is not there."""
-    core, health = await _core_and_health(hass, cloud)
+    core, health = await core_and_health(hass, cloud)
     assert await hass.config_entries.async_unload(health.entry_id)
     cloud.set_fault("token_unavailable", True)
     await _expire_token(hass, cloud, freezer)
@@ -383,7 +362,7 @@ async def test_options_on_the_blink_session(
     hass: HomeAssistant, cloud: FakeBlinkCloud
 ) -> None:
     """On `blink`'s session: the failing threshold and the automatic reload (off by default)."""
-    _, health = await _core_and_health(hass, cloud)
+    _, health = await core_and_health(hass, cloud)
     result = await hass.config_entries.options.async_init(health.entry_id)
     fields = {str(key): key for key in result["data_schema"].schema}
     assert fields.keys() >= {CONF_BLINK_FAILING_MINUTES, CONF_BLINK_AUTO_RELOAD}
@@ -461,12 +440,7 @@ async def test_fix_flow_of_an_entry_gone_or_a_blink_disabled(
     repairs: None,
 ) -> None:
     """The flow aborts plainly when `blink` was disabled meanwhile, or the entry is gone."""
-    core, health = await _core_and_health(hass, cloud)
-    cloud.set_fault("token_unavailable", True)
-    await _expire_token(hass, cloud, freezer)
-    await _minutes(hass, freezer, 16)
-    issue = _failing_issue(hass, health)
-    assert issue is not None
+    core, _, issue = await _failing_for_16_minutes(hass, cloud, freezer)
     result = await start_fix_flow(hass, issue.issue_id)
     assert await hass.config_entries.async_set_disabled_by(
         core.entry_id, ConfigEntryDisabler.USER
@@ -475,7 +449,7 @@ async def test_fix_flow_of_an_entry_gone_or_a_blink_disabled(
     result = await submit_fix_flow(hass, result["flow_id"])
     assert result["reason"] == "blink_integration_gone"
 
-    flow = ReloadBlinkIntegrationFlow(None, issue.issue_id)
+    flow = ReloadBlinkIntegrationFlow("gone", issue.issue_id)
     flow.hass = hass
     result = await flow.async_step_init()
     assert result["reason"] == "entry_removed"

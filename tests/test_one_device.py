@@ -21,7 +21,6 @@ from homeassistant.helpers import (
     entity_registry as er,
     issue_registry as ir,
 )
-from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -40,7 +39,7 @@ from custom_components.blink_health.diagnostics import (
 )
 from custom_components.blink_health.repairs.tracker import EVENT_ISSUE
 
-from .core_blink import add_health, core_poll, setup_core_blink
+from .core_blink import add_health, core_and_health, core_poll, setup_core_blink
 from .helpers import poll, start_fix_flow
 
 # Every camera `blink` knows (blinkpy skips Shed, whose setup never finished), and its modules.
@@ -73,12 +72,6 @@ def scenario() -> str:
     return "demo"
 
 
-@pytest.fixture
-async def repairs(hass: HomeAssistant) -> None:
-    """Load Home Assistant's repairs integration and its flow manager."""
-    assert await async_setup_component(hass, "repairs", {})
-
-
 def _devices_of(hass: HomeAssistant, serial: str) -> list[dr.DeviceEntry]:
     """Return every device, `blink`'s or Blink Health's, that stands for this serial."""
     return [
@@ -98,6 +91,28 @@ def _ours(hass: HomeAssistant, device_id: str) -> dict[tuple[str, str], str]:
             description = entity.unique_id.split("_", 1)[1]
             found[entity.domain, description] = entity.entity_id
     return found
+
+
+async def _signed_in_beside_blink(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, entry: MockConfigEntry
+) -> MockConfigEntry:
+    """Set core's `blink` up, then a signed-in Blink Health entry; return core's entry."""
+    core = await setup_core_blink(hass, cloud)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return core
+
+
+async def _explain(hass: HomeAssistant, device_id: str) -> Any:
+    """Ask explain_led about a device, seeing solid green."""
+    return await hass.services.async_call(
+        DOMAIN,
+        "explain_led",
+        {"device_id": device_id, "observed": "solid_green"},
+        blocking=True,
+        return_response=True,
+    )
 
 
 def _assert_one_device_each(hass: HomeAssistant, health: MockConfigEntry) -> None:
@@ -166,10 +181,7 @@ async def test_signed_in_beside_blink_one_device_per_camera(
     mock_config_entry: MockConfigEntry,
 ) -> None:
     """Signed in while `blink` runs: the same single devices."""
-    await setup_core_blink(hass, cloud)
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await _signed_in_beside_blink(hass, cloud, mock_config_entry)
     _assert_one_device_each(hass, mock_config_entry)
 
 
@@ -239,10 +251,7 @@ async def test_blink_removed_gives_own_devices_back(
     repairs: None,
 ) -> None:
     """Signed in and `blink` removed: own devices at the next poll, skipped entities made."""
-    core = await setup_core_blink(hass, cloud)
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    core = await _signed_in_beside_blink(hass, cloud, mock_config_entry)
     await poll(hass, freezer, times=2)
     patio_on_blink = _devices_of(hass, "DEMO-LOWBATT-02")[0].id
     assert ir.async_get(hass).async_get_issue(DOMAIN, f"low_battery_{patio_on_blink}")
@@ -277,10 +286,7 @@ async def test_blink_disabled_then_enabled(
     mock_config_entry: MockConfigEntry,
 ) -> None:
     """A disabled `blink` device is no home: own devices; enabled again, back on `blink`'s."""
-    core = await setup_core_blink(hass, cloud)
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    core = await _signed_in_beside_blink(hass, cloud, mock_config_entry)
     assert await hass.config_entries.async_set_disabled_by(
         core.entry_id, ConfigEntryDisabler.USER
     )
@@ -313,26 +319,13 @@ async def test_device_lookups_on_blink_devices(
     repairs: None,
 ) -> None:
     """explain_led, fix flows, removal and device diagnostics find cameras on `blink`'s device."""
-    core = await setup_core_blink(hass, cloud)
-    health = await add_health(hass, core)
+    _, health = await core_and_health(hass, cloud)
     (driveway,) = _devices_of(hass, "DEMO-HEALTHY-01")
-    response: Any = await hass.services.async_call(
-        DOMAIN,
-        "explain_led",
-        {"device_id": driveway.id, "observed": "solid_green"},
-        blocking=True,
-        return_response=True,
-    )
+    response = await _explain(hass, driveway.id)
     assert response["camera"] == "Driveway"
     (home,) = _devices_of(hass, "SM-DEMO-HOME")
     with pytest.raises(ServiceValidationError) as err:
-        await hass.services.async_call(
-            DOMAIN,
-            "explain_led",
-            {"device_id": home.id, "observed": "solid_green"},
-            blocking=True,
-            return_response=True,
-        )
+        await _explain(hass, home.id)
     assert err.value.translation_key == "not_a_camera"
 
     # Shed is on a device of our own: its diagnostics and removal work as before.
@@ -352,13 +345,7 @@ async def test_device_lookups_on_blink_devices(
     # Its entry unloaded, a camera on `blink`'s device is named as such.
     assert await hass.config_entries.async_unload(health.entry_id)
     with pytest.raises(ServiceValidationError) as err:
-        await hass.services.async_call(
-            DOMAIN,
-            "explain_led",
-            {"device_id": driveway.id, "observed": "solid_green"},
-            blocking=True,
-            return_response=True,
-        )
+        await _explain(hass, driveway.id)
     assert err.value.translation_key == "entry_not_loaded"
 
 
@@ -366,8 +353,7 @@ async def test_camera_leaving_the_account_takes_our_entities_off_blinks_device(
     hass: HomeAssistant, cloud: FakeBlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
     """A camera gone from the account: our entities leave `blink`'s device, which stays."""
-    core = await setup_core_blink(hass, cloud)
-    await add_health(hass, core)
+    await core_and_health(hass, cloud)
     (side_gate,) = _devices_of(hass, "DEMO-WEAKWIFI-04")
     assert _ours(hass, side_gate.id)
     cloud.remove_camera("DEMO-WEAKWIFI-04")
@@ -399,8 +385,7 @@ async def test_a_camera_its_owner_disabled_keeps_ours_with_it(
     hass: HomeAssistant, cloud: FakeBlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
     """The owner disabled `blink`'s device of a camera: ours stay on it, disabled with it."""
-    core = await setup_core_blink(hass, cloud)
-    health = await add_health(hass, core)
+    _, health = await core_and_health(hass, cloud)
     (driveway,) = _devices_of(hass, "DEMO-HEALTHY-01")
     devices = dr.async_get(hass)
     devices.async_update_device(driveway.id, disabled_by=dr.DeviceEntryDisabler.USER)

@@ -14,7 +14,7 @@ import probatio as vol
 from ..const import DOMAIN
 from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
-from .blink_integration_flow import ReloadBlinkIntegrationFlow
+from .blink_integration_flow import ReloadBlinkIntegrationFlow, SwitchToSignInFlow
 from .issues import AccountIssue
 
 if TYPE_CHECKING:
@@ -216,36 +216,6 @@ class HardwareFaultFlow(BlinkRepairFlow):
         return self.async_abort(reason="support_summary_done")
 
 
-class SwitchToSignInFlow(RepairsFlow):
-    """The Blink integration's entry is gone: switch this entry to its own sign-in."""
-
-    def __init__(self, owner_entry_id: str) -> None:
-        """Remember which Blink Health entry to switch."""
-        self.owner_entry_id = owner_entry_id
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Start at the confirmation."""
-        return await self.async_step_confirm()
-
-    async def async_step_confirm(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Explain; on submit, start Blink Health's sign-in (it asks for the password)."""
-        entry = self.hass.config_entries.async_get_entry(self.owner_entry_id)
-        if entry is None:
-            return self.async_abort(reason="entry_removed")
-        if user_input is None:
-            return self.async_show_form(
-                step_id="confirm",
-                data_schema=_EMPTY,
-                description_placeholders={"title": entry.title},
-            )
-        entry.async_start_reauth(self.hass)
-        return self.async_create_entry(data={})
-
-
 _FLOWS: dict[str, type[BlinkRepairFlow]] = {
     Cause.LOW_BATTERY.value: BatteriesFlow,
     Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
@@ -265,11 +235,9 @@ async def async_create_fix_flow(
     """Return the fix flow for one of Blink Health's issues."""
     data = data or {}
     if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
-        return SwitchToSignInFlow(str(data.get("entry_id", "")))
+        return SwitchToSignInFlow(str(data.get("entry_id", "")), issue_id)
     if data.get("cause") == AccountIssue.BLINK_INTEGRATION_FAILING:
-        return ReloadBlinkIntegrationFlow(
-            hass.config_entries.async_get_entry(str(data.get("entry_id", ""))), issue_id
-        )
+        return ReloadBlinkIntegrationFlow(str(data.get("entry_id", "")), issue_id)
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
         str(data.get("entry_id", ""))
     )

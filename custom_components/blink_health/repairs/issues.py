@@ -210,24 +210,19 @@ def blink_integration_issues(
     for `failing_after` or longer: one issue whose fix flow reloads it (its texts say whether
     Blink Health also reloads it by itself).
     """
+    cause: AccountIssue | None
+    translation_key = None
     if failing_too_long(status, failing_after):
-        failing = AccountIssue.BLINK_INTEGRATION_FAILING
-        issue_id = issue_id_for(failing.value, entry_id)
-        return {
-            issue_id: WantedIssue(
-                issue_id=issue_id,
-                cause=failing.value,
-                severity=ir.IssueSeverity.ERROR,
-                placeholders=failing_placeholders(status, texts),
-                translation_key=failing.value + AUTO_RELOAD_SUFFIX
-                if auto_reload
-                else None,
-            )
-        }
-    cause = {
-        BlinkIntegrationState.NEEDS_SIGN_IN: AccountIssue.BLINK_INTEGRATION_REAUTH,
-        BlinkIntegrationState.REMOVED: AccountIssue.BLINK_INTEGRATION_REMOVED,
-    }.get(status.blink_integration or BlinkIntegrationState.WORKING)
+        cause = AccountIssue.BLINK_INTEGRATION_FAILING
+        placeholders = failing_placeholders(status, texts)
+        if auto_reload:
+            translation_key = cause.value + AUTO_RELOAD_SUFFIX
+    else:
+        cause = {
+            BlinkIntegrationState.NEEDS_SIGN_IN: AccountIssue.BLINK_INTEGRATION_REAUTH,
+            BlinkIntegrationState.REMOVED: AccountIssue.BLINK_INTEGRATION_REMOVED,
+        }.get(status.blink_integration or BlinkIntegrationState.WORKING)
+        placeholders = texts.escaped({"title": status.title})
     if cause is None:
         return {}
     issue_id = issue_id_for(cause.value, entry_id)
@@ -236,7 +231,9 @@ def blink_integration_issues(
             issue_id=issue_id,
             cause=cause.value,
             severity=ir.IssueSeverity.ERROR,
-            placeholders=texts.escaped({"title": status.title}),
-            fixable=cause is AccountIssue.BLINK_INTEGRATION_REMOVED,
+            placeholders=placeholders,
+            translation_key=translation_key,
+            # Only the sign-in the owner gives in the Blink integration has no fix of ours.
+            fixable=cause is not AccountIssue.BLINK_INTEGRATION_REAUTH,
         )
     }
