@@ -128,4 +128,3 @@ def test_manifest_order() -> None:
     keys = list(MANIFEST)
     assert keys[:2] == ["domain", "name"]
     assert keys[2:] == sorted(keys[2:])
-    assert MANIFEST["requirements"] == ["blinkpy==0.25.9"]

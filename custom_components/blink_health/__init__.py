@@ -45,7 +45,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 
 def _signed_in_source(
-    hass: HomeAssistant, entry: BlinkHealthConfigEntry
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry, poll_interval: timedelta
 ) -> SignedInSource:
     """Return the source of an entry that signed in itself, saving rotated tokens to it."""
 
@@ -63,6 +63,7 @@ def _signed_in_source(
         entry.data,
         on_tokens=save_tokens,
         detail_interval=timedelta(hours=hours) if hours else DEFAULT_DETAIL_INTERVAL,
+        poll_interval=poll_interval,
     )
 
 
@@ -75,9 +76,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) 
         source = BlinkIntegrationSource(hass, str(entry.data[CONF_BLINK_ENTRY_ID]))
         interval = None
     else:
-        source = _signed_in_source(hass, entry)
         seconds = entry.options.get(CONF_SCAN_INTERVAL)
         interval = timedelta(seconds=seconds) if seconds else DEFAULT_SCAN_INTERVAL
+        source = _signed_in_source(hass, entry, interval)
     entry.async_on_unload(source.async_close)
     coordinator = BlinkHealthCoordinator(hass, entry, source, interval)
     await coordinator.async_config_entry_first_refresh()

@@ -212,7 +212,12 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             )
         histories = self.store.histories
         verdicts: dict[str, Verdict] = {}
+        known = self.data.verdicts if self.data else {}
         for key, camera in snapshot.cameras.items():
+            if camera.carried and key in known:
+                # Not in this answer: nothing new to judge it by; its entities are unavailable.
+                verdicts[key] = known[key]
+                continue
             verdicts[key], histories[key] = assess(
                 camera,
                 snapshot.sync_module_for(camera),

@@ -30,10 +30,42 @@ from .device_sync import unique_id_for
 from .model import CameraSnapshot, SyncModuleSnapshot
 
 
-class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
-    """An entity of one Blink device, found by its device key in each snapshot."""
+class ChangesOnlyEntity(CoordinatorEntity[BlinkHealthCoordinator]):
+    """A coordinator entity that writes its state only when something an owner sees changed.
+
+    Most polls change nothing; on a large account writing every entity's unchanged state at each
+    poll costs more than the poll itself.
+    """
 
     _attr_has_entity_name = True
+    _written: tuple[object, ...] | None = None
+
+    def _shown(self) -> tuple[object, ...]:
+        """Return what the entity shows: availability, state and attributes."""
+        available = self.available
+        return (
+            available,
+            self.state if available else None,
+            self.extra_state_attributes if available else None,
+        )
+
+    async def async_added_to_hass(self) -> None:
+        """Remember the state Home Assistant writes when the entity is added."""
+        await super().async_added_to_hass()
+        self._written = self._shown()
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write the state after a poll, only when it differs from the state written last."""
+        shown = self._shown()
+        if shown == self._written:
+            return
+        self._written = shown
+        super()._handle_coordinator_update()
+
+
+class BlinkHealthEntity(ChangesOnlyEntity):
+    """An entity of one Blink device, found by its device key in each snapshot."""
 
     def __init__(
         self,
@@ -88,8 +120,9 @@ class BlinkCameraEntity(BlinkHealthEntity):
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the camera is still on the account."""
-        return super().available and self.camera is not None
+        """Return whether the last poll read this camera (worked, and listed it)."""
+        camera = self.camera
+        return super().available and camera is not None and not camera.camera.carried
 
 
 class BlinkSyncModuleEntity(BlinkHealthEntity):
@@ -102,8 +135,9 @@ class BlinkSyncModuleEntity(BlinkHealthEntity):
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the Sync Module is still on the account."""
-        return super().available and self.sync_module is not None
+        """Return whether the last poll read this Sync Module (worked, and listed it)."""
+        module = self.sync_module
+        return super().available and module is not None and not module.carried
 
 
 def account_identifier(entry_id: str) -> tuple[str, str]:
@@ -111,10 +145,8 @@ def account_identifier(entry_id: str) -> tuple[str, str]:
     return (DOMAIN, entry_id)
 
 
-class BlinkAccountEntity(CoordinatorEntity[BlinkHealthCoordinator]):
+class BlinkAccountEntity(ChangesOnlyEntity):
     """An entity of the whole Blink account, on a service device of its own."""
-
-    _attr_has_entity_name = True
 
     def __init__(
         self, coordinator: BlinkHealthCoordinator, description: EntityDescription

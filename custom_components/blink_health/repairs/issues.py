@@ -124,7 +124,7 @@ def wanted_issues(
     for key, verdict in verdicts.items():
         camera = snapshot.cameras.get(key)
         device_id = device_id_for(key)
-        if camera is None or device_id is None:
+        if camera is None or camera.carried or device_id is None:
             continue
         if verdict.cause is Cause.SYNC_MODULE_OFFLINE and camera.sync_module_key:
             offline_modules.setdefault(camera.sync_module_key, []).append(camera.name)
@@ -162,6 +162,18 @@ def wanted_issues(
             event_data={"sync_module": module.name, "cameras": sorted(names)},
         )
     return wanted
+
+
+def undecided_devices(
+    snapshot: AccountSnapshot, device_id_for: DeviceIdLookup
+) -> set[str]:
+    """Return the registry ids of devices this poll could not read (kept from an earlier one).
+
+    Their issues are neither raised nor cleared on what an earlier answer said.
+    """
+    keys = [c.key for c in snapshot.cameras.values() if c.carried]
+    keys += [m.key for m in snapshot.sync_modules.values() if m.carried]
+    return {device_id for key in keys if (device_id := device_id_for(key))}
 
 
 def failing_too_long(status: SourceStatus, failing_after: timedelta) -> bool:

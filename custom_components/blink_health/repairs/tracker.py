@@ -33,6 +33,7 @@ from .issues import (
     WantedIssue,
     blink_integration_issues,
     issue_id_for,
+    undecided_devices,
     wanted_issues,
 )
 from .keep_alive import KeepAlive, async_auto_reload
@@ -138,11 +139,18 @@ class RepairIssueTracker:
         wanted = wanted_issues(
             snapshot, verdicts, self._device_id_for, async_texts(self.hass)
         )
+        undecided = undecided_devices(snapshot, self._device_id_for)
+
+        def held(issue_id: str) -> bool:
+            """Return whether an issue is about a device this poll could not read."""
+            return issue_id.rpartition("_")[2] in undecided
+
         for issue_id, issue in list(self._raised.items()):
-            if issue.device_id and issue_id not in wanted:
+            if issue.device_id and issue_id not in wanted and not held(issue_id):
                 self._async_clear(issue_id)
         self._streaks = {
-            issue_id: self._streaks.get(issue_id, 0) + 1 for issue_id in wanted
+            **{i: streak for i, streak in self._streaks.items() if held(i)},
+            **{i: self._streaks.get(i, 0) + 1 for i in wanted},
         }
         for issue_id, issue in wanted.items():
             if issue_id in self._raised or self._streaks[issue_id] >= polls_needed:

@@ -36,7 +36,7 @@ from .objects import (
     camera_object_details,
     camera_objects,
     epoch,
-    newest_clips,
+    recorded_clips,
     unique_names,
 )
 from .status import blink_integration_status
@@ -124,7 +124,9 @@ class BlinkIntegrationSource(BlinkSource):
             for camera in reading.cameras
             if has_details(camera) and camera.id in objects
         }
-        clips = self._clip_tracker.update(newest_clips(blink, names, objects, now))
+        clips = self._clip_tracker.update(
+            recorded_clips(blink, names, objects, now), now
+        )
         return with_details(reading, details, clips)
 
     async def async_rearm(self, camera: CameraRef) -> bool:
