@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+import json
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -136,6 +138,33 @@ async def test_core_reloaded_is_picked_up(
     assert _causes(health)["DEMO-HEALTHY-01"][0] == "low_battery"
 
 
+async def test_switching_after_removal_with_a_verification_code(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    core_entry: MockConfigEntry,
+) -> None:
+    """The repair's sign-in asks for Blink's code when Blink sends one; a wrong code can retry."""
+    health = await add_health(hass, core_entry)
+    assert await hass.config_entries.async_remove(core_entry.entry_id)
+    await hass.async_block_till_done()
+    cloud.account["two_factor"] = True
+    issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REMOVED, health.entry_id)
+    result = await start_fix_flow(hass, issue_id)
+    result = await submit_fix_flow(
+        hass, result["flow_id"], {"password": ACCOUNT_PASSWORD}
+    )
+    assert result["step_id"] == "code"
+    result = await submit_fix_flow(hass, result["flow_id"], {"pin": "000000"})
+    assert result["errors"] == {"base": "invalid_2fa_code"}
+    result = await submit_fix_flow(
+        hass, result["flow_id"], {"pin": cloud.account["pin"]}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert CONF_BLINK_ENTRY_ID not in health.data
+    assert health.state is ConfigEntryState.LOADED
+
+
 async def test_core_unloaded_then_removed(
     hass: HomeAssistant,
     cloud: FakeBlinkCloud,
@@ -163,22 +192,22 @@ async def test_core_unloaded_then_removed(
     assert issue is not None
     assert issue.is_fixable
 
-    # The fix flow starts Blink Health's own sign-in for the same account.
+    # The repair signs in right there: a wrong password is said, the right one switches.
     result = await start_fix_flow(hass, issue_id)
     assert result["step_id"] == "confirm"
-    result = await submit_fix_flow(hass, result["flow_id"])
+    assert list(result["data_schema"].schema) == ["password"]
+    result = await submit_fix_flow(hass, result["flow_id"], {"password": "wrong"})
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await submit_fix_flow(
+        hass, result["flow_id"], {"password": ACCOUNT_PASSWORD}
+    )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
-    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
-    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
-    # Its own step: Blink refused nothing, the Blink integration is gone.
-    assert flows[0]["step_id"] == "switch_sign_in"
-    result = await hass.config_entries.flow.async_configure(
-        flows[0]["flow_id"], {"password": ACCOUNT_PASSWORD}
-    )
-    await hass.async_block_till_done()
-    assert result["reason"] == "reauth_successful"
+    # No "authentication expired" flow was started: nothing expired.
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert CONF_BLINK_ENTRY_ID not in health.data
+    assert "password" not in health.data
+    assert health.data["refresh_token"]
     assert health.state is ConfigEntryState.LOADED
     assert hass.states.get(entity).state == "ok"
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
@@ -258,6 +287,14 @@ async def test_config_flow_menu_one_entry(
     )
     assert result["type"] is FlowResultType.MENU
     assert result["menu_options"] == ["blink_integration", "sign_in"]
+    # Titled for the choice it offers, never as a sign-in that asks for a password.
+    assert result["step_id"] == "connect"
+    texts = json.loads(
+        (
+            Path(__file__).parent.parent / "custom_components/blink_health/strings.json"
+        ).read_text(encoding="utf-8")
+    )["config"]["step"]["connect"]
+    assert "password" not in json.dumps(texts).lower()
     with patch("custom_components.blink_health.async_setup_entry", return_value=True):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], {"next_step_id": "blink_integration"}

@@ -360,9 +360,20 @@ async def test_own_records_stay_available_in_an_outage(
     for entity_id in (
         "sensor.front_yard_batteries_replaced",
         "sensor.front_yard_battery_replacement_due",
+        "button.front_yard_record_new_batteries",
     ):
         assert hass.states.get(entity_id).state != STATE_UNAVAILABLE, entity_id
     assert hass.states.get("sensor.front_yard_battery_level").state == STATE_UNAVAILABLE
+    # Recording new batteries needs no Blink: it is kept, and shown, in the outage.
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": "button.front_yard_record_new_batteries"},
+        blocking=True,
+    )
+    await hass.async_block_till_done()
+    replaced = hass.states.get("sensor.front_yard_batteries_replaced")
+    assert replaced.state not in (STATE_UNAVAILABLE, "unknown")
 
 
 async def test_unexpected_error_logged_once_without_ids(

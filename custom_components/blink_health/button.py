@@ -52,6 +52,11 @@ class CameraButton(BlinkCameraEntity, ButtonEntity):
 
     entity_description: CameraButtonDescription
 
+    @property
+    def available(self) -> bool:
+        """Return whether the camera is known: recording an owner's action needs no Blink."""
+        return self.coordinator.data is not None and self.camera is not None
+
     async def async_press(self) -> None:
         """Do what the button says."""
         await self.entity_description.press_fn(self.coordinator, self.device_key)

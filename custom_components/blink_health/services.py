@@ -23,6 +23,7 @@ import probatio as vol
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
 from .diagnosis import CameraHistory, Candidate, LedState, explain
+from .model import CameraKind
 from .texts import Texts, async_load_texts
 
 SERVICE_EXPLAIN_LED = "explain_led"
@@ -75,15 +76,26 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
         now=dt_util.utcnow(),
     )
     texts = await async_load_texts(hass)
+    reported = explanation.reported
+    reported_name = texts.cause(reported.value) if reported is not None else ""
     return {
         "camera": camera.name,
         "observed": observed.value,
+        "reported_cause": None
+        if reported is None
+        else {"cause": reported.value, "name": reported_name},
         "notes": [
-            {"id": note.value, "text": texts.note(note.value)}
+            {
+                "id": note.value,
+                "text": texts.note(note.value).replace("{cause}", reported_name),
+            }
             for note in explanation.notes
         ],
         "nearest_led_states": [led.value for led in explanation.nearest],
-        "causes": [_describe(candidate, texts) for candidate in explanation.candidates],
+        "causes": [
+            _describe(candidate, texts, camera.kind)
+            for candidate in explanation.candidates
+        ],
     }
 
 
@@ -134,8 +146,8 @@ def _entry_ids_on(hass: HomeAssistant, device: dr.AnyDeviceEntry) -> set[str]:
     return ids
 
 
-def _describe(candidate: Candidate, texts: Texts) -> dict[str, Any]:
-    """Return one candidate cause as plain data, named, its fixes with their titles and steps."""
+def _describe(candidate: Candidate, texts: Texts, kind: CameraKind) -> dict[str, Any]:
+    """Return one candidate cause as plain data, named, its fixes with the model's steps."""
     cause = candidate.cause.value
     return {
         "cause": cause,
@@ -149,7 +161,7 @@ def _describe(candidate: Candidate, texts: Texts) -> dict[str, Any]:
             {
                 "id": fix.value,
                 "title": texts.fix_title(fix.value),
-                "steps": texts.fix_steps(fix.value),
+                "steps": texts.fix_steps(fix.value, kind),
             }
             for fix in candidate.fixes
         ],

@@ -77,8 +77,16 @@ class Texts:
         """Return what a fix is, in a few words."""
         return self.strings.get(f"{FIX_TITLES}.{fix}", fix)
 
-    def fix_steps(self, fix: str) -> str:
-        """Return a fix's steps (Markdown), empty when it has none."""
+    def fix_steps(self, fix: str, kind: str | None = None) -> str:
+        """Return a fix's steps (Markdown) for this kind of camera, empty when it has none.
+
+        A fix whose steps differ by how the camera is powered has `<fix>_<kind>` steps (a Mini
+        is unplugged, never has its batteries taken out).
+        """
+        if kind is not None and (
+            steps := self.strings.get(f"{FIX_STEPS}.{fix}_{kind}")
+        ):
+            return steps
         return self.strings.get(f"{FIX_STEPS}.{fix}", "")
 
     def note(self, note: str) -> str:

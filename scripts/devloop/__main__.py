@@ -108,7 +108,7 @@ async def set_up(args: argparse.Namespace) -> list[str]:
         (CONFIG / "dev-token").write_text(token + "\n", encoding="utf-8")
         if args.with_blink:
             await ha.add_entry("blink", sign_in)
-            use_blink = {"user": {"next_step_id": "blink_integration"}}
+            use_blink = {"connect": {"next_step_id": "blink_integration"}}
             entry_id = await ha.add_entry(DOMAIN, use_blink)
             print(
                 f"  Its Blink integration signed in to {account['email']}; Blink Health "

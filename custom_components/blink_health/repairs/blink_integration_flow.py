@@ -1,9 +1,8 @@
-"""Fix flows of the Blink integration's issues, for an entry reading its session.
+"""The fix flow of "The Blink integration stopped working", for an entry reading its session.
 
-"The Blink integration stopped working": reload it, wait, and say whether it came back; where it
-needs its owner to sign in again, say so and lead to that integration's own re-authentication
-(Blink Health never signs in in this mode). "The Blink integration was removed": switch the
-entry to Blink Health's own sign-in.
+It reloads the Blink integration, waits, and says whether it came back; where that integration
+needs its owner to sign in again, it says so and leads to its own re-authentication (Blink
+Health never signs in in this mode).
 """
 
 from __future__ import annotations
@@ -25,13 +24,14 @@ from .issues import failing_placeholders
 _EMPTY = vol.Schema({})
 
 
-class BlinkIntegrationFlow(RepairsFlow):
-    """One confirmation, then what the flow does; for a Blink Health entry, loaded or not."""
+class ReloadBlinkIntegrationFlow(RepairsFlow):
+    """Reload the Blink integration whose session this entry reads, then report the outcome."""
 
     def __init__(self, entry_id: str, issue_id: str) -> None:
         """Remember the Blink Health entry (by id: it may be set up again meanwhile)."""
         self.entry_id = entry_id
         self.issue_id = issue_id
+        self._status: SourceStatus | None = None
 
     @property
     def entry(self) -> ConfigEntry | None:
@@ -43,38 +43,6 @@ class BlinkIntegrationFlow(RepairsFlow):
     ) -> RepairsFlowResult:
         """Start at the confirmation (the manager passes the issue here, not input)."""
         return await self.async_step_confirm()
-
-    async def async_step_confirm(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Explain; each flow decides what submitting does."""
-        raise NotImplementedError
-
-
-class SwitchToSignInFlow(BlinkIntegrationFlow):
-    """The Blink integration's entry is gone: switch this entry to its own sign-in."""
-
-    async def async_step_confirm(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Explain; on submit, start Blink Health's sign-in (it asks for the password)."""
-        entry = self.entry
-        if entry is None:
-            return self.async_abort(reason="entry_removed")
-        if user_input is None:
-            return self.async_show_form(
-                step_id="confirm",
-                data_schema=_EMPTY,
-                description_placeholders={"title": entry.title},
-            )
-        entry.async_start_reauth(self.hass)
-        return self.async_create_entry(data={})
-
-
-class ReloadBlinkIntegrationFlow(BlinkIntegrationFlow):
-    """Reload the Blink integration whose session this entry reads, then report the outcome."""
-
-    _status: SourceStatus | None = None
 
     async def async_step_confirm(
         self, user_input: dict[str, Any] | None = None

@@ -14,8 +14,9 @@ import probatio as vol
 from ..const import DOMAIN
 from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
-from .blink_integration_flow import ReloadBlinkIntegrationFlow, SwitchToSignInFlow
+from .blink_integration_flow import ReloadBlinkIntegrationFlow
 from .issues import AccountIssue
+from .switch_sign_in import SwitchToSignInFlow
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
@@ -235,7 +236,7 @@ async def async_create_fix_flow(
     """Return the fix flow for one of Blink Health's issues."""
     data = data or {}
     if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
-        return SwitchToSignInFlow(str(data.get("entry_id", "")), issue_id)
+        return SwitchToSignInFlow(str(data.get("entry_id", "")))
     if data.get("cause") == AccountIssue.BLINK_INTEGRATION_FAILING:
         return ReloadBlinkIntegrationFlow(str(data.get("entry_id", "")), issue_id)
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(

@@ -64,10 +64,13 @@ ERROR_CAUSES = frozenset(
         Cause.HARDWARE_FAULT,
     }
 )
-# Causes whose steps depend on how the camera is powered: a Mini is plugged in and shows solid
-# red, a wired camera is plugged in, a battery camera may have run flat.
-KIND_SPECIFIC_CAUSES = frozenset({Cause.WIFI_DISCONNECTED})
-KIND_SUFFIX = {CameraKind.MINI: "_mini", CameraKind.WIRED: "_wired"}
+# Causes whose steps depend on how the camera is powered, and the texts' suffix per kind: a Mini
+# is plugged in and shows solid red, a wired camera is plugged in, a battery camera may have run
+# flat; a plugged-in camera is restarted by unplugging it, a battery one by its batteries.
+KIND_TEXTS: Mapping[Cause, Mapping[CameraKind, str]] = {
+    Cause.WIFI_DISCONNECTED: {CameraKind.MINI: "_mini", CameraKind.WIRED: "_wired"},
+    Cause.HARDWARE_FAULT: {CameraKind.MINI: "_plugged", CameraKind.WIRED: "_plugged"},
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,11 +108,10 @@ def issue_id_for(cause: str, owner_id: str) -> str:
 def translation_key_for(cause: Cause, camera: CameraSnapshot) -> str | None:
     """Return the texts of a cause's issue for this model, None for the cause's own.
 
-    A Mini's offline issue must not ask to check its batteries: it has none.
+    A Mini's issues must not ask to check or take out its batteries: it has none.
     """
-    if cause in KIND_SPECIFIC_CAUSES and camera.kind in KIND_SUFFIX:
-        return cause.value + KIND_SUFFIX[camera.kind]
-    return None
+    suffix = KIND_TEXTS.get(cause, {}).get(camera.kind)
+    return None if suffix is None else cause.value + suffix
 
 
 def wanted_issues(

@@ -27,7 +27,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from ...const import LOGGER
 from ..clips import ClipTracker
 from ..details import CameraDetails
-from ..errors import BlinkIntegrationUnavailable, CloudUnreachable
+from ..errors import AuthRefused, BlinkIntegrationUnavailable, CloudUnreachable
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkSource, SourceStatus
@@ -115,7 +115,16 @@ class BlinkIntegrationSource(BlinkSource):
             raise CloudUnreachable("the Blink integration's last refresh failed")
         blink = coordinator.api
         now = datetime.now(UTC)
-        reading = read_homescreen(getattr(blink, "homescreen", None), fetched_at=now)
+        try:
+            reading = read_homescreen(
+                getattr(blink, "homescreen", None), fetched_at=now
+            )
+        except AuthRefused as err:
+            # Blink refused the Blink integration's sign-in: its owner signs in there, never
+            # in Blink Health (its repair says so).
+            raise BlinkIntegrationUnavailable(
+                "the Blink integration's sign-in"
+            ) from err
         read_at = epoch(getattr(blink, "last_refresh", None)) or now
         names = unique_names(reading.cameras)
         objects = camera_objects(blink, names)
