@@ -132,6 +132,10 @@ async def test_token_refresh_failing_one_repair_then_cleared(
     status = health.runtime_data.source.status()
     assert status.blink_integration is BlinkIntegrationState.FAILING
     assert status.last_error is BlinkIntegrationError.TOKEN_REFRESH_FAILED
+    diagnostics = health.runtime_data.source.diagnostics()
+    assert diagnostics["blink_integration"] == "failing"
+    assert diagnostics["blink_last_error"] == "token_refresh_failed"
+    assert diagnostics["blink_failing_since"] == status.failing_since.isoformat()
     await _minutes(hass, freezer, 13)
     assert _failing_issue(hass, health) is None
     await _minutes(hass, freezer, 3)

@@ -176,6 +176,7 @@ class BlinkIntegrationSource(BlinkSource):
         """Return the mode and what this source knows of the `blink` entry (nothing secret)."""
         entry = self._entry()
         coordinator = blink_coordinator(entry)
+        status = self.status()
         return {
             "mode": "blink_integration",
             "blink_entry_state": entry.state.value if entry else None,
@@ -183,6 +184,11 @@ class BlinkIntegrationSource(BlinkSource):
                 coordinator, "last_update_success", None
             ),
             "blink_refreshes_followed": self.refreshes_followed,
+            "blink_integration": status.blink_integration,
+            "blink_failing_since": status.failing_since.isoformat()
+            if status.failing_since
+            else None,
+            "blink_last_error": status.last_error,
             "requests": 0,
         }
 
