@@ -103,7 +103,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         )
         self.store = HistoryStore(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
-        self.repairs = RepairIssueTracker(hass, entry, self.devices.device_id)
+        self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
         self.devices.async_on_device_moved(self.repairs.async_device_moved)
         if (check := source.status_check_interval) is not None:
             entry.async_on_unload(

@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 import time
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
@@ -70,18 +69,20 @@ class RepairIssueTracker:
     """Raise a device's issue after it held for N successful polls; clear it once it is gone."""
 
     def __init__(
-        self,
-        hass: HomeAssistant,
-        config_entry: ConfigEntry,
-        device_id_for: DeviceIdLookup,
+        self, hass: HomeAssistant, entry_id: str, device_id_for: DeviceIdLookup
     ) -> None:
         """Pick up the issues this entry raised before a restart (dropping older schemas)."""
         self.hass = hass
-        self.entry_id = entry_id = config_entry.entry_id
-        self._keep_alive = KeepAlive.from_options(config_entry.options)
+        self.entry_id = entry_id
+        config_entry = hass.config_entries.async_get_entry(entry_id)
+        self._keep_alive = KeepAlive.from_options(
+            config_entry.options if config_entry else {}
+        )
         # On the Blink integration's session a failed read is that integration's failure: its
         # own issues say so, never "Blink cloud unreachable".
-        self._on_blink_integration = CONF_BLINK_ENTRY_ID in config_entry.data
+        self._on_blink_integration = (
+            config_entry is not None and CONF_BLINK_ENTRY_ID in config_entry.data
+        )
         self._device_id_for = device_id_for
         self._streaks: dict[str, int] = {}
         self._outages = hass.data.setdefault(OUTAGES, {})
