@@ -13,6 +13,7 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
@@ -104,6 +105,11 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self.store = HistoryStore(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
+        self.devices.async_on_device_moved(self.repairs.async_device_moved)
+        if (check := source.status_check_interval) is not None:
+            entry.async_on_unload(
+                async_track_time_interval(hass, self._async_check_source, check)
+            )
         self._builder: SnapshotBuilder | None = None
         self._details_for: set[int] = set()
         self._reported_bug = False
@@ -120,6 +126,11 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         except SourceError as err:
             self._async_failed(err)
             raise update_failed(err) from err
+
+    @callback
+    def _async_check_source(self, _now: datetime) -> None:
+        """Hand the source's status to the repairs between reads (no request)."""
+        self.repairs.async_source_status(self.source.status())
 
     @callback
     def _async_source_updated(self) -> None:

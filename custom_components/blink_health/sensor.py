@@ -62,6 +62,8 @@ class CameraSensorDescription(SensorEntityDescription):
     # Measured by the camera itself: unknown while it (or its Sync Module) is offline, since
     # Blink cannot have had a fresh value.
     reported_by_camera: bool = False
+    # Home Assistant's `blink` shows the same on its device ("Temperature", "Wi-Fi signal strength").
+    shown_by_blink: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,6 +236,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.wifi_dbm,
         exists_fn=lambda camera: camera.wifi_dbm is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="wifi_bars",
@@ -265,6 +268,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         entity_registry_enabled_default=False,
         value_fn=lambda state: state.camera.temperature_f,
         exists_fn=lambda camera: camera.temperature_f is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="last_motion",

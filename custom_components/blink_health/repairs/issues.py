@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
 
-from ..blink import BlinkIntegrationState, SourceStatus
+from ..blink import BlinkIntegrationError, BlinkIntegrationState, SourceStatus
 from ..diagnosis import Cause, Fix, Verdict, is_problem
 from ..model import AccountSnapshot, CameraKind, CameraSnapshot
 from ..texts import Texts, camera_placeholders
@@ -27,6 +29,17 @@ class AccountIssue(StrEnum):
     CLOUD_UNREACHABLE = "cloud_unreachable"
     BLINK_INTEGRATION_REAUTH = "blink_integration_reauth"
     BLINK_INTEGRATION_REMOVED = "blink_integration_removed"
+    BLINK_INTEGRATION_FAILING = "blink_integration_failing"
+
+
+# The Blink integration's issues, each raised and cleared by its state alone.
+BLINK_INTEGRATION_CAUSES = (
+    AccountIssue.BLINK_INTEGRATION_REAUTH,
+    AccountIssue.BLINK_INTEGRATION_REMOVED,
+    AccountIssue.BLINK_INTEGRATION_FAILING,
+)
+# The failing issue's texts when Blink Health reloads the Blink integration by itself.
+AUTO_RELOAD_SUFFIX = "_auto"
 
 
 # Causes the owner must act on. `ok` and `recording` are normal; a Sync Module's outage is one
@@ -178,18 +191,65 @@ def undecided_devices(
     return {device_id for key in keys if (device_id := device_id_for(key))}
 
 
+def failing_too_long(status: SourceStatus, failing_after: timedelta) -> bool:
+    """Return whether the Blink integration stopped by itself at least `failing_after` ago.
+
+    Never while its owner disabled it, it waits for a sign-in, or it was removed: those have
+    their own messages.
+    """
+    state = status.blink_integration
+    return (
+        state is not None
+        and state.not_working
+        and status.failing_for is not None
+        and status.failing_for >= failing_after
+    )
+
+
+def failing_placeholders(status: SourceStatus, texts: Texts) -> dict[str, str]:
+    """Return the failing issue's values: the entry, since when, and its last error in words."""
+    since = status.failing_since
+    return texts.escaped(
+        {
+            "title": status.title,
+            "since": dt_util.as_local(since).strftime("%Y-%m-%d %H:%M")
+            if since
+            else texts.not_reported(),
+            "error": texts.blink_integration_error(
+                status.last_error or BlinkIntegrationError.UNKNOWN
+            ),
+        }
+    )
+
+
 def blink_integration_issues(
-    status: SourceStatus, entry_id: str, texts: Texts
+    status: SourceStatus,
+    entry_id: str,
+    texts: Texts,
+    *,
+    failing_after: timedelta,
+    auto_reload: bool = False,
 ) -> dict[str, WantedIssue]:
     """Return the issues the Blink integration's state calls for (a source on its session).
 
     Waiting for its owner's sign-in: one issue pointing to its re-authentication (Blink Health
-    never asks for a code). Removed: one issue offering Blink Health's own sign-in.
+    never asks for a code). Removed: one issue offering Blink Health's own sign-in. Failing
+    for `failing_after` or longer: one issue whose fix flow reloads it (its texts say whether
+    Blink Health also reloads it by itself).
     """
-    cause = {
-        BlinkIntegrationState.NEEDS_SIGN_IN: AccountIssue.BLINK_INTEGRATION_REAUTH,
-        BlinkIntegrationState.REMOVED: AccountIssue.BLINK_INTEGRATION_REMOVED,
-    }.get(status.blink_integration or BlinkIntegrationState.WORKING)
+    cause: AccountIssue | None
+    translation_key = None
+    if failing_too_long(status, failing_after):
+        cause = AccountIssue.BLINK_INTEGRATION_FAILING
+        placeholders = failing_placeholders(status, texts)
+        if auto_reload:
+            translation_key = cause.value + AUTO_RELOAD_SUFFIX
+    else:
+        cause = {
+            BlinkIntegrationState.NEEDS_SIGN_IN: AccountIssue.BLINK_INTEGRATION_REAUTH,
+            BlinkIntegrationState.REMOVED: AccountIssue.BLINK_INTEGRATION_REMOVED,
+        }.get(status.blink_integration or BlinkIntegrationState.WORKING)
+        placeholders = texts.escaped({"title": status.title})
     if cause is None:
         return {}
     issue_id = issue_id_for(cause.value, entry_id)
@@ -198,7 +258,9 @@ def blink_integration_issues(
             issue_id=issue_id,
             cause=cause.value,
             severity=ir.IssueSeverity.ERROR,
-            placeholders=texts.escaped({"title": status.title}),
-            fixable=cause is AccountIssue.BLINK_INTEGRATION_REMOVED,
+            placeholders=placeholders,
+            translation_key=translation_key,
+            # Only the sign-in the owner gives in the Blink integration has no fix of ours.
+            fixable=cause is not AccountIssue.BLINK_INTEGRATION_REAUTH,
         )
     }
