@@ -53,6 +53,12 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
     ) -> ConfigFlowResult:
         """Show and store the options."""
         errors: dict[str, str] = {}
+        poll_minutes = -(
+            -int(
+                self.config_entry.options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
+            )
+            // 60
+        )
         if user_input is not None:
             options = {
                 key: value if isinstance(value, bool) else int(value)
@@ -61,6 +67,7 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
             # A new clip at every poll for the window needs at least one poll in the window
             # (in the Blink integration's mode, a poll is its refresh, every 300 s).
             poll = options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
+            poll_minutes = -(-poll // 60)
             if poll > options["continuous_recording_minutes"] * 60:
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"
             else:
@@ -80,6 +87,8 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
             data_schema=self.add_suggested_values_to_schema(
                 _options_schema(polling=not on_blink_integration), user_input or current
             ),
+            # The error about the recording window names the least it may be.
+            description_placeholders={"poll_minutes": str(poll_minutes)},
             errors=errors,
         )
 
