@@ -6,10 +6,9 @@ engine's verdicts -> the repairs tracker; entities, repairs and the card only re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
@@ -20,12 +19,10 @@ from homeassistant.util import dt as dt_util
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
+from .data import BlinkHealthData, CameraView, thresholds_from_options
 from .device_sync import DeviceSync
 from .diagnosis import (
-    DEFAULT_THRESHOLDS,
-    THRESHOLD_OPTIONS,
     CameraHistory,
-    Thresholds,
     Verdict,
     assess,
     diagnose,
@@ -35,46 +32,10 @@ from .diagnosis import (
 from .events import async_fire_changes
 from .history_store import HistoryStore
 from .log_filter import BLINKPY_LOG_FILTER
-from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
+from .model import SnapshotBuilder
 from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
-
-
-@dataclass(frozen=True, slots=True)
-class CameraView:
-    """One camera as its entities see it: the snapshot, the verdict and the history."""
-
-    camera: CameraSnapshot
-    verdict: Verdict
-    history: CameraHistory
-
-
-@dataclass(frozen=True, slots=True)
-class BlinkHealthData:
-    """What the latest successful poll produced, read by every entity."""
-
-    snapshot: AccountSnapshot
-    verdicts: Mapping[str, Verdict] = field(default_factory=dict)
-    histories: Mapping[str, CameraHistory] = field(default_factory=dict)
-
-    def camera(self, key: str) -> CameraView | None:
-        """Return the camera with this device key, None when it left the account."""
-        camera = self.snapshot.cameras.get(key)
-        verdict = self.verdicts.get(key)
-        if camera is None or verdict is None:
-            return None
-        return CameraView(camera, verdict, self.histories.get(key, CameraHistory()))
-
-
-def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
-    """Return the diagnosis thresholds the owner chose, defaults for the rest."""
-    values = {
-        name: int(options[name])
-        for name in THRESHOLD_OPTIONS
-        if options.get(name) is not None
-    }
-    return replace(DEFAULT_THRESHOLDS, **values)
 
 
 class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):

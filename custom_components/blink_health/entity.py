@@ -25,7 +25,8 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from homeassistant.util import slugify
 
 from .const import DOMAIN, LOGGER, MANUFACTURER
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .data import CameraView
 from .device_sync import unique_id_for
 from .model import CameraSnapshot, SyncModuleSnapshot
 

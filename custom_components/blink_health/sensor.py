@@ -26,12 +26,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .connection import Connection
-from .coordinator import (
-    BlinkHealthConfigEntry,
-    BlinkHealthCoordinator,
-    BlinkHealthData,
-    CameraView,
-)
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .data import BlinkHealthData, CameraView
 from .diagnosis import Cause, LedState
 from .entity import (
     BlinkAccountEntity,

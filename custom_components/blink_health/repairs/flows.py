@@ -20,7 +20,8 @@ from .switch_sign_in import SwitchToSignInFlow
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
-    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+    from ..data import CameraView
 
 _EMPTY = vol.Schema({})
 
