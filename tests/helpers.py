@@ -51,11 +51,14 @@ async def sign_in(
 
 
 async def poll(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, times: int = 1
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    times: int = 1,
+    every: timedelta = POLL,
 ) -> None:
-    """Let the poll interval pass `times` times, one poll each."""
+    """Let the poll interval (or `every`) pass `times` times, one poll each."""
     for _ in range(times):
-        freezer.tick(POLL)
+        freezer.tick(every)
         async_fire_time_changed(hass)
         await hass.async_block_till_done(wait_background_tasks=True)
 

@@ -16,6 +16,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import Event, HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import Input, load_yaml_dict, parse_yaml
 import pytest
@@ -34,6 +35,7 @@ from custom_components.blink_health.install_blueprints import (
     async_install_blueprints,
 )
 
+from .core_blink import core_and_health, core_poll
 from .helpers import POLL, device_id, poll
 
 BLUEPRINTS = (
@@ -463,6 +465,59 @@ async def test_readme_example_tells_of_problems_not_recoveries(
     assert [call.data["message"] for call in notified] == [
         "Front Yard: batteries low",
         "Front Yard: offline",
+    ]
+
+
+# Beside Home Assistant's `blink` (Blink Health's entities on `blink`'s devices)
+
+
+async def test_low_battery_beside_blink(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera on `blink`'s device runs it; a Mini never does, though `blink` says "low"."""
+    await core_and_health(hass, cloud)
+    battery = er.async_get(hass).async_get("binary_sensor.front_yard_battery")
+    assert battery.platform == "blink"
+    assert hass.states.get("binary_sensor.nursery_battery").state == STATE_ON
+    ran = await _automation(hass, "low_battery.yaml", reminder_days=0)
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
+    await core_poll(hass, freezer)
+    await core_poll(hass, freezer)
+    assert [(r["camera"], r["cause"], r["reminder"]) for r in _ran(ran)] == [
+        ("Front Yard", "low_battery", False)
+    ]
+    # `blink` failing once, then back: nothing Blink Health read changed, nothing runs.
+    cloud.set_fault("down", True)
+    await core_poll(hass, freezer)
+    cloud.set_fault("down", False)
+    await core_poll(hass, freezer)
+    assert len(ran) == 1
+
+
+async def test_needs_attention_beside_blink_covers_the_sync_module(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera picked on `blink`'s device covers its Sync Module (on `blink`'s device too)."""
+    _, health = await core_and_health(hass, cloud)
+    camera = health.runtime_data.devices.device_id("CAM-OUTDOOR-01")
+    assert dr.async_get(hass).async_get(camera).identifiers == {
+        ("blink", "CAM-OUTDOOR-01")
+    }
+    ran = await _automation(
+        hass,
+        "camera_needs_attention.yaml",
+        cameras=[camera],
+        causes=["sync_module_offline"],
+    )
+    cloud.update_sync_module("SM-HOME-0001", status="offline")
+    for _ in range(4):
+        await core_poll(hass, freezer)
+    assert [(r["camera"], r["cause"]) for r in _ran(ran)] == [
+        ("Home", "sync_module_offline")
     ]
 
 

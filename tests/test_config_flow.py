@@ -380,6 +380,8 @@ async def test_options_recording_window_covers_a_poll(
     assert result["errors"] == {
         "continuous_recording_minutes": "window_shorter_than_poll"
     }
+    # The error names the least the window may be: the poll interval, in minutes.
+    assert result["description_placeholders"] == {"poll_minutes": "15"}
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**options, "continuous_recording_minutes": 15}
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 import json
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed,
 )
 
 from blink_sim.cloud import FakeBlinkCloud
@@ -26,11 +24,10 @@ from custom_components.blink_health.blink.blink_integration import CONF_BLINK_EN
 from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
 from custom_components.blink_health.repairs.issues import AccountIssue, issue_id_for
 
-from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, signed_in_data
+from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD
+from .core_blink import add_health, core_data, core_poll, setup_core_blink
 from .helpers import start_fix_flow, submit_fix_flow
 from .test_config_flow import DEFAULT_OPTIONS
-
-CORE_INTERVAL = timedelta(seconds=301)
 
 
 @pytest.fixture
@@ -39,48 +36,10 @@ def scenario() -> str:
     return "demo"
 
 
-def _core_data(cloud: FakeBlinkCloud) -> dict[str, Any]:
-    """Return what core's `blink` config flow stores: blinkpy's login attributes, password too."""
-    return {**signed_in_data(cloud), "password": ACCOUNT_PASSWORD}
-
-
 @pytest.fixture
 async def core_entry(hass: HomeAssistant, cloud: FakeBlinkCloud) -> MockConfigEntry:
     """Set Home Assistant's own `blink` integration up against the simulator."""
-    entry = MockConfigEntry(
-        domain="blink",
-        version=4,
-        title=ACCOUNT_EMAIL,
-        unique_id=ACCOUNT_EMAIL,
-        data=_core_data(cloud),
-        options={CONF_SCAN_INTERVAL: 300},
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.LOADED
-    return entry
-
-
-async def _add_health(hass: HomeAssistant, core: MockConfigEntry) -> MockConfigEntry:
-    """Add and set up a Blink Health entry reading core's entry."""
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title=ACCOUNT_EMAIL,
-        unique_id=ACCOUNT_EMAIL.lower(),
-        data={CONF_BLINK_ENTRY_ID: core.entry_id},
-    )
-    entry.add_to_hass(hass)
-    await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
-async def _core_poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
-    """Let core's coordinator (and blinkpy's throttle) reach its next refresh."""
-    freezer.tick(CORE_INTERVAL)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    return await setup_core_blink(hass, cloud)
 
 
 async def _choose(hass: HomeAssistant, option: str) -> Any:
@@ -112,17 +71,17 @@ async def test_zero_extra_requests_and_same_verdicts(
     """Over 12 polls the cloud sees what core alone asks; verdicts equal the signed-in mode's."""
     cloud.reset_counts()
     for _ in range(12):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     core_alone = Counter(cloud.counts())
     assert sum(core_alone.values()) > 0
 
     cloud.reset_counts()
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     assert health.state is ConfigEntryState.LOADED
     assert cloud.total_requests() == 0
     first_from_core = _causes(health)
     for _ in range(12):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert Counter(cloud.counts()) == core_alone
     assert health.runtime_data.update_interval is None
     assert health.runtime_data.source.diagnostics()["blink_refreshes_followed"] >= 12
@@ -139,7 +98,7 @@ async def test_zero_extra_requests_and_same_verdicts(
     assert {key: cause for key, (cause, _led) in first_from_core.items()} == expected
     # After as long a history (Workshop's issue turns into a hardware fault in both).
     for _ in range(12):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert _causes(mock_config_entry) == from_core
     assert from_core["DEMO-ISSUES-05"][0] == "hardware_fault"
 
@@ -151,12 +110,12 @@ async def test_battery_low_shows_at_core_refresh(
     core_entry: MockConfigEntry,
 ) -> None:
     """A camera turning battery low shows at core's next refresh, not before."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     assert _causes(health)["DEMO-HEALTHY-01"][0] == "ok"
     cloud.update_camera("DEMO-HEALTHY-01", battery_state="low", battery_voltage=118)
     await hass.async_block_till_done()
     assert _causes(health)["DEMO-HEALTHY-01"][0] == "ok"
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     assert _causes(health)["DEMO-HEALTHY-01"] == ("low_battery", "red_six_flashes")
     camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
     assert camera.battery_voltage == 1.18
@@ -169,14 +128,14 @@ async def test_core_reloaded_is_picked_up(
     core_entry: MockConfigEntry,
 ) -> None:
     """After core reloads, the new coordinator is followed without reloading Blink Health."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     old = core_entry.runtime_data
     assert await hass.config_entries.async_reload(core_entry.entry_id)
     await hass.async_block_till_done()
     assert core_entry.runtime_data is not old
     assert health.runtime_data.last_update_success
     cloud.update_camera("DEMO-HEALTHY-01", battery_state="low", battery_voltage=118)
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     assert _causes(health)["DEMO-HEALTHY-01"][0] == "low_battery"
 
 
@@ -186,7 +145,7 @@ async def test_switching_after_removal_with_a_verification_code(
     core_entry: MockConfigEntry,
 ) -> None:
     """The repair's sign-in asks for Blink's code when Blink sends one; a wrong code can retry."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     assert await hass.config_entries.async_remove(core_entry.entry_id)
     await hass.async_block_till_done()
     cloud.account["two_factor"] = True
@@ -213,7 +172,7 @@ async def test_core_unloaded_then_removed(
     core_entry: MockConfigEntry,
 ) -> None:
     """Core unloaded: entities unavailable; core removed: a repair offers Blink Health's sign-in."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     entity = "sensor.driveway_likely_cause"
     assert hass.states.get(entity).state == "ok"
     assert await hass.config_entries.async_unload(core_entry.entry_id)
@@ -261,11 +220,11 @@ async def test_core_needs_sign_in(
     core_entry: MockConfigEntry,
 ) -> None:
     """Core asking its owner to sign in: one repair pointing there; no reauth of our own."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     with patch.object(
         core_entry.runtime_data.api, "refresh", side_effect=UnauthorizedError
     ):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert not health.runtime_data.last_update_success
     assert hass.states.get("sensor.driveway_likely_cause").state == "unavailable"
     issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REAUTH, health.entry_id)
@@ -283,10 +242,10 @@ async def test_not_ready_until_core_loaded(
 ) -> None:
     """Blink Health waits (set-up retry) while core's entry is not loaded."""
     core = MockConfigEntry(
-        domain="blink", version=4, unique_id=ACCOUNT_EMAIL, data=_core_data(cloud)
+        domain="blink", version=4, unique_id=ACCOUNT_EMAIL, data=core_data(cloud)
     )
     core.add_to_hass(hass)
-    health = await _add_health(hass, core)
+    health = await add_health(hass, core)
     assert health.state is ConfigEntryState.SETUP_RETRY
     assert cloud.total_requests() == 0
 
@@ -297,7 +256,7 @@ async def test_rearm_and_check_through_core(
     core_entry: MockConfigEntry,
 ) -> None:
     """Re-arm goes through core's motion switch; check again asks core for a refresh."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     coordinator = health.runtime_data
     cloud.reset_counts()
     assert await coordinator.async_rearm("DEMO-HEALTHY-01")
@@ -390,7 +349,7 @@ async def test_options_without_polling(
     hass: HomeAssistant, core_entry: MockConfigEntry
 ) -> None:
     """In this mode the options offer no poll or detail interval."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     result = await hass.config_entries.options.async_init(health.entry_id)
     fields = {str(key) for key in result["data_schema"].schema}
     assert CONF_SCAN_INTERVAL not in fields
@@ -405,20 +364,20 @@ async def test_clips_and_shared_names(
     core_entry: MockConfigEntry,
 ) -> None:
     """A clip shows as motion once; two cameras sharing a name get no details, not each other's."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     freezer.tick(5)  # recorded after core's last refresh, as a real clip would be
     cloud.add_clip("DEMO-HEALTHY-01")
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
     assert camera.last_motion is not None
     assert camera.motion_detected
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
     assert camera.last_motion is not None
     assert not camera.motion_detected
 
     cloud.update_camera("DEMO-WEAKWIFI-04", name="Driveway")
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     cameras = health.runtime_data.data.snapshot.cameras
     assert cameras["DEMO-HEALTHY-01"].battery_voltage is None
     assert cameras["DEMO-WEAKWIFI-04"].wifi_dbm is None
@@ -446,15 +405,15 @@ async def test_a_refresh_blinkpy_skipped_is_no_poll(
     core_entry: MockConfigEntry,
 ) -> None:
     """Core's coordinator updating while blinkpy skipped its refresh does not count as a poll."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     coordinator = health.runtime_data
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     polled = coordinator.data
     # Within blinkpy's refresh rate: core's update reads nothing new from Blink.
     await core_entry.runtime_data.async_refresh()
     await hass.async_block_till_done()
     assert coordinator.data is polled
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     assert coordinator.data is not polled
 
 
@@ -465,7 +424,7 @@ async def test_forecast_without_usage_by_default(
     core_entry: MockConfigEntry,
 ) -> None:
     """Off by default: no request of Blink Health's own; time, model and temperature only."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     cloud.reset_counts()
     await hass.services.async_call(
         "button",
@@ -474,7 +433,7 @@ async def test_forecast_without_usage_by_default(
         blocking=True,
     )
     for _ in range(300):  # more than a day of core's refreshes
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert "camera_usage" not in cloud.counts()
     assert health.runtime_data.source.diagnostics()["requests"] == 0
     state = hass.states.get("sensor.side_gate_battery_replacement_due")
@@ -489,16 +448,20 @@ async def test_forecast_reads_usage_once_a_day_when_allowed(
     core_entry: MockConfigEntry,
 ) -> None:
     """The option on: one usage request a day through the Blink integration's sign-in."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     result = await hass.config_entries.options.async_init(health.entry_id)
     schema = result["data_schema"].schema
     section = next(value for key, value in schema.items() if key == "battery_forecast")
     assert "read_usage" in {str(key) for key in section.schema.schema}
-    # The defaults, without the polling options this mode does not offer.
+    # The defaults, with this mode's options in place of polling.
     options = {
-        key: value
-        for key, value in DEFAULT_OPTIONS.items()
-        if key not in {CONF_SCAN_INTERVAL, "detail_refresh_hours"}
+        **{
+            key: value
+            for key, value in DEFAULT_OPTIONS.items()
+            if key not in {CONF_SCAN_INTERVAL, "detail_refresh_hours"}
+        },
+        "blink_failing_minutes": 15,
+        "blink_auto_reload": False,
     }
     cloud.reset_counts()
     result = await hass.config_entries.options.async_configure(
@@ -508,7 +471,7 @@ async def test_forecast_reads_usage_once_a_day_when_allowed(
     assert health.options["read_usage"] is True
     assert cloud.counts().get("camera_usage") == 1, "read at once after the change"
     for _ in range(300):  # a day and more of core's refreshes: one more request
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert cloud.counts()["camera_usage"] == 2
     assert health.runtime_data.source.diagnostics()["requests"] == 2
     state = hass.states.get("sensor.side_gate_battery_replacement_due")
@@ -522,7 +485,7 @@ async def test_forecast_usage_failing_through_core_fails_nothing(
     core_entry: MockConfigEntry,
 ) -> None:
     """Through the Blink integration's blinkpy, a usage request that fails is no outage."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     hass.config_entries.async_update_entry(health, options={"read_usage": True})
     cloud.set_fault("down", True, endpoints=["camera_usage"])
     await hass.config_entries.async_reload(health.entry_id)
@@ -533,7 +496,7 @@ async def test_forecast_usage_failing_through_core_fails_nothing(
     cloud.clear_faults()
     cloud.usage_mutator = lambda _body: {"message": "System is busy", "code": 307}
     for _ in range(300):  # a day of core's refreshes: asked once more, still no answer
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert health.runtime_data.last_update_success
     assert health.runtime_data.source.diagnostics()["requests"] == 2
     state = hass.states.get("sensor.side_gate_battery_replacement_due")

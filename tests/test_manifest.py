@@ -44,13 +44,17 @@ def test_blinkpy_range_admits_cores_pin() -> None:
 
 
 def test_blinkpy_range_admits_no_prerelease() -> None:
-    """The range admits no pre-release: 0.26.0b0 is broken, and installers must never pick one."""
+    """The range admits no pre-release (0.26.0b0 is broken) and no upper bound of its own.
+
+    A later blinkpy that Home Assistant's `blink` pins must stay admitted: an upper bound would
+    one day exclude core's pin (and downgrade the blinkpy core runs on).
+    """
     ours = blinkpy(MANIFEST["requirements"]).specifier
     # No specifier names a pre-release, so pip and uv skip them while a release fits.
     assert not ours.prereleases
     candidates = ["0.25.7", "0.25.8", "0.25.9", "0.25.10b0", "0.26.0b0", "0.26.0"]
-    assert list(ours.filter(candidates)) == ["0.25.8", "0.25.9"]
-    # `<0.26` shuts out 0.26's pre-releases even for an installer told to take pre-releases.
+    assert list(ours.filter(candidates)) == ["0.25.8", "0.25.9", "0.26.0"]
+    # The broken pre-release is shut out even for an installer told to take pre-releases.
     assert not ours.contains(Version("0.26.0b0"), prereleases=True)
 
 

@@ -9,7 +9,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -52,12 +51,6 @@ async def _raise_continuous_recording(
         cloud.add_clip("CAM-OUTDOOR-01")
         await poll(hass, freezer)
     return issue_id(hass, "continuous_recording", "CAM-OUTDOOR-01")
-
-
-@pytest.fixture
-async def repairs(hass: HomeAssistant) -> None:
-    """Load Home Assistant's repairs integration and its flow manager."""
-    assert await async_setup_component(hass, "repairs", {})
 
 
 async def test_issue_lifecycle(

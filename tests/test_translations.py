@@ -14,8 +14,9 @@ from custom_components.blink_health.button import CAMERA_BUTTONS
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
 from custom_components.blink_health.forecast import Basis
 from custom_components.blink_health.model import CameraKind
+from custom_components.blink_health.repairs.battery_due import BATTERY_DUE
 from custom_components.blink_health.repairs.issues import (
-    BATTERY_DUE,
+    AUTO_RELOAD_SUFFIX,
     CAMERA_ISSUE_CAUSES,
     KIND_TEXTS,
     AccountIssue,
@@ -86,9 +87,12 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         for suffix in suffixes.values()
     }
     # This mode's issues (reading the Blink integration) are checked separately below.
+    failing = {"title", "since", "error"}
     mode_issues = {
         AccountIssue.BLINK_INTEGRATION_REAUTH: {"title"},
         AccountIssue.BLINK_INTEGRATION_REMOVED: {"title", "username"},
+        AccountIssue.BLINK_INTEGRATION_FAILING: failing,
+        AccountIssue.BLINK_INTEGRATION_FAILING + AUTO_RELOAD_SUFFIX: failing,
     }
     assert set(STRINGS["issues"]) == causes | set(mode_issues)
     for key, placeholders in mode_issues.items():

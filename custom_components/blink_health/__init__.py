@@ -102,6 +102,8 @@ async def async_remove_config_entry_device(
 ) -> bool:
     """Allow removing a device only once it has left the Blink account (never the account's)."""
     keys = {ident for domain, ident in device.identifiers if domain == DOMAIN}
+    if (key := entry.runtime_data.devices.key_for(device.id)) is not None:
+        keys.add(key)
     return not keys & {*entry.runtime_data.known_keys(), entry.entry_id}
 
 

@@ -9,16 +9,18 @@ so. Minis and wired cameras have no forecast.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 from .blink import BlinkSource, SourceError
 from .blink.blink_integration import CONF_BLINK_ENTRY_ID
-from .const import CONF_READ_USAGE, LOGGER
+from .const import CONF_READ_USAGE, DOMAIN, LOGGER
 from .diagnosis import CameraHistory
 from .forecast import (
     DEFAULT_FORECAST_SETTINGS,
@@ -41,6 +43,12 @@ from .forecast.log import ForecastLog
 from .forecast.model import level_interval
 from .history_store import HistoryStore
 from .model import AccountSnapshot, CameraKind, CameraSnapshot
+from .repairs.battery_due import battery_due_issues
+from .repairs.issues import WantedIssue
+from .texts import async_texts
+
+if TYPE_CHECKING:
+    from .data import BlinkHealthData
 
 __all__ = ["BatteryForecasts", "Forecast", "reads_usage", "settings_from_options"]
 
@@ -101,6 +109,26 @@ class BatteryForecasts:
         return {
             key: self._forecast(key, camera, now) for key, camera in cameras.items()
         }
+
+    def due_issues(
+        self,
+        hass: HomeAssistant,
+        data: BlinkHealthData,
+        device_id_for: Callable[[str], str | None],
+    ) -> dict[str, WantedIssue]:
+        """Return the repairs for batteries due within the warning days (open ones kept)."""
+        return battery_due_issues(
+            data.snapshot,
+            data.verdicts,
+            data.forecasts,
+            device_id_for,
+            async_texts(hass),
+            within_days=self.settings.battery_due_days,
+            raised={
+                key for domain, key in ir.async_get(hass).issues if domain == DOMAIN
+            },
+            now=dt_util.utcnow(),
+        )
 
     def after_change(
         self,

@@ -15,7 +15,8 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, CameraView
+from .coordinator import BlinkHealthConfigEntry
+from .data import CameraView
 from .entity import (
     BlinkCameraEntity,
     BlinkSyncModuleEntity,
@@ -36,6 +37,8 @@ class CameraBinarySensorDescription(BinarySensorEntityDescription):
     exists_fn: Callable[[CameraSnapshot], bool] = lambda _: True
     # Reported by the camera itself: unknown while it (or its Sync Module) is offline.
     reported_by_camera: bool = False
+    # Home Assistant's `blink` shows the same on its device ("Battery", "Motion", "Camera armed").
+    shown_by_blink: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,6 +70,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         is_on_fn=lambda state: state.camera.battery_low,
         # A Mini or wired camera has no battery: it must never look like a low one.
         exists_fn=lambda camera: camera.has_battery,
+        shown_by_blink=True,
     ),
     CameraBinarySensorDescription(
         key="motion",
@@ -76,6 +80,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         # An offline camera records nothing new: unknown, not "clear".
         is_on_fn=lambda state: state.camera.motion_detected,
         exists_fn=lambda camera: camera.motion_detected is not None,
+        shown_by_blink=True,
     ),
     CameraBinarySensorDescription(
         key="armed",
@@ -84,6 +89,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         entity_category=EntityCategory.DIAGNOSTIC,
         is_on_fn=lambda state: state.camera.armed,
         exists_fn=lambda camera: camera.armed is not None,
+        shown_by_blink=True,
     ),
 )
 

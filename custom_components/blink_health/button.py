@@ -23,6 +23,7 @@ class CameraButtonDescription(ButtonEntityDescription):
 
     press_fn: Callable[[BlinkHealthCoordinator, str], Coroutine[Any, Any, None]]
     exists_fn: Callable[[CameraSnapshot], bool]
+    shown_by_blink: bool = False
 
 
 CAMERA_BUTTONS: tuple[CameraButtonDescription, ...] = (

@@ -16,7 +16,7 @@ from .forecast import Basis, Forecast
 from .texts import PREFIX, Texts
 
 if TYPE_CHECKING:
-    from .coordinator import BlinkHealthData, CameraView
+    from .data import BlinkHealthData, CameraView
 
 BASIS_WORDS = f"{PREFIX}.selector.forecast_basis.options"
 FACT_WORDS = f"{PREFIX}.selector.forecast_fact.options"

@@ -25,7 +25,8 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, CameraView
+from .coordinator import BlinkHealthConfigEntry
+from .data import CameraView
 from .diagnosis import Cause, LedState
 from .entity import BlinkCameraEntity, async_setup_camera_entities
 from .forecast_view import due_attributes, due_value
@@ -51,6 +52,8 @@ class CameraSensorDescription(SensorEntityDescription):
     # Measured by the camera itself: unknown while it (or its Sync Module) is offline, since
     # Blink cannot have had a fresh value.
     reported_by_camera: bool = False
+    # Home Assistant's `blink` shows the same on its device ("Temperature", "Wi-Fi signal strength").
+    shown_by_blink: bool = False
 
 
 def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
@@ -141,6 +144,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.wifi_dbm,
         exists_fn=lambda camera: camera.wifi_dbm is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="wifi_bars",
@@ -172,6 +176,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         entity_registry_enabled_default=False,
         value_fn=lambda state: state.camera.temperature_f,
         exists_fn=lambda camera: camera.temperature_f is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="last_motion",

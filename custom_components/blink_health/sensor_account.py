@@ -13,7 +13,8 @@ from homeassistant.components.sensor import (
 )
 
 from .connection import Connection
-from .coordinator import BlinkHealthCoordinator, BlinkHealthData, CameraView
+from .coordinator import BlinkHealthCoordinator
+from .data import BlinkHealthData, CameraView
 from .entity import BlinkAccountEntity
 from .forecast_view import batteries_due
 from .texts import Texts, async_texts

@@ -12,7 +12,11 @@ from homeassistant.core import (
     SupportsResponse,
 )
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import (
+    config_validation as cv,
+    device_registry as dr,
+    entity_registry as er,
+)
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
@@ -98,8 +102,9 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
 def _find_camera(
     hass: HomeAssistant, device_id: str
 ) -> tuple[BlinkHealthConfigEntry, str]:
-    """Return the loaded entry and device key of a Blink Health camera device.
+    """Return the loaded entry and device key of a Blink Health camera's device.
 
+    The device is Blink Health's own or Home Assistant's `blink` device its entities sit on.
     The errors name the device as the owner knows it, never by its registry id.
     """
     device = dr.async_get(hass).async_get(device_id)
@@ -107,24 +112,38 @@ def _find_camera(
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="unknown_device"
         )
-    # A device belongs to one config entry (`config_entries` is deprecated).
-    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-        device.config_entry_id
-    )
-    if entry is not None and entry.domain == DOMAIN:
+    entries: list[BlinkHealthConfigEntry] = hass.config_entries.async_entries(DOMAIN)
+    for entry in entries:
         if entry.state is not ConfigEntryState.LOADED:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN, translation_key="entry_not_loaded"
-            )
-        cameras = entry.runtime_data.data.snapshot.cameras
-        for domain, key in device.identifiers:
-            if domain == DOMAIN and key in cameras:
-                return entry, key
+            continue
+        key = entry.runtime_data.devices.key_for(device.id)
+        if key is not None and key in entry.runtime_data.data.snapshot.cameras:
+            return entry, key
+    if _entry_ids_on(hass, device) - {
+        e.entry_id for e in entries if e.state is ConfigEntryState.LOADED
+    }:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="entry_not_loaded"
+        )
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="not_a_camera",
         translation_placeholders={"device": device.name_by_user or device.name or ""},
     )
+
+
+def _entry_ids_on(hass: HomeAssistant, device: dr.AnyDeviceEntry) -> set[str]:
+    """Return the Blink Health entries with a device or an entity there."""
+    ids = {
+        entity.config_entry_id
+        for entity in er.async_entries_for_device(
+            er.async_get(hass), device.id, include_disabled_entities=True
+        )
+        if entity.platform == DOMAIN and entity.config_entry_id
+    }
+    if any(domain == DOMAIN for domain, _ in device.identifiers):
+        ids.add(device.config_entry_id)
+    return ids
 
 
 def _describe(candidate: Candidate, texts: Texts, kind: CameraKind) -> dict[str, Any]:

@@ -31,6 +31,7 @@ CONNECTION_NAMES = f"{PREFIX}.entity.sensor.connection.state"
 FIX_TITLES = f"{PREFIX}.selector.fix_title.options"
 FIX_STEPS = f"{PREFIX}.selector.fix_steps.options"
 NOTES = f"{PREFIX}.selector.explain_note.options"
+BLINK_INTEGRATION_ERRORS = f"{PREFIX}.selector.blink_integration_error.options"
 # One phrase per piece of evidence: `<key>_<value>` for a fixed value (`online_false`), or
 # `<key>` with a {value} placeholder for a number or Blink's own words (`wifi_dbm`).
 EVIDENCE = f"{PREFIX}.selector.evidence.options"
@@ -96,6 +97,10 @@ class Texts:
     def note(self, note: str) -> str:
         """Return a note of explain_led in words."""
         return self.strings.get(f"{NOTES}.{note}", note)
+
+    def blink_integration_error(self, kind: str) -> str:
+        """Return the kind of the Blink integration's last error in words."""
+        return self.strings.get(f"{BLINK_INTEGRATION_ERRORS}.{kind}", kind)
 
     def fact(self, fact: str) -> str:
         """Return one piece of evidence (`key=value`) as a phrase, or as it is when unknown."""

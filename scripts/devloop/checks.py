@@ -120,6 +120,27 @@ async def check_frontend(ctx: CheckContext) -> list[str]:
     return []
 
 
+async def check_one_device_per_camera(ctx: CheckContext) -> list[str]:
+    """Check that each camera is one device, whichever integration made it (no twin of `blink`'s)."""
+    (devices,) = await ctx.ha.ws({"type": "config/device_registry/list"})
+    counts = {camera.serial: 0 for camera in ctx.cameras}
+    for device in devices:
+        serials = {
+            serial
+            for domain, serial in device["identifiers"]
+            if domain in (DOMAIN, "blink")
+        }
+        for serial in serials & counts.keys():
+            counts[serial] += 1
+    wrong = [
+        f"{c.name} ({counts[c.serial]})" for c in ctx.cameras if counts[c.serial] != 1
+    ]
+    if wrong:
+        return ["not one device per camera: " + ", ".join(wrong)]
+    print(f"  One device per camera ({len(counts)} cameras).")
+    return []
+
+
 async def check_card(ctx: CheckContext) -> list[str]:
     """Check the dashboard card in headless Chromium (scripts/devloop/card.py), outage included."""
     print()
@@ -139,6 +160,7 @@ CHECKS: list[Check] = [
     check_repairs,
     check_clean,
     check_frontend,
+    check_one_device_per_camera,
     check_card,
 ]
 

@@ -68,7 +68,8 @@ async def read_cameras(ha: HomeAssistantClient, cameras: list[Camera]) -> None:
     by_device: dict[str, Camera] = {}
     for device in devices:
         for domain, serial in device["identifiers"]:
-            if domain == DOMAIN and (camera := by_serial.get(serial)):
+            # Beside Home Assistant's `blink`, a camera's entities sit on its device.
+            if domain in (DOMAIN, "blink") and (camera := by_serial.get(serial)):
                 camera.model = device.get("model") or "-"
                 camera.device_id = device["id"]
                 by_device[device["id"]] = camera

@@ -21,11 +21,17 @@ from .reading import (
     CameraRef,
     SyncModuleReading,
 )
-from .source import BlinkIntegrationState, BlinkSource, SourceStatus
+from .source import (
+    BlinkIntegrationError,
+    BlinkIntegrationState,
+    BlinkSource,
+    SourceStatus,
+)
 
 __all__ = [
     "AccountReading",
     "AuthRefused",
+    "BlinkIntegrationError",
     "BlinkIntegrationState",
     "BlinkIntegrationUnavailable",
     "BlinkSource",

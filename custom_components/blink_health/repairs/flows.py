@@ -8,18 +8,21 @@ from typing import TYPE_CHECKING, Any
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers import issue_registry as ir
 import probatio as vol
 
 from ..const import DOMAIN
 from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
-from .issues import BATTERY_DUE, AccountIssue
+from .battery_due import BATTERY_DUE
+from .blink_integration_flow import ReloadBlinkIntegrationFlow
+from .issues import AccountIssue
 from .switch_sign_in import SwitchToSignInFlow
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
-    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+    from ..data import CameraView
 
 _EMPTY = vol.Schema({})
 
@@ -250,10 +253,14 @@ async def async_create_fix_flow(
     data = data or {}
     if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
         return SwitchToSignInFlow(str(data.get("entry_id", "")))
+    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_FAILING:
+        return ReloadBlinkIntegrationFlow(str(data.get("entry_id", "")), issue_id)
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
         str(data.get("entry_id", ""))
     )
     flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    device = dr.async_get(hass).async_get(str(data.get("device_id") or ""))
-    key = next((i for d, i in device.identifiers if d == DOMAIN), "") if device else ""
-    return flow(entry, issue_id, key)
+    key = None
+    if entry is not None and entry.state is ConfigEntryState.LOADED:
+        # Blink Health's own device or the `blink` device its entities sit on.
+        key = entry.runtime_data.devices.key_for(str(data.get("device_id") or ""))
+    return flow(entry, issue_id, key or "")

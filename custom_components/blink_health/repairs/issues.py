@@ -7,19 +7,17 @@ registry id of the camera or Sync Module it is about, "" for the account's own i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import timedelta
 from enum import StrEnum
 
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
 
-from ..blink import BlinkIntegrationState, SourceStatus
-from ..const import DOMAIN
+from ..blink import BlinkIntegrationError, BlinkIntegrationState, SourceStatus
 from ..diagnosis import Cause, Fix, Verdict, is_problem
-from ..forecast import Forecast
-from ..forecast_view import based_on, days_left, local_day
-from ..model import AccountSnapshot, CameraKind, CameraSnapshot, model_name
+from ..model import AccountSnapshot, CameraKind, CameraSnapshot
 from ..texts import Texts, camera_placeholders
 
 type DeviceIdLookup = Callable[[str], str | None]
@@ -31,6 +29,17 @@ class AccountIssue(StrEnum):
     CLOUD_UNREACHABLE = "cloud_unreachable"
     BLINK_INTEGRATION_REAUTH = "blink_integration_reauth"
     BLINK_INTEGRATION_REMOVED = "blink_integration_removed"
+    BLINK_INTEGRATION_FAILING = "blink_integration_failing"
+
+
+# The Blink integration's issues, each raised and cleared by its state alone.
+BLINK_INTEGRATION_CAUSES = (
+    AccountIssue.BLINK_INTEGRATION_REAUTH,
+    AccountIssue.BLINK_INTEGRATION_REMOVED,
+    AccountIssue.BLINK_INTEGRATION_FAILING,
+)
+# The failing issue's texts when Blink Health reloads the Blink integration by itself.
+AUTO_RELOAD_SUFFIX = "_auto"
 
 
 # Causes the owner must act on. `ok` and `recording` are normal; a Sync Module's outage is one
@@ -184,18 +193,65 @@ def undecided_devices(
     return {device_id for key in keys if (device_id := device_id_for(key))}
 
 
+def failing_too_long(status: SourceStatus, failing_after: timedelta) -> bool:
+    """Return whether the Blink integration stopped by itself at least `failing_after` ago.
+
+    Never while its owner disabled it, it waits for a sign-in, or it was removed: those have
+    their own messages.
+    """
+    state = status.blink_integration
+    return (
+        state is not None
+        and state.not_working
+        and status.failing_for is not None
+        and status.failing_for >= failing_after
+    )
+
+
+def failing_placeholders(status: SourceStatus, texts: Texts) -> dict[str, str]:
+    """Return the failing issue's values: the entry, since when, and its last error in words."""
+    since = status.failing_since
+    return texts.escaped(
+        {
+            "title": status.title,
+            "since": dt_util.as_local(since).strftime("%Y-%m-%d %H:%M")
+            if since
+            else texts.not_reported(),
+            "error": texts.blink_integration_error(
+                status.last_error or BlinkIntegrationError.UNKNOWN
+            ),
+        }
+    )
+
+
 def blink_integration_issues(
-    status: SourceStatus, entry_id: str, texts: Texts
+    status: SourceStatus,
+    entry_id: str,
+    texts: Texts,
+    *,
+    failing_after: timedelta,
+    auto_reload: bool = False,
 ) -> dict[str, WantedIssue]:
     """Return the issues the Blink integration's state calls for (a source on its session).
 
     Waiting for its owner's sign-in: one issue pointing to its re-authentication (Blink Health
-    never asks for a code). Removed: one issue offering Blink Health's own sign-in.
+    never asks for a code). Removed: one issue offering Blink Health's own sign-in. Failing
+    for `failing_after` or longer: one issue whose fix flow reloads it (its texts say whether
+    Blink Health also reloads it by itself).
     """
-    cause = {
-        BlinkIntegrationState.NEEDS_SIGN_IN: AccountIssue.BLINK_INTEGRATION_REAUTH,
-        BlinkIntegrationState.REMOVED: AccountIssue.BLINK_INTEGRATION_REMOVED,
-    }.get(status.blink_integration or BlinkIntegrationState.WORKING)
+    cause: AccountIssue | None
+    translation_key = None
+    if failing_too_long(status, failing_after):
+        cause = AccountIssue.BLINK_INTEGRATION_FAILING
+        placeholders = failing_placeholders(status, texts)
+        if auto_reload:
+            translation_key = cause.value + AUTO_RELOAD_SUFFIX
+    else:
+        cause = {
+            BlinkIntegrationState.NEEDS_SIGN_IN: AccountIssue.BLINK_INTEGRATION_REAUTH,
+            BlinkIntegrationState.REMOVED: AccountIssue.BLINK_INTEGRATION_REMOVED,
+        }.get(status.blink_integration or BlinkIntegrationState.WORKING)
+        placeholders = texts.escaped({"title": status.title})
     if cause is None:
         return {}
     issue_id = issue_id_for(cause.value, entry_id)
@@ -204,71 +260,9 @@ def blink_integration_issues(
             issue_id=issue_id,
             cause=cause.value,
             severity=ir.IssueSeverity.ERROR,
-            placeholders=texts.escaped({"title": status.title}),
-            fixable=cause is AccountIssue.BLINK_INTEGRATION_REMOVED,
+            placeholders=placeholders,
+            translation_key=translation_key,
+            # Only the sign-in the owner gives in the Blink integration has no fix of ours.
+            fixable=cause is not AccountIssue.BLINK_INTEGRATION_REAUTH,
         )
     }
-
-
-# The battery forecast's repair: the batteries will most likely need replacing within N days.
-BATTERY_DUE = "battery_due"
-EVENT_BATTERY_DUE = f"{DOMAIN}_battery_due"
-# Causes whose own repair already says to replace the batteries: no forecast repair beside them.
-BATTERY_CAUSES = frozenset({Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE})
-# A raised forecast repair closes once the date is this many days beyond the warning, so a date
-# wobbling at the edge does not raise and clear it day after day.
-DUE_CLEAR_MARGIN_DAYS = 3
-
-
-def battery_due_issues(
-    snapshot: AccountSnapshot,
-    verdicts: Mapping[str, Verdict],
-    forecasts: Mapping[str, Forecast],
-    device_id_for: DeviceIdLookup,
-    texts: Texts,
-    *,
-    within_days: int,
-    raised: Collection[str],
-    now: datetime,
-) -> dict[str, WantedIssue]:
-    """Return a repair for each camera whose batteries are due within the days, by issue id."""
-    wanted: dict[str, WantedIssue] = {}
-    for key, forecast in forecasts.items():
-        camera = snapshot.cameras.get(key)
-        verdict = verdicts.get(key)
-        device_id = device_id_for(key)
-        if camera is None or device_id is None or verdict is None:
-            continue
-        issue_id = issue_id_for(BATTERY_DUE, device_id)
-        left = days_left(forecast, now)
-        limit = within_days + (DUE_CLEAR_MARGIN_DAYS if issue_id in raised else 0)
-        if verdict.cause in BATTERY_CAUSES or left > limit:
-            continue
-        values = {
-            "date": local_day(forecast.due).isoformat(),
-            "days_left": str(left),
-            "earliest": local_day(forecast.earliest).isoformat(),
-            "latest": local_day(forecast.latest).isoformat(),
-        }
-        wanted[issue_id] = WantedIssue(
-            issue_id=issue_id,
-            cause=BATTERY_DUE,
-            severity=ir.IssueSeverity.WARNING,
-            placeholders=texts.escaped(
-                {
-                    "camera": camera.name,
-                    "model": model_name(camera.product_type) or texts.not_reported(),
-                    "based_on": based_on(forecast, texts),
-                    **values,
-                }
-            ),
-            device_id=device_id,
-            camera=camera.name,
-            event_data={
-                **values,
-                "days_left": left,
-                "fix": texts.fix_title(Fix.REPLACE_BATTERIES.value),
-            },
-            event=EVENT_BATTERY_DUE,
-        )
-    return wanted
