@@ -136,6 +136,10 @@ async def test_token_refresh_failing_one_repair_then_cleared(
     assert diagnostics["blink_integration"] == "failing"
     assert diagnostics["blink_last_error"] == "token_refresh_failed"
     assert diagnostics["blink_failing_since"] == status.failing_since.isoformat()
+    # Said as it is: the Blink integration cannot reach Blink, not "Blink Health cannot".
+    assert hass.states.get("sensor.blink_account_connection").state == (
+        "blink_integration_failing"
+    )
     await _minutes(hass, freezer, 13)
     assert _failing_issue(hass, health) is None
     await _minutes(hass, freezer, 3)

@@ -18,6 +18,7 @@ from homeassistant.util import dt as dt_util
 
 from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
+from .blink.log_filter import BLINKPY_LOG_FILTER
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
 from .data import BlinkHealthData, CameraView, thresholds_from_options
@@ -32,7 +33,6 @@ from .diagnosis import (
 )
 from .events import async_fire_changes
 from .history_store import HistoryStore
-from .log_filter import BLINKPY_LOG_FILTER
 from .model import SnapshotBuilder
 from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
 

@@ -27,7 +27,11 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from ...const import LOGGER
 from ..clips import ClipTracker
 from ..details import CameraDetails
-from ..errors import AuthRefused, BlinkIntegrationUnavailable, CloudUnreachable
+from ..errors import (
+    AuthRefused,
+    BlinkIntegrationFailing,
+    BlinkIntegrationUnavailable,
+)
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkSource, SourceStatus
@@ -116,7 +120,7 @@ class BlinkIntegrationSource(BlinkSource):
             if coordinator is None:
                 raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
         if not getattr(coordinator, "last_update_success", False):
-            raise CloudUnreachable("the Blink integration's last refresh failed")
+            raise BlinkIntegrationFailing("the Blink integration's last refresh failed")
         blink = coordinator.api
         now = datetime.now(UTC)
         try:
