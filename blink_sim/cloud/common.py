@@ -29,7 +29,15 @@ OWL_TYPES = frozenset({"owl", "hawk", "superior"})
 DOORBELL_TYPES = frozenset({"lotus"})
 # Scenario-only camera keys: never sent by the API.
 INTERNAL_FIELDS = frozenset(
-    {"expected_cause", "standalone", "thumbnail_ts", "notes", "temperature", "list"}
+    {
+        "expected_cause",
+        "standalone",
+        "thumbnail_ts",
+        "notes",
+        "temperature",
+        "list",
+        "drain",
+    }
 )
 # The homescreen list a device appears in unless its "list" key names another.
 DEFAULT_LISTS: dict[str, str] = {

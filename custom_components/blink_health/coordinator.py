@@ -16,6 +16,7 @@ from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
+from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .blink.log_filter import BLINKPY_LOG_FILTER
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
@@ -64,6 +65,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             entry.options.get(CONF_POLLS_BEFORE_ISSUE, DEFAULT_POLLS_BEFORE_ISSUE)
         )
         self.store = HistoryStore(hass, entry.entry_id)
+        self.forecasts = BatteryForecasts(self.store, entry.data, entry.options)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
         self.devices.async_on_device_moved(self.repairs.async_device_moved)
@@ -125,7 +127,10 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             device_id_for=self.devices.device_id,
         )
         self.repairs.async_poll_succeeded(
-            data.snapshot, data.verdicts, self.polls_before_issue
+            data.snapshot,
+            data.verdicts,
+            self.polls_before_issue,
+            self.forecasts.due_issues(self.hass, data, self.devices.device_id),
         )
         self.repairs.async_source_status(self.source.status())
         if not self.last_update_success:
@@ -197,10 +202,9 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             )
         for key in gone:
             histories.pop(key, None)
+        forecasts = await self.forecasts.async_poll(self.source, snapshot, histories)
         self.store.async_save_later()
-        return BlinkHealthData(
-            snapshot=snapshot, verdicts=verdicts, histories=dict(histories)
-        )
+        return BlinkHealthData(snapshot, verdicts, dict(histories), forecasts)
 
     async def async_check_camera(self, key: str) -> CameraView | None:
         """Poll now, reading this camera's own details afresh (a fix flow checking its fix)."""
@@ -253,6 +257,9 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self.data,
             verdicts={**self.data.verdicts, key: verdict},
             histories=dict(histories),
+            forecasts=self.forecasts.after_change(
+                self.data.forecasts, key, camera, histories[key]
+            ),
         )
         self.async_update_listeners()
 

@@ -14,6 +14,7 @@ import probatio as vol
 from ..const import DOMAIN
 from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
+from .battery_due import BATTERY_DUE
 from .blink_integration_flow import ReloadBlinkIntegrationFlow
 from .issues import AccountIssue
 from .switch_sign_in import SwitchToSignInFlow
@@ -143,6 +144,10 @@ class BatteriesFlow(BlinkRepairFlow):
             return self._show("confirm")
         # Recording the change reads the camera's battery afresh at once.
         await self.coordinator.async_record_batteries_replaced(self.key)
+        return await self._async_recorded()
+
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair once Blink reports the new batteries fine; else say why not."""
         if await self._async_poll_and_check(
             lambda s: s.camera.battery_low is False and not s.verdict.problem,
             poll=False,
@@ -156,6 +161,15 @@ class BatteriesFlow(BlinkRepairFlow):
         return self.async_abort(
             reason=reason, description_placeholders=self._placeholders()
         )
+
+
+class BatteryDueFlow(BatteriesFlow):
+    """Replace the batteries before they run out: record it, and the forecast starts afresh."""
+
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair: new batteries are not due, whatever Blink answers just now."""
+        self.coordinator.repairs.async_clear(self.issue_id)
+        return self.async_create_entry(data={})
 
 
 class RearmFlow(BlinkRepairFlow):
@@ -220,6 +234,7 @@ class HardwareFaultFlow(BlinkRepairFlow):
 
 _FLOWS: dict[str, type[BlinkRepairFlow]] = {
     Cause.LOW_BATTERY.value: BatteriesFlow,
+    BATTERY_DUE: BatteryDueFlow,
     Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
     Cause.CONTINUOUS_RECORDING.value: RearmFlow,
     Cause.HARDWARE_FAULT.value: HardwareFaultFlow,

@@ -133,13 +133,14 @@ class RepairIssueTracker:
         snapshot: AccountSnapshot,
         verdicts: Mapping[str, Verdict],
         polls_needed: int,
+        extra: Mapping[str, WantedIssue] | None = None,
     ) -> None:
-        """Advance every device issue's streak with a successful poll; the outage is over."""
+        """Advance every device issue's streak (`extra`: the forecast's too); no outage now."""
         self._outages.pop(self.entry_id, None)
         self._async_clear_cause(AccountIssue.CLOUD_UNREACHABLE)
         wanted = wanted_issues(
             snapshot, verdicts, self._device_id_for, async_texts(self.hass)
-        )
+        ) | dict(extra or {})
         undecided = undecided_devices(snapshot, self._device_id_for)
 
         def held(issue_id: str) -> bool:
@@ -291,3 +292,5 @@ class RepairIssueTracker:
             **issue.event_data,
         }
         self.hass.bus.async_fire(EVENT_ISSUE, data)
+        if issue.event is not None and action == "raised":
+            self.hass.bus.async_fire(issue.event, data)
