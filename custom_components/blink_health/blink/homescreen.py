@@ -172,7 +172,7 @@ def with_details(
     """Return the reading with each camera's details and clips, both by camera id.
 
     Details apply only to cameras with their own config calls; a value the details lack keeps
-    what the homescreen said.
+    what the homescreen said, and the homescreen's temperature (this poll's) wins over theirs.
     """
     cameras = []
     for camera in reading.cameras:
@@ -195,9 +195,10 @@ def with_details(
                 battery_voltage=own.battery_voltage,
                 battery_check_time=own.battery_check_time,
                 wifi_dbm=own.wifi_dbm,
-                temperature_f=own.temperature_f
-                if own.temperature_f is not None
-                else camera.temperature_f,
+                # The homescreen's reading is this poll's; the details' may be hours old.
+                temperature_f=camera.temperature_f
+                if camera.temperature_f is not None
+                else own.temperature_f,
                 details_read_at=own.read_at,
                 last_motion=clip.last_clip,
                 motion_detected=clip.new_clip,

@@ -14,9 +14,11 @@ from .verdict import (
     Fix,
     LedState,
     Note,
+    Severity,
     Thresholds,
     Verdict,
     is_problem,
+    severity,
 )
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "Outcome",
     "Rule",
     "RuleResult",
+    "Severity",
     "Thresholds",
     "Verdict",
     "assess",
@@ -43,4 +46,5 @@ __all__ = [
     "record_batteries_replaced",
     "record_poll",
     "record_reset",
+    "severity",
 ]
