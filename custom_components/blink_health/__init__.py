@@ -15,7 +15,7 @@ from .blink import BlinkSource
 from .blink.blink_integration import CONF_BLINK_ENTRY_ID, BlinkIntegrationSource
 from .blink.log_filter import install_blinkpy_log_filter
 from .blink.session import create_blink_session
-from .blink.signed_in import SignedInSource
+from .blink.signed_in import SignedInSource, entry_data_with
 from .card import async_register_card
 from .const import (
     CONF_DETAIL_INTERVAL,
@@ -52,8 +52,7 @@ def _signed_in_source(
     @callback
     def save_tokens(login: dict[str, Any]) -> None:
         """Write blinkpy's new tokens to the entry (never the password)."""
-        data = {**entry.data, **login}
-        data.pop("password", None)
+        data = entry_data_with(entry.data, login)
         if data != dict(entry.data):
             hass.config_entries.async_update_entry(entry, data=data)
 

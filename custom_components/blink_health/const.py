@@ -26,21 +26,5 @@ MIN_SCAN_INTERVAL: Final = timedelta(seconds=60)
 DEFAULT_DETAIL_INTERVAL: Final = timedelta(hours=3)
 DEFAULT_BLINK_FAILING_MINUTES: Final = 15
 
-# Keys of blinkpy's Auth.login_attributes that are kept in the config entry (never the password).
-LOGIN_KEYS: Final = (
-    "username",
-    "uid",
-    "device_id",
-    "token",
-    "expires_in",
-    "expiration_date",
-    "refresh_token",
-    "host",
-    "region_id",
-    "client_id",
-    "account_id",
-    "user_id",
-    CONF_HARDWARE_ID,
-)
 
 MANUFACTURER: Final = "Blink"

@@ -17,15 +17,14 @@ from .clips import CameraClips
 from .details import CameraDetails
 from .errors import AuthRefused, CloudRefused, MalformedAnswer
 from .reading import AccountReading, CameraKind, CameraReading, SyncModuleReading
-from .values import as_bars, as_bool, as_float, as_id, as_str, in_range
+from .values import as_bars, as_bool, as_id, as_str, as_temperature_f
+from .vocabulary import online_from_status
 
 # Lists of the homescreen that hold cameras, and the lists known to hold something else.
 CAMERA_LISTS = ("cameras", "owls", "doorbells", "hawks")
 NOT_CAMERA_LISTS = frozenset(
     {"networks", "sync_modules", "sirens", "chimes", "doorbell_buttons", "accessories"}
 )
-# What a device's status says of its connection: default cameras say "done" when healthy.
-ONLINE_STATUS = {"online": True, "done": True, "offline": False}
 LIST_KINDS = {"owls": CameraKind.MINI, "doorbells": CameraKind.DOORBELL}
 TYPE_KINDS = {
     "owl": CameraKind.MINI,
@@ -207,11 +206,6 @@ def with_details(
     return replace(reading, cameras=tuple(cameras))
 
 
-def _online(status: str | None) -> bool | None:
-    """Return what a status says of the connection, None when it says neither."""
-    return ONLINE_STATUS.get(status.lower()) if status else None
-
-
 def _sync_module(
     raw: Any, armed: Mapping[int, bool | None]
 ) -> SyncModuleReading | None:
@@ -229,7 +223,7 @@ def _sync_module(
         serial=as_str(raw.get("serial")),
         name=as_str(raw.get("name")) or "",
         status=status,
-        online=_online(status),
+        online=online_from_status(status),
         armed=armed.get(network_id),
         firmware=as_str(raw.get("fw_version")),
         onboarded=as_bool(raw.get("onboarded")) is not False,
@@ -256,7 +250,7 @@ def _camera(list_key: str, raw: Any) -> CameraReading | None:
         product_type=product_type,
         network_id=as_id(raw.get("network_id")),
         status=status,
-        online=_online(status),
+        online=online_from_status(status),
         issues=issue_labels(raw.get("issues")),
         # A standalone Mini's or doorbell's own network is listed as not onboarded; only
         # the entry itself says whether the camera finished its set-up.
@@ -267,5 +261,5 @@ def _camera(list_key: str, raw: Any) -> CameraReading | None:
         battery_bars=as_bars(signals.get("battery")),
         wifi_bars=as_bars(signals.get("wifi")),
         sync_signal_bars=as_bars(signals.get("lfr")),
-        temperature_f=in_range(as_float(signals.get("temp")), -60, 200),
+        temperature_f=as_temperature_f(signals.get("temp")),
     )

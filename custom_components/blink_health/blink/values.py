@@ -12,6 +12,12 @@ from typing import Any
 
 # A time further ahead than this is nonsense (owners have posted 9999-12-31).
 FUTURE_SLACK = timedelta(days=1)
+# What can be true of a camera's readings; anything else is a placeholder or an accident.
+DBM_RANGE = range(
+    -130, 0
+)  # Wi-Fi strength, dBm (some models put bars in the same field)
+BARS_RANGE = range(6)  # signal and battery bars
+TEMPERATURE_F_RANGE = (-60.0, 200.0)  # degrees Fahrenheit
 
 
 def as_str(value: Any) -> str | None:
@@ -87,4 +93,15 @@ def as_time(value: Any, *, now: datetime | None = None) -> datetime | None:
 def as_bars(value: Any) -> int | None:
     """Return signal or battery bars (0-5), None for anything else."""
     bars = as_int(value)
-    return bars if bars is not None and 0 <= bars <= 5 else None
+    return bars if bars in BARS_RANGE else None
+
+
+def as_dbm(value: Any) -> int | None:
+    """Return a Wi-Fi strength in dBm (a negative number in range), None for anything else."""
+    dbm = as_int(value)
+    return dbm if dbm in DBM_RANGE else None
+
+
+def as_temperature_f(value: Any) -> float | None:
+    """Return a temperature in degrees Fahrenheit within what a camera can read, else None."""
+    return in_range(as_float(value), *TEMPERATURE_F_RANGE)

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from ..model import CameraKind, CameraSnapshot, SyncModuleSnapshot, battery_low
+from ..model import (
+    BARS_RANGE,
+    DBM_RANGE,
+    CameraKind,
+    CameraSnapshot,
+    SyncModuleSnapshot,
+    battery_low,
+)
 from .history import (
     CameraHistory,
     as_utc,
@@ -18,9 +25,6 @@ from .history import (
 from .status import is_abnormal
 from .verdict import Cause, Thresholds
 
-# Plausible ranges; anything outside is a placeholder or a parsing accident, so it counts as unknown.
-DBM_RANGE = range(-130, 0)
-BARS_RANGE = range(6)
 BATTERY_CAUSES = frozenset({Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE})
 # Evidence that the batteries were changed and Blink has not measured them since.
 BATTERY_READING_AWAITED = "battery_reading_awaited=true"

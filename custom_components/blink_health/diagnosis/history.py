@@ -190,7 +190,10 @@ def record_poll(
         last_clip is None or as_utc(camera.last_motion) > as_utc(last_clip)
     ):
         last_clip = as_utc(camera.last_motion)
-    abnormal_since = (history.abnormal_since or now) if is_abnormal(camera) else None
+    # Never later than now: a clock set back must not make a problem younger than it is.
+    abnormal_since = (
+        min(as_utc(history.abnormal_since or now), now) if is_abnormal(camera) else None
+    )
     return replace(
         history,
         last_cause=verdict.cause,

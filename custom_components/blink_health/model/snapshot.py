@@ -13,45 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..blink.reading import CameraKind, CameraReading, SyncModuleReading
-
-# Blink's battery states meaning "replace the batteries" (older firmware says "replace").
-LOW_BATTERY_STATES = frozenset({"low", "replace"})
-# Blink's battery states meaning the batteries are fine.
-HEALTHY_BATTERY_STATES = frozenset({"ok", "good", "normal", "full"})
-# Readable model names for Blink's product types; unknown types are shown as Blink sends them.
-MODEL_NAMES: Mapping[str, str] = {
-    "white": "Blink Indoor (gen 1)",
-    "xt": "Blink XT",
-    "xt2": "Blink XT2",
-    "catalina": "Blink Outdoor",
-    "owl": "Blink Mini",
-    "hawk": "Blink Outdoor 4",
-    "lotus": "Blink Video Doorbell",
-    "superior": "Blink Wired Floodlight",
-    "sm1": "Sync Module",
-    "sm2": "Sync Module 2",
-}
-
-
-def model_name(product_type: str | None) -> str | None:
-    """Return a readable model name, or Blink's own type when it is not a known one."""
-    if product_type is None:
-        return None
-    return MODEL_NAMES.get(product_type.lower(), product_type)
-
-
-def battery_low(state: str | None) -> bool | None:
-    """Return True when a battery state says low, False when it says fine, None otherwise.
-
-    The one reading of Blink's battery words: the battery entity and the diagnosis both use it,
-    so "unknown" (or any word Blink adds) is unknown everywhere, never "fine".
-    """
-    cleaned = (state or "").strip().lower()
-    if cleaned in LOW_BATTERY_STATES:
-        return True
-    if cleaned in HEALTHY_BATTERY_STATES:
-        return False
-    return None
+from ..blink.vocabulary import battery_low
 
 
 def has_battery(kind: CameraKind) -> bool:
