@@ -7,7 +7,7 @@ from typing import Any
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.device_registry import DeviceEntry
 from homeassistant.helpers.typing import ConfigType
 
@@ -27,6 +27,7 @@ from .const import (
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
 from .history_store import HistoryStore
 from .install_blueprints import async_install_blueprints
+from .repairs import async_remove_entry_issues
 from .services import async_setup_services
 from .websocket import async_setup_websocket
 
@@ -110,7 +111,5 @@ async def async_remove_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> None:
     """Delete the entry's repair issues and diagnosis history with the entry."""
-    for (domain, issue_id), issue in list(ir.async_get(hass).issues.items()):
-        if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry.entry_id:
-            ir.async_delete_issue(hass, DOMAIN, issue_id)
+    async_remove_entry_issues(hass, entry.entry_id)
     await HistoryStore(hass, entry.entry_id).async_remove()

@@ -21,6 +21,8 @@ CONF_BLINK_AUTO_RELOAD: Final = "blink_auto_reload"
 
 
 DEFAULT_SCAN_INTERVAL: Final = timedelta(seconds=300)
+# Successful polls in a row a problem must hold before it becomes a repair (an option).
+DEFAULT_POLLS_BEFORE_ISSUE: Final = 2
 MIN_SCAN_INTERVAL: Final = timedelta(seconds=60)
 # How often a camera's own config and signals are read when nothing on the homescreen changed.
 DEFAULT_DETAIL_INTERVAL: Final = timedelta(hours=3)

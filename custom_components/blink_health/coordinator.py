@@ -20,7 +20,12 @@ from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .blink.log_filter import BLINKPY_LOG_FILTER
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
-from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
+from .const import (
+    CONF_POLLS_BEFORE_ISSUE,
+    DEFAULT_POLLS_BEFORE_ISSUE,
+    DOMAIN,
+    LOGGER,
+)
 from .data import BlinkHealthData, CameraView, thresholds_from_options
 from .device_sync import DeviceSync
 from .diagnosis import (
@@ -34,7 +39,7 @@ from .diagnosis import (
 from .events import async_fire_changes
 from .history_store import HistoryStore
 from .model import SnapshotBuilder
-from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
+from .repairs.tracker import RepairIssueTracker
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 

@@ -7,6 +7,7 @@ battery forecast's options come in a folded section of their own (stored flat wi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -30,12 +31,12 @@ from .const import (
     CONF_SCAN_INTERVAL,
     DEFAULT_BLINK_FAILING_MINUTES,
     DEFAULT_DETAIL_INTERVAL,
+    DEFAULT_POLLS_BEFORE_ISSUE,
     DEFAULT_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
 )
 from .diagnosis import DEFAULT_THRESHOLDS, THRESHOLD_OPTIONS, Thresholds
 from .forecast import DEFAULT_FORECAST_SETTINGS, FORECAST_OPTIONS, ForecastSettings
-from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE
 
 # Options that set how Blink Health polls: not offered when it reads the Blink integration.
 _POLLING_OPTIONS = frozenset({CONF_SCAN_INTERVAL, CONF_DETAIL_INTERVAL})
@@ -47,7 +48,7 @@ _BLINK_INTEGRATION_OPTIONS = frozenset(
 # How long the Blink integration may fail before its repair, in minutes.
 BLINK_FAILING_MINUTES_RANGE = (5, 1440)
 # How often the Blink integration refreshes (its coordinator's fixed interval).
-CORE_REFRESH_SECONDS = 300
+BLINK_INTEGRATION_REFRESH_SECONDS = 300
 # The forecast's options, in a section of their own.
 FORECAST_SECTION = "battery_forecast"
 _FORECAST_KEYS = frozenset({CONF_READ_USAGE, *FORECAST_OPTIONS})
@@ -56,17 +57,19 @@ _FORECAST_KEYS = frozenset({CONF_READ_USAGE, *FORECAST_OPTIONS})
 class BlinkHealthOptionsFlow(OptionsFlowWithReload):
     """Change how often Blink Health polls and how the LED doctor judges."""
 
+    def _poll_seconds(self, options: Mapping[str, Any]) -> int:
+        """Return how often the entry polls: its option, or the Blink integration's refresh."""
+        if CONF_BLINK_ENTRY_ID in self.config_entry.data:
+            return BLINK_INTEGRATION_REFRESH_SECONDS
+        default = int(DEFAULT_SCAN_INTERVAL.total_seconds())
+        return int(options.get(CONF_SCAN_INTERVAL, default))
+
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Show and store the options."""
         errors: dict[str, str] = {}
-        poll_minutes = -(
-            -int(
-                self.config_entry.options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
-            )
-            // 60
-        )
+        poll_minutes = -(-self._poll_seconds(self.config_entry.options) // 60)
         current = self._current()
         if user_input is not None:
             flat = {
@@ -79,7 +82,7 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
             }
             # A new clip at every poll for the window needs at least one poll in the window
             # (in the Blink integration's mode, a poll is its refresh, every 300 s).
-            poll = options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
+            poll = self._poll_seconds(options)
             poll_minutes = -(-poll // 60)
             if poll > options["continuous_recording_minutes"] * 60:
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
-import re
 from typing import Any
 
 from .clips import CameraClips
 from .details import CameraDetails
 from .errors import AuthRefused, CloudRefused, MalformedAnswer
 from .reading import AccountReading, CameraKind, CameraReading, SyncModuleReading
-from .values import as_bars, as_bool, as_id, as_str, as_temperature_f
+from .values import IDENTIFIERS, as_bars, as_bool, as_id, as_str, as_temperature_f
 from .vocabulary import online_from_status
 
 # Lists of the homescreen that hold cameras, and the lists known to hold something else.
@@ -36,13 +35,6 @@ TYPE_KINDS = {
 # The fields of an issue object that say what is wrong, best first: only these are read, so
 # nothing else Blink puts in one (an address, an account detail) reaches a text or a file.
 ISSUE_FIELDS = ("message", "type", "code", "name")
-# What must not leave an issue's words even inside them: emails, IPv4 and MAC addresses.
-_IDENTIFIERS = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b(?:\d{1,3}\.){3}\d{1,3}\b"
-    r"|\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\b",
-    re.IGNORECASE,
-)
 
 
 def check_homescreen(homescreen: Any) -> Mapping[str, Any]:
@@ -101,7 +93,7 @@ def issue_labels(value: Any) -> tuple[str, ...]:
             labels.append(label or "issue")
         elif (text := as_str(item)) is not None:
             labels.append(text)
-    return tuple(_IDENTIFIERS.sub("**", label)[:100] for label in labels)
+    return tuple(IDENTIFIERS.sub("**", label)[:100] for label in labels)
 
 
 def camera_kind(list_key: str, product_type: str | None) -> CameraKind:

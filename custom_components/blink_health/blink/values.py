@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 import math
+import re
 from typing import Any
 
 # A time further ahead than this is nonsense (owners have posted 9999-12-31).
 FUTURE_SLACK = timedelta(days=1)
+# What must not leave an issue's words even inside them: emails, IPv4 and MAC addresses.
+IDENTIFIERS = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:\d{1,3}\.){3}\d{1,3}\b"
+    r"|\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\b",
+    re.IGNORECASE,
+)
 # What can be true of a camera's readings; anything else is a placeholder or an accident.
 DBM_RANGE = range(
     -130, 0

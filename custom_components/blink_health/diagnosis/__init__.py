@@ -3,7 +3,7 @@
 from .checks import Outcome, RuleResult
 from .engine import assess, diagnose, explain
 from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
-from .rules import RULES, Rule
+from .rules import RULES, Rule, fixes_for
 from .verdict import (
     DEFAULT_THRESHOLDS,
     THRESHOLD_OPTIONS,
@@ -42,6 +42,7 @@ __all__ = [
     "assess",
     "diagnose",
     "explain",
+    "fixes_for",
     "is_problem",
     "record_batteries_replaced",
     "record_poll",

@@ -209,3 +209,8 @@ RULES: tuple[Rule, ...] = (
         check=check_ok,
     ),
 )
+
+
+def fixes_for(cause: Cause) -> tuple[Fix, ...]:
+    """Return the fixes of the first rule that concludes `cause` (the ones a verdict gives)."""
+    return next((rule.fixes for rule in RULES if rule.cause is cause), ())

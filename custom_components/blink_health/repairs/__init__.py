@@ -6,5 +6,6 @@ through `async_create_fix_flow`.
 """
 
 from .flows import async_create_fix_flow
+from .tracker import async_remove_entry_issues
 
-__all__ = ["async_create_fix_flow"]
+__all__ = ["async_create_fix_flow", "async_remove_entry_issues"]

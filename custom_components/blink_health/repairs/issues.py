@@ -16,7 +16,7 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 from ..blink import BlinkIntegrationError, BlinkIntegrationState, SourceStatus
-from ..diagnosis import Cause, Fix, Severity, Verdict, severity
+from ..diagnosis import Cause, Fix, Severity, Verdict, fixes_for, severity
 from ..model import AccountSnapshot, CameraKind, CameraSnapshot
 from ..texts import Texts, camera_placeholders
 
@@ -156,7 +156,11 @@ def wanted_issues(
             event_data={
                 "sync_module": module.name,
                 "cameras": sorted(names),
-                **_words(texts, Cause.SYNC_MODULE_OFFLINE, (Fix.RESTART_SYNC_MODULE,)),
+                **_words(
+                    texts,
+                    Cause.SYNC_MODULE_OFFLINE,
+                    fixes_for(Cause.SYNC_MODULE_OFFLINE),
+                ),
             },
         )
     return wanted
