@@ -21,7 +21,7 @@ from .blink import (
     CloudUnreachable,
     MalformedAnswer,
 )
-from .const import DOMAIN, LOGGER
+from .const import DOMAIN
 
 
 class Connection(StrEnum):
@@ -89,13 +89,10 @@ _FAILURE_KEYS = {
 }
 
 
-def update_failed(err: Exception) -> Exception:
+def ha_error_for(err: Exception) -> ConfigEntryAuthFailed | UpdateFailed:
     """Return the Home Assistant error for a failed poll (a refused sign-in asks to sign in)."""
     state, code = connection_for(err)
     if state is Connection.SIGN_IN_REQUIRED:
-        LOGGER.warning(
-            "Blink refused the saved sign-in for good; Home Assistant asks to sign in again"
-        )
         return ConfigEntryAuthFailed(
             translation_domain=DOMAIN, translation_key="reauth_required"
         )

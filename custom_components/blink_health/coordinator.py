@@ -12,14 +12,15 @@ from datetime import datetime, timedelta
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.event import async_track_time_interval
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
 from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .blink.log_filter import BLINKPY_LOG_FILTER
-from .connection import Connection, ConnectionStatus, connection_for, update_failed
+from .connection import Connection, ConnectionStatus, connection_for, ha_error_for
 from .const import (
     CONF_POLLS_BEFORE_ISSUE,
     DEFAULT_POLLS_BEFORE_ISSUE,
@@ -92,8 +93,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         try:
             await self.source.async_start(self._async_source_updated)
         except SourceError as err:
-            self._async_failed(err)
-            raise update_failed(err) from err
+            raise self._async_failed(err) from err
 
     @callback
     def _async_check_source(self, _now: datetime) -> None:
@@ -113,15 +113,13 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         try:
             data = await self._async_poll()
         except SourceError as err:
-            self._async_failed(err)
-            raise update_failed(err) from err
+            raise self._async_failed(err) from err
         except Exception as err:
             # A bug, not an outage: log it once with its traceback, and count a failed poll.
             if not self._reported_bug:
                 self._reported_bug = True
                 LOGGER.exception("Unexpected error polling Blink; please report it")
-            self._async_failed(err)
-            raise update_failed(err) from err
+            raise self._async_failed(err) from err
         self._set_connection(None)
         async_fire_changes(
             self.hass,
@@ -144,12 +142,20 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         return data
 
     @callback
-    def _async_failed(self, err: Exception) -> None:
-        """Note a failed poll: the connection, the outage clock, the source's own issues."""
+    def _async_failed(self, err: Exception) -> ConfigEntryAuthFailed | UpdateFailed:
+        """Note a failed poll (the connection, the outage clock, the source's own issues).
+
+        Returns the Home Assistant error to raise: a refused sign-in asks to sign in again.
+        """
         self._set_connection(err)
         if not isinstance(err, AuthRefused):
             self.repairs.async_poll_failed()
         self.repairs.async_source_status(self.source.status())
+        if self.connection.state is Connection.SIGN_IN_REQUIRED:
+            LOGGER.warning(
+                "Blink refused the saved sign-in for good; Home Assistant asks to sign in again"
+            )
+        return ha_error_for(err)
 
     def _set_connection(self, err: Exception | None) -> None:
         """Note how this poll reached Blink; the state's `since` moves only when it changes."""

@@ -90,9 +90,12 @@ class BlinkSource(ABC):
 
     @abstractmethod
     async def async_rearm(self, camera: CameraRef) -> bool:
-        """Turn the camera's motion detection off and on again.
+        """Turn the camera's motion detection off and on again (two requests).
 
-        Returns whether Blink accepted both commands.
+        Returns whether Blink accepted both commands: False when either was refused or
+        unanswered, or when the source cannot send commands (on the Blink integration's
+        session it sends them through blinkpy's camera object). Never raises for Blink's
+        answer; a missing camera is False.
         """
 
     async def async_fetch_usage(self) -> AccountUsage | None:
