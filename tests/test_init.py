@@ -47,7 +47,7 @@ async def test_setup_request_count(
     """Set-up refreshes the expired token, reads the account once and each camera's details.
 
     No second refresh, no thumbnail or clip download: 1 token + homescreen + clip list + 2 per
-    camera on a Sync Module (the test account has 2).
+    camera on a Sync Module (the test account has 2) + one doorbell's config (it has 1).
     """
     mock_config_entry.add_to_hass(hass)
     cloud.reset_counts()
@@ -59,6 +59,7 @@ async def test_setup_request_count(
         "media_changed": 1,
         "camera_config": 2,
         "camera_signals": 2,
+        "doorbell_config": 1,
     }
 
 
@@ -244,8 +245,8 @@ async def test_poll_request_counts(
     """A quiet poll costs 2 requests whatever the account; a change costs that camera's 2.
 
     The test account: 2 Sync Modules, 2 default cameras, a Mini on a Sync Module, a standalone
-    Mini and a doorbell. Every 3 hours each default camera's config and signals are read again.
-    No thumbnails or clips are downloaded.
+    Mini and a doorbell. Every 3 hours each default camera's config and signals are read again,
+    and the doorbell's config. No thumbnails or clips are downloaded.
     """
     counts = []
     for _ in range(6):
@@ -266,7 +267,8 @@ async def test_poll_request_counts(
     freezer.tick(timedelta(hours=3))
     cloud.reset_counts()
     await _poll(hass, freezer)
-    assert cloud.total_requests() == 2 + 2 * 2
+    assert cloud.total_requests() == 2 + 2 * 2 + 1
+    assert cloud.counts()["doorbell_config"] == 1
     cloud.reset_counts()
     cloud.add_clip("CAM-OUTDOOR-01")
     await _poll(hass, freezer)

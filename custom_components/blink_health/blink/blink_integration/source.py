@@ -2,7 +2,7 @@
 
 Home Assistant's `blink` entry holds a signed-in blinkpy `Blink` object that its coordinator
 refreshes every 300 s. This source reads what that refresh left (the raw homescreen, the camera
-objects' details and the Sync Modules' clip records) and follows its refreshes. None of it is a
+and doorbell objects' details and the Sync Modules' clip records) and follows its refreshes. None of it is a
 public API: every access is guarded, and the entry's coordinator is looked up again at every read
 (a reload of `blink` replaces it). Acting goes through `blink`'s public motion switch entities.
 """
@@ -28,7 +28,7 @@ from ...const import LOGGER
 from ..clips import ClipTracker
 from ..details import CameraDetails
 from ..errors import BlinkIntegrationUnavailable, CloudUnreachable
-from ..homescreen import has_details, read_homescreen, with_details
+from ..homescreen import read_homescreen, takes_details, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkIntegrationState, BlinkSource, SourceStatus
 from .entries import BLINK_DOMAIN, blink_coordinator, needs_sign_in
@@ -119,7 +119,7 @@ class BlinkIntegrationSource(BlinkSource):
         details: dict[int, CameraDetails] = {
             camera.id: camera_object_details(objects[camera.id], read_at)
             for camera in reading.cameras
-            if has_details(camera) and camera.id in objects
+            if takes_details(camera) and camera.id in objects
         }
         clips = self._clip_tracker.update(newest_clips(blink, names, objects, now))
         return with_details(reading, details, clips)

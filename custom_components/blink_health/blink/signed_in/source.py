@@ -26,6 +26,7 @@ from ..errors import AuthRefused, SourceError
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
 from ..source import BlinkSource
+from .doorbells import DoorbellReader
 from .rest import BlinkRest
 from .sign_in import new_blink
 
@@ -45,7 +46,8 @@ class SignedInSource(BlinkSource):
     A quiet poll costs two requests (the homescreen and the account's media list). A camera's
     config and signals (battery voltage, Wi-Fi dBm, temperature) are read when it first appears,
     when its homescreen state changes, when asked (`details_for`), and otherwise once per
-    `detail_interval`.
+    `detail_interval`; a doorbell's config (temperature, both signals in dBm) on the same
+    schedule, one doorbell a poll at most (`doorbells.py`).
     """
 
     def __init__(
@@ -61,6 +63,7 @@ class SignedInSource(BlinkSource):
         self._blink = new_blink(session, login_data)
         self._rest = BlinkRest(session, self._blink.auth, on_tokens)
         self._detail_interval = detail_interval
+        self._doorbells = DoorbellReader(self._rest, detail_interval)
         self._details: dict[int, CameraDetails] = {}
         self._attempted: dict[int, datetime] = {}
         self._signatures: dict[int, tuple[object, ...]] = {}
@@ -105,8 +108,13 @@ class SignedInSource(BlinkSource):
             self._details.pop(gone, None)
             self._attempted.pop(gone, None)
             self._signatures.pop(gone, None)
+        await self._doorbells.async_read(
+            reading, self._auth.account_id, now, details_for
+        )
         self._last_fetch = now
-        return with_details(reading, self._details, clips)
+        return with_details(
+            reading, {**self._details, **self._doorbells.details}, clips
+        )
 
     def _details_due(
         self,
@@ -198,6 +206,7 @@ class SignedInSource(BlinkSource):
             "mode": "signed_in",
             "requests": self._rest.requests,
             "cameras_with_details": len(self._details),
+            **self._doorbells.diagnostics(),
             "detail_interval_seconds": int(self._detail_interval.total_seconds()),
         }
 
