@@ -31,6 +31,9 @@ DEFAULT_OPTIONS = {
     "hardware_fault_minutes": 30,
     "weak_wifi_dbm": -80,
     "weak_wifi_bars": 1,
+    "weak_sync_signal_bars": 1,
+    "weak_signal_minutes": 60,
+    "cold_battery_celsius": 0,
 }
 CREDENTIALS = {CONF_USERNAME: "Owner@Example.com", CONF_PASSWORD: ACCOUNT_PASSWORD}
 
@@ -300,6 +303,9 @@ async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) 
         "hardware_fault_minutes": 45,
         "weak_wifi_dbm": -85,
         "weak_wifi_bars": 2,
+        "weak_sync_signal_bars": 2,
+        "weak_signal_minutes": 90,
+        "cold_battery_celsius": -5,
     }
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], options

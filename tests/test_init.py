@@ -362,7 +362,7 @@ async def test_own_records_stay_available_in_an_outage(
         "sensor.front_yard_battery_replacement_due",
     ):
         assert hass.states.get(entity_id).state != STATE_UNAVAILABLE, entity_id
-    assert hass.states.get("sensor.front_yard_battery_level").state == STATE_UNAVAILABLE
+    assert hass.states.get("sensor.front_yard_battery_bars").state == STATE_UNAVAILABLE
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,15 @@ from custom_components.blink_health.binary_sensor import (
 )
 from custom_components.blink_health.button import CAMERA_BUTTONS
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
+from custom_components.blink_health.model.storage import STOPPED
 from custom_components.blink_health.repairs.issues import (
     CAMERA_ISSUE_CAUSES,
+    FIX_SPECIFIC_TEXTS,
     KIND_SPECIFIC_CAUSES,
     KIND_SUFFIX,
     AccountIssue,
 )
+from custom_components.blink_health.repairs.storage import LOCAL_STORAGE
 from custom_components.blink_health.sensor import CAMERA_SENSORS
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
@@ -75,6 +78,8 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         for cause in KIND_SPECIFIC_CAUSES
         for suffix in KIND_SUFFIX.values()
     }
+    causes |= set(FIX_SPECIFIC_TEXTS.values())
+    causes |= {f"{LOCAL_STORAGE}_{state.value}" for state in STOPPED}
     # This mode's issues (reading the Blink integration) are checked separately below.
     mode_issues = {
         AccountIssue.BLINK_INTEGRATION_REAUTH: {"title"},
@@ -92,6 +97,7 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         "firmware",
         "voltage",
         "signal",
+        "sync_signal",
         "since",
         "led_state",
         "evidence",

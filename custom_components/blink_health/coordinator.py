@@ -35,6 +35,7 @@ from .history_store import HistoryStore
 from .log_filter import BLINKPY_LOG_FILTER
 from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
 from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
+from .storage_watch import LocalStorageWatch
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 
@@ -55,6 +56,8 @@ class BlinkHealthData:
     snapshot: AccountSnapshot
     verdicts: Mapping[str, Verdict] = field(default_factory=dict)
     histories: Mapping[str, CameraHistory] = field(default_factory=dict)
+    # The Sync Modules (by key) whose local storage has worked.
+    storage_worked: frozenset[str] = frozenset()
 
     def camera(self, key: str) -> CameraView | None:
         """Return the camera with this device key, None when it left the account."""
@@ -101,6 +104,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             entry.options.get(CONF_POLLS_BEFORE_ISSUE, DEFAULT_POLLS_BEFORE_ISSUE)
         )
         self.store = HistoryStore(hass, entry.entry_id)
+        self.local_storage = LocalStorageWatch(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
         self._builder: SnapshotBuilder | None = None
@@ -113,6 +117,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
     async def _async_setup(self) -> None:
         """Load the history, then start the source; failures retry or ask to sign in."""
         await self.store.async_load()
+        await self.local_storage.async_load()
         self._builder = SnapshotBuilder(self.store.identities)
         try:
             await self.source.async_start(self._async_source_updated)
@@ -144,7 +149,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             raise update_failed(err) from err
         self._set_connection(None)
         self.repairs.async_poll_succeeded(
-            data.snapshot, data.verdicts, self.polls_before_issue
+            data.snapshot, data.verdicts, self.polls_before_issue, data.storage_worked
         )
         self.repairs.async_source_status(self.source.status())
         if not self.last_update_success:
@@ -213,7 +218,10 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             histories.pop(key, None)
         self.store.async_save_later()
         return BlinkHealthData(
-            snapshot=snapshot, verdicts=verdicts, histories=dict(histories)
+            snapshot=snapshot,
+            verdicts=verdicts,
+            histories=dict(histories),
+            storage_worked=self.local_storage.async_update(snapshot),
         )
 
     async def async_check_camera(self, key: str) -> CameraView | None:

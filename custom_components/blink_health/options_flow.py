@@ -46,7 +46,10 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
             poll = options.get(CONF_SCAN_INTERVAL, CORE_REFRESH_SECONDS)
             if poll > options["continuous_recording_minutes"] * 60:
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"
-            else:
+            # A signal is judged on most of its readings in the window: it needs two at least.
+            if 2 * poll > options["weak_signal_minutes"] * 60:
+                errors["weak_signal_minutes"] = "signal_window_too_short"
+            if not errors:
                 return self.async_create_entry(data=options)
         on_blink_integration = CONF_BLINK_ENTRY_ID in self.config_entry.data
         current = {

@@ -39,6 +39,7 @@ from .entity import (
     async_setup_camera_entities,
 )
 from .model import CameraSnapshot
+from .reading_sensors import async_setup_reading_sensors
 from .repairs.issues import severity_of
 from .texts import Texts, async_texts
 
@@ -278,6 +279,7 @@ async def async_setup_entry(
         AccountSensor(coordinator, description) for description in ACCOUNT_SENSORS
     )
     async_setup_camera_entities(entry, async_add_entities, CAMERA_SENSORS, CameraSensor)
+    async_setup_reading_sensors(entry, async_add_entities)
 
 
 class CameraSensor(BlinkCameraEntity, SensorEntity):

@@ -15,8 +15,9 @@ from .facts import (
     minutes_between,
 )
 from .history import as_utc
+from .signal import FEW_READINGS, WEAK_WIFI_DBM_MARGIN, LinkState
 from .status import abnormal_status, camera_issues, in_setup_status
-from .verdict import Cause, Confidence, LedState
+from .verdict import Confidence, LedState
 
 
 class Outcome(StrEnum):
@@ -35,10 +36,6 @@ class RuleResult:
     evidence: tuple[str, ...] = ()
     confidence: Confidence = Confidence.HIGH
     led_state: LedState | None = None
-
-
-WEAK_WIFI_DBM_MARGIN = 3
-WEAK_WIFI_BARS_MARGIN = 1
 
 
 def matched(
@@ -208,28 +205,81 @@ def check_hardware_fault(facts: Facts) -> RuleResult:
     return undecided(*evidence)
 
 
-def check_weak_wifi(facts: Facts) -> RuleResult:
-    """Match when the Wi-Fi signal is at or below the weak thresholds."""
-    dbm, bars, limits = facts.wifi_dbm, facts.wifi_bars, facts.thresholds
-    if dbm is None and bars is None:
-        return undecided(fact("wifi_signal", None))
-    # Once weak, the signal must recover by a margin to count as fine again: a signal hovering
-    # at the limit would otherwise raise and clear a repair at every other poll.
-    was_weak = facts.history.last_cause is Cause.WEAK_WIFI
-    dbm_limit = limits.weak_wifi_dbm + (WEAK_WIFI_DBM_MARGIN if was_weak else 0)
-    bars_limit = limits.weak_wifi_bars + (WEAK_WIFI_BARS_MARGIN if was_weak else 0)
-    weak_dbm = dbm is not None and dbm <= dbm_limit
-    weak_bars = bars is not None and bars <= bars_limit
-    evidence = tuple(
+def _signal_confidence(link: LinkState, *, measured: bool) -> Confidence:
+    """Return how sure a weak link is: high on a measured signal over enough readings."""
+    return (
+        Confidence.HIGH
+        if measured and link.readings >= FEW_READINGS
+        else Confidence.MEDIUM
+    )
+
+
+def _wifi_evidence(facts: Facts) -> tuple[str, ...]:
+    """Return the Wi-Fi values Blink reports now."""
+    return tuple(
         fact(key, value)
-        for key, value in (("wifi_dbm", dbm), ("wifi_bars", bars))
+        for key, value in (("wifi_dbm", facts.wifi_dbm), ("wifi_bars", facts.wifi_bars))
         if value is not None
     )
-    if weak_dbm:
-        return matched(*evidence)
-    if weak_bars:
-        return matched(*evidence, confidence=Confidence.MEDIUM)
-    return not_matched(*evidence)
+
+
+def _wifi_measured(facts: Facts) -> bool:
+    """Return whether the dBm (not only the bars) says the Wi-Fi is weak."""
+    # Once weak, the margin that keeps it weak applies to the dBm too.
+    margin = WEAK_WIFI_DBM_MARGIN if facts.history.signal.wifi_weak else 0
+    limit = facts.thresholds.weak_wifi_dbm + margin
+    return facts.wifi_dbm is not None and facts.wifi_dbm <= limit
+
+
+def check_weak_signal_both(facts: Facts) -> RuleResult:
+    """Match when both the Wi-Fi and the link to the Sync Module have been weak."""
+    wifi, sync = facts.wifi, facts.sync
+    evidence = (
+        *_wifi_evidence(facts),
+        *(
+            (fact("sync_signal_bars", facts.sync_bars),)
+            if sync.weak is not None
+            else ()
+        ),
+    )
+    if not (wifi.weak and sync.weak):
+        return not_matched(*evidence)
+    return matched(
+        *evidence,
+        fact("wifi_weak_readings", wifi.share),
+        fact("sync_weak_readings", sync.share),
+        confidence=_signal_confidence(wifi, measured=_wifi_measured(facts)),
+    )
+
+
+def check_weak_wifi(facts: Facts) -> RuleResult:
+    """Match when the Wi-Fi signal has been weak over the signal window."""
+    wifi = facts.wifi
+    if wifi.weak is None:
+        return undecided(fact("wifi_signal", None))
+    evidence = _wifi_evidence(facts)
+    if not wifi.weak:
+        return not_matched(*evidence)
+    return matched(
+        *evidence,
+        fact("wifi_weak_readings", wifi.share),
+        confidence=_signal_confidence(wifi, measured=_wifi_measured(facts)),
+    )
+
+
+def check_weak_sync_signal(facts: Facts) -> RuleResult:
+    """Match when the link to the Sync Module has been weak over the signal window."""
+    sync = facts.sync
+    if sync.weak is None:
+        return undecided(fact("sync_signal", None))
+    evidence = fact("sync_signal_bars", facts.sync_bars)
+    if not sync.weak:
+        return not_matched(evidence)
+    return matched(
+        evidence,
+        fact("sync_weak_readings", sync.share),
+        confidence=_signal_confidence(sync, measured=True),
+    )
 
 
 def check_ok(facts: Facts) -> RuleResult:

@@ -7,14 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers import issue_registry as ir
 import probatio as vol
 
 from ..const import DOMAIN
-from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
-from .issues import AccountIssue
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
@@ -126,7 +123,11 @@ class CheckAgainFlow(BlinkRepairFlow):
         if not self.coordinator.last_update_success:
             # Nothing was checked: never say what Blink did not say.
             return self._show("confirm", {"base": "cannot_reach"})
-        return self._show("confirm", {"base": "still_present"})
+        return self._show("confirm", {"base": self._still_there()})
+
+    def _still_there(self) -> str:
+        """Return the error to show when the check found the cause still there."""
+        return "still_present"
 
 
 class BatteriesFlow(BlinkRepairFlow):
@@ -243,32 +244,3 @@ class SwitchToSignInFlow(RepairsFlow):
             )
         entry.async_start_reauth(self.hass)
         return self.async_create_entry(data={})
-
-
-_FLOWS: dict[str, type[BlinkRepairFlow]] = {
-    Cause.LOW_BATTERY.value: BatteriesFlow,
-    Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
-    Cause.CONTINUOUS_RECORDING.value: RearmFlow,
-    Cause.HARDWARE_FAULT.value: HardwareFaultFlow,
-    Cause.WIFI_DISCONNECTED.value: CheckAgainFlow,
-    Cause.WEAK_WIFI.value: CheckAgainFlow,
-    Cause.SYNC_MODULE_OFFLINE.value: CheckAgainFlow,
-    Cause.SETUP_INCOMPLETE.value: CheckAgainFlow,
-    AccountIssue.CLOUD_UNREACHABLE.value: CheckAgainFlow,
-}
-
-
-async def async_create_fix_flow(
-    hass: HomeAssistant, issue_id: str, data: dict[str, str | int | float | None] | None
-) -> RepairsFlow:
-    """Return the fix flow for one of Blink Health's issues."""
-    data = data or {}
-    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
-        return SwitchToSignInFlow(str(data.get("entry_id", "")))
-    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-        str(data.get("entry_id", ""))
-    )
-    flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    device = dr.async_get(hass).async_get(str(data.get("device_id") or ""))
-    key = next((i for d, i in device.identifiers if d == DOMAIN), "") if device else ""
-    return flow(entry, issue_id, key)

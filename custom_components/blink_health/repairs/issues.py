@@ -14,7 +14,7 @@ from enum import StrEnum
 from homeassistant.helpers import issue_registry as ir
 
 from ..blink import BlinkIntegrationState, SourceStatus
-from ..diagnosis import Cause, Verdict, is_problem
+from ..diagnosis import Cause, Fix, Verdict, is_problem
 from ..model import AccountSnapshot, CameraKind, CameraSnapshot
 from ..texts import Texts, camera_placeholders
 
@@ -55,6 +55,18 @@ ERROR_CAUSES = frozenset(
 # red, a wired camera is plugged in, a battery camera may have run flat.
 KIND_SPECIFIC_CAUSES = frozenset({Cause.WIFI_DISCONNECTED})
 KIND_SUFFIX = {CameraKind.MINI: "_mini", CameraKind.WIRED: "_wired"}
+# Causes whose steps depend on the verdict's first fix: a weak signal names the link that is weak
+# (a weak Sync Module link is moved closer, both weak is the camera's spot, not the router).
+FIX_SPECIFIC_TEXTS = {
+    (Cause.WEAK_WIFI, Fix.MOVE_SYNC_MODULE): "weak_wifi_sync_module",
+    (Cause.WEAK_WIFI, Fix.MOVE_CAMERA): "weak_wifi_placement",
+}
+# Which link a weak signal's first fix speaks of, for the repair's event.
+WEAK_LINKS = {
+    Fix.IMPROVE_WIFI_SIGNAL: "wifi",
+    Fix.MOVE_SYNC_MODULE: "sync_module",
+    Fix.MOVE_CAMERA: "both",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,14 +101,27 @@ def issue_id_for(cause: str, owner_id: str) -> str:
     return f"{cause}_{owner_id}"
 
 
-def translation_key_for(cause: Cause, camera: CameraSnapshot) -> str | None:
-    """Return the texts of a cause's issue for this model, None for the cause's own.
+def translation_key_for(
+    cause: Cause, camera: CameraSnapshot, verdict: Verdict | None = None
+) -> str | None:
+    """Return the texts of a cause's issue for this model and verdict, None for the cause's own.
 
-    A Mini's offline issue must not ask to check its batteries: it has none.
+    A Mini's offline issue must not ask to check its batteries: it has none. Weak Wi-Fi whose
+    first fix is the camera's spot gets the steps for both weak links.
     """
     if cause in KIND_SPECIFIC_CAUSES and camera.kind in KIND_SUFFIX:
         return cause.value + KIND_SUFFIX[camera.kind]
+    if verdict is not None and verdict.fixes:
+        return FIX_SPECIFIC_TEXTS.get((cause, verdict.fixes[0]))
     return None
+
+
+def _weak_link(verdict: Verdict) -> dict[str, object]:
+    """Return which link a weak signal's repair is about (`wifi`, `sync_module`, `both`)."""
+    if verdict.cause is not Cause.WEAK_WIFI or not verdict.fixes:
+        return {}
+    link = WEAK_LINKS.get(verdict.fixes[0])
+    return {} if link is None else {"weak_link": link}
 
 
 def wanted_issues(
@@ -126,7 +151,8 @@ def wanted_issues(
             placeholders=camera_placeholders(camera, verdict, texts),
             device_id=device_id,
             camera=camera.name,
-            translation_key=translation_key_for(verdict.cause, camera),
+            translation_key=translation_key_for(verdict.cause, camera, verdict),
+            event_data=_weak_link(verdict),
         )
     for module_key, names in offline_modules.items():
         module = snapshot.sync_modules.get(module_key)

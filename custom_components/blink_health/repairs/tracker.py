@@ -8,7 +8,7 @@ source's status) and never the other way round.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 import time
@@ -32,6 +32,7 @@ from .issues import (
     issue_id_for,
     wanted_issues,
 )
+from .storage import local_storage_issues
 
 EVENT_ISSUE = f"{DOMAIN}_issue"
 CLOUD_UNREACHABLE_AFTER = timedelta(minutes=30)
@@ -120,12 +121,18 @@ class RepairIssueTracker:
         snapshot: AccountSnapshot,
         verdicts: Mapping[str, Verdict],
         polls_needed: int,
+        storage_worked: Collection[str] = (),
     ) -> None:
-        """Advance every device issue's streak with a successful poll; the outage is over."""
+        """Advance every device issue's streak with a successful poll; the outage is over.
+
+        `storage_worked` names the Sync Modules whose local storage has worked.
+        """
         self._outages.pop(self.entry_id, None)
         self._async_clear_cause(AccountIssue.CLOUD_UNREACHABLE)
-        wanted = wanted_issues(
-            snapshot, verdicts, self._device_id_for, async_texts(self.hass)
+        texts = async_texts(self.hass)
+        wanted = wanted_issues(snapshot, verdicts, self._device_id_for, texts)
+        wanted |= local_storage_issues(
+            snapshot, storage_worked, self._device_id_for, texts
         )
         for issue_id, issue in list(self._raised.items()):
             if issue.device_id and issue_id not in wanted:
