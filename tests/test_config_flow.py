@@ -345,3 +345,24 @@ async def test_options_recording_window_covers_a_poll(
         result["flow_id"], {**options, "continuous_recording_minutes": 15}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_options_signal_window_holds_two_polls(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A signal window shorter than two polls could judge only one reading: refused."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    options = {
+        **DEFAULT_OPTIONS,
+        CONF_SCAN_INTERVAL: 900,
+        "continuous_recording_minutes": 15,
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "weak_signal_minutes": 20}
+    )
+    assert result["errors"] == {"weak_signal_minutes": "signal_window_too_short"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "weak_signal_minutes": 30}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY

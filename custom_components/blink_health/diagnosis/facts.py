@@ -15,7 +15,7 @@ from .history import (
     replacement_age,
     saw_new_clip,
 )
-from .signal import LinkState, SignalTrend, assess_signals
+from .signal import LinkState, assess_signals
 from .status import is_abnormal
 from .verdict import Cause, Thresholds
 
@@ -44,7 +44,7 @@ class Facts:
     An offline camera's readings are the ones it sent before it went (or zeros): `battery`,
     `wifi_dbm`, `wifi_bars`, both links and the temperature are then unknown, and only the
     offline rules look at `last_battery`. `wifi` and `sync` are the links judged over the
-    signal window (`signal.py`); `signal_trend` is what the history keeps of them.
+    signal window (`signal.py`).
     `temperature_c` is a battery camera's temperature, `cold` whether it is at or below the
     cold limit.
     """
@@ -67,7 +67,6 @@ class Facts:
     sync_bars: int | None
     wifi: LinkState
     sync: LinkState
-    signal_trend: SignalTrend
     temperature_c: float | None
     cold: bool
 
@@ -139,7 +138,6 @@ def gather(
         else None,
         wifi=signals.wifi,
         sync=signals.sync,
-        signal_trend=signals.trend,
         temperature_c=temperature_c,
         cold=temperature_c is not None
         and temperature_c <= thresholds.cold_battery_celsius,
