@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 import json
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,7 @@ from custom_components.blink_health.diagnosis.signal import (
     SignalTrend,
     assess_signals,
 )
+from custom_components.blink_health.texts import Texts
 
 from .factory import NOW, POLL, camera, mini, poll_series, sync, verdict_for
 
@@ -199,3 +201,32 @@ def test_limits_are_options() -> None:
     )
     signals = assess_signals(trend, camera(sync_signal_bars=1), short, NOW)
     assert (signals.sync.weak, signals.sync.share) == (True, "1/1")
+
+
+def test_every_piece_of_signal_evidence_has_words() -> None:
+    """Each fact the link checks write reads as a phrase in the owner's words."""
+    strings = json.loads(
+        (
+            Path(__file__).parents[2] / "custom_components/blink_health/strings.json"
+        ).read_text(encoding="utf-8")
+    )
+    phrases = strings["selector"]["evidence"]["options"]
+    texts = Texts(
+        {
+            f"component.blink_health.selector.evidence.options.{k}": v
+            for k, v in phrases.items()
+        }
+    )
+    polls = [
+        camera(wifi_dbm=-85, wifi_bars=1, sync_signal_bars=0, temperature_f=20.0),
+        camera(sync_signal_bars=None, wifi_dbm=None, wifi_bars=None),
+    ]
+    evidence = {
+        item
+        for cam in polls
+        for verdict in poll_series([cam] * 3, sync())[0]
+        for item in verdict.evidence
+    }
+    assert {"wifi_weak_readings=3/3", "sync_weak_readings=3/3"} <= evidence
+    for item in evidence:
+        assert texts.fact(item) != item, item

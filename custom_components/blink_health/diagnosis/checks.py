@@ -15,7 +15,6 @@ from .facts import (
     minutes_between,
 )
 from .history import as_utc
-from .signal import FEW_READINGS, WEAK_WIFI_DBM_MARGIN, LinkState
 from .status import abnormal_status, camera_issues, in_setup_status
 from .verdict import Confidence, LedState
 
@@ -203,83 +202,6 @@ def check_hardware_fault(facts: Facts) -> RuleResult:
     if minutes >= facts.thresholds.hardware_fault_minutes:
         return matched(*evidence, confidence=Confidence.MEDIUM)
     return undecided(*evidence)
-
-
-def _signal_confidence(link: LinkState, *, measured: bool) -> Confidence:
-    """Return how sure a weak link is: high on a measured signal over enough readings."""
-    return (
-        Confidence.HIGH
-        if measured and link.readings >= FEW_READINGS
-        else Confidence.MEDIUM
-    )
-
-
-def _wifi_evidence(facts: Facts) -> tuple[str, ...]:
-    """Return the Wi-Fi values Blink reports now."""
-    return tuple(
-        fact(key, value)
-        for key, value in (("wifi_dbm", facts.wifi_dbm), ("wifi_bars", facts.wifi_bars))
-        if value is not None
-    )
-
-
-def _wifi_measured(facts: Facts) -> bool:
-    """Return whether the dBm (not only the bars) says the Wi-Fi is weak."""
-    # Once weak, the margin that keeps it weak applies to the dBm too.
-    margin = WEAK_WIFI_DBM_MARGIN if facts.history.signal.wifi_weak else 0
-    limit = facts.thresholds.weak_wifi_dbm + margin
-    return facts.wifi_dbm is not None and facts.wifi_dbm <= limit
-
-
-def check_weak_signal_both(facts: Facts) -> RuleResult:
-    """Match when both the Wi-Fi and the link to the Sync Module have been weak."""
-    wifi, sync = facts.wifi, facts.sync
-    evidence = (
-        *_wifi_evidence(facts),
-        *(
-            (fact("sync_signal_bars", facts.sync_bars),)
-            if sync.weak is not None
-            else ()
-        ),
-    )
-    if not (wifi.weak and sync.weak):
-        return not_matched(*evidence)
-    return matched(
-        *evidence,
-        fact("wifi_weak_readings", wifi.share),
-        fact("sync_weak_readings", sync.share),
-        confidence=_signal_confidence(wifi, measured=_wifi_measured(facts)),
-    )
-
-
-def check_weak_wifi(facts: Facts) -> RuleResult:
-    """Match when the Wi-Fi signal has been weak over the signal window."""
-    wifi = facts.wifi
-    if wifi.weak is None:
-        return undecided(fact("wifi_signal", None))
-    evidence = _wifi_evidence(facts)
-    if not wifi.weak:
-        return not_matched(*evidence)
-    return matched(
-        *evidence,
-        fact("wifi_weak_readings", wifi.share),
-        confidence=_signal_confidence(wifi, measured=_wifi_measured(facts)),
-    )
-
-
-def check_weak_sync_signal(facts: Facts) -> RuleResult:
-    """Match when the link to the Sync Module has been weak over the signal window."""
-    sync = facts.sync
-    if sync.weak is None:
-        return undecided(fact("sync_signal", None))
-    evidence = fact("sync_signal_bars", facts.sync_bars)
-    if not sync.weak:
-        return not_matched(evidence)
-    return matched(
-        evidence,
-        fact("sync_weak_readings", sync.share),
-        confidence=_signal_confidence(sync, measured=True),
-    )
 
 
 def check_ok(facts: Facts) -> RuleResult:

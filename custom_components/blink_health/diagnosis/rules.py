@@ -17,10 +17,12 @@ from .checks import (
     check_recording,
     check_setup,
     check_sync_module_offline,
+    check_wrong_battery_type,
+)
+from .signal_checks import (
     check_weak_signal_both,
     check_weak_sync_signal,
     check_weak_wifi,
-    check_wrong_battery_type,
 )
 from .verdict import Cause, Fix, LedState
 

@@ -123,11 +123,11 @@ class CheckAgainFlow(BlinkRepairFlow):
         if not self.coordinator.last_update_success:
             # Nothing was checked: never say what Blink did not say.
             return self._show("confirm", {"base": "cannot_reach"})
-        return self._show("confirm", {"base": self._still_there()})
+        return self._still_there()
 
-    def _still_there(self) -> str:
-        """Return the error to show when the check found the cause still there."""
-        return "still_present"
+    def _still_there(self) -> RepairsFlowResult:
+        """Return what to show when the check found the cause still there."""
+        return self._show("confirm", {"base": "still_present"})
 
 
 class BatteriesFlow(BlinkRepairFlow):

@@ -7,7 +7,7 @@ from typing import Any
 from homeassistant.components.repairs import RepairsFlowResult
 
 from ..diagnosis import recovering
-from .flows import BlinkRepairFlow, CheckAgainFlow
+from .flows import CheckAgainFlow
 
 
 class SignalCheckFlow(CheckAgainFlow):
@@ -17,29 +17,21 @@ class SignalCheckFlow(CheckAgainFlow):
     first good reading after a fix does not close the repair yet (a blip must not either).
     """
 
-    def _still_there(self) -> str:
-        """Return "signal_improving" when every weak link reads better now, else still there."""
+    def _still_there(self) -> RepairsFlowResult:
+        """Say the signal is improving when every weak link reads better now."""
         state = self.coordinator.data.camera(self.key)
         if state is not None and recovering(
             state.history.signal, self.coordinator.thresholds
         ):
-            return "signal_improving"
+            return self._show("confirm", {"base": "signal_improving"})
         return super()._still_there()
 
 
-class LocalStorageFlow(BlinkRepairFlow):
+class LocalStorageFlow(CheckAgainFlow):
     """The steps, then check again; still not working, it offers to stop watching it."""
 
-    async def async_step_confirm(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Show the steps; on submit, poll and close if it works again, else offer to stop."""
-        if user_input is None:
-            return self._show("confirm")
-        if await self._async_poll_now():
-            return self.async_create_entry(data={})
-        if not self.coordinator.last_update_success:
-            return self._show("confirm", {"base": "cannot_reach"})
+    def _still_there(self) -> RepairsFlowResult:
+        """Offer to stop watching: the owner may have stopped using local storage on purpose."""
         return self._show("stop_watching")
 
     async def async_step_stop_watching(
