@@ -6,7 +6,38 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${BLINK_HEALTH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/blink-health}"
 # Bump ENV_LAYOUT when scripts/setup changes what it builds; the requirements' hash does the rest.
 ENV_LAYOUT="3"
-REQ_HASH="$({ echo "layout $ENV_LAYOUT"; cat "$REPO/requirements_test.txt"; } | sha256sum | cut -c1-16)"
+
+# BLINK_HEALTH_HA selects an environment with another Home Assistant, built beside the default one
+# (GitHub CI's jobs for the newest Home Assistant use it):
+#   newest           the newest Home Assistant release, without the test harness (which pins its
+#                    own Home Assistant): for scripts/develop
+#   newest-harness   the newest pytest-homeassistant-custom-component and the Home Assistant it pins
+#   2026.11.0, ...   that Home Assistant release, without the test harness
+# Unset: requirements_test.txt as it is. The packages Home Assistant pins (the frontend, blinkpy,
+# the base integrations' libraries) follow the Home Assistant installed (scripts/_requirements.py).
+newest_release() {
+  # Any Python's pip can list the releases; --ignore-requires-python keeps the host's Python
+  # version out of the answer (a release needing a newer Python then fails to install, loudly).
+  python3 -m pip index versions --ignore-requires-python "$1" 2>/dev/null |
+    sed -n '1s/^[^ ]* (\(.*\))$/\1/p'
+}
+case "${BLINK_HEALTH_HA:-}" in
+  "") BASE_REQUIREMENT="" ;;
+  newest) BASE_REQUIREMENT="homeassistant==$(newest_release homeassistant)" ;;
+  newest-harness)
+    BASE_REQUIREMENT="pytest-homeassistant-custom-component==$(newest_release pytest-homeassistant-custom-component)"
+    ;;
+  *) BASE_REQUIREMENT="homeassistant==$BLINK_HEALTH_HA" ;;
+esac
+case "$BASE_REQUIREMENT" in
+  *==) echo "BLINK_HEALTH_HA=$BLINK_HEALTH_HA: could not ask PyPI (python3 -m pip index) for the newest release" >&2
+    return 1 ;;
+esac
+REQ_HASH="$({
+  echo "layout $ENV_LAYOUT"
+  [ -z "$BASE_REQUIREMENT" ] || echo "base $BASE_REQUIREMENT"
+  cat "$REPO/requirements_test.txt"
+} | sha256sum | cut -c1-16)"
 SID_ROOT="$CACHE_DIR/sid-$REQ_HASH"
 NATIVE_VENV="$CACHE_DIR/venv-$REQ_HASH"
 CHROOT_VENV="/opt/blink-health-venv"

@@ -7,6 +7,7 @@ from typing import Any
 from unittest.mock import PropertyMock, patch
 
 from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
@@ -102,6 +103,12 @@ async def init_integration(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     return mock_config_entry
+
+
+@pytest.fixture
+async def repairs(hass: HomeAssistant) -> None:
+    """Load Home Assistant's repairs integration and its flow manager."""
+    assert await async_setup_component(hass, "repairs", {})
 
 
 @pytest.fixture

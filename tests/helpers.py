@@ -1,4 +1,4 @@
-"""Shared test helpers: letting polls happen and driving repair flows over HTTP."""
+"""Shared test helpers: signing in to the simulator, letting polls happen, driving repair flows."""
 
 from __future__ import annotations
 
@@ -6,21 +6,59 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import SOURCE_USER, ConfigEntry
+from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import device_registry as dr
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
+from blink_sim.server import RunningSimulator
 from custom_components.blink_health.const import DOMAIN
 
 POLL = timedelta(seconds=301)
 
 
+def user_input(sim: RunningSimulator) -> dict[str, Any]:
+    """Return the sign-in step's input for the simulator's account."""
+    return {
+        CONF_USERNAME: sim.cloud.account["email"],
+        CONF_PASSWORD: sim.cloud.account["password"],
+    }
+
+
+async def sign_in(
+    hass: HomeAssistant, sim: RunningSimulator, domain: str = DOMAIN
+) -> ConfigEntry:
+    """Add an integration through its config flow (2FA when the account asks); return the entry.
+
+    Blink Health by default; Home Assistant's own `blink` signs in with the same steps.
+    """
+    result = await hass.config_entries.flow.async_init(
+        domain, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], user_input(sim)
+    )
+    if result["type"] is FlowResultType.FORM and result["step_id"] == "2fa":
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {"pin": str(sim.cloud.account["pin"])}
+        )
+    assert result["type"] is FlowResultType.CREATE_ENTRY, result
+    await hass.async_block_till_done()
+    entry: ConfigEntry = result["result"]
+    return entry
+
+
 async def poll(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, times: int = 1
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    times: int = 1,
+    every: timedelta = POLL,
 ) -> None:
-    """Let the poll interval pass `times` times, one poll each."""
+    """Let the poll interval (or `every`) pass `times` times, one poll each."""
     for _ in range(times):
-        freezer.tick(POLL)
+        freezer.tick(every)
         async_fire_time_changed(hass)
         await hass.async_block_till_done(wait_background_tasks=True)
 

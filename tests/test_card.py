@@ -1,7 +1,8 @@
-"""The dashboard card: registered with the frontend when Blink Health loads, texts translated."""
+"""The dashboard card: built from its Lit sources, served to every frontend, in step with Python."""
 
 from __future__ import annotations
 
+import hashlib
 from http import HTTPStatus
 import json
 from pathlib import Path
@@ -11,8 +12,15 @@ from unittest.mock import patch
 
 from homeassistant.components.frontend import DATA_EXTRA_MODULE_URL
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers.issue_registry import IssueSeverity
 from homeassistant.setup import async_setup_component
-from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import (
+    ClientSessionGenerator,
+    WebSocketGenerator,
+)
 
 from custom_components.blink_health.card import (
     CARD_DIR,
@@ -20,21 +28,25 @@ from custom_components.blink_health.card import (
     CARD_URL_ROOT,
     card_module_url,
 )
+from custom_components.blink_health.connection import Connection
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.diagnosis import (
-    Cause,
-    Confidence,
-    LedState,
-    is_problem,
-)
-from custom_components.blink_health.repairs.issues import ERROR_CAUSES
+from custom_components.blink_health.diagnosis import RULES, Confidence, Fix, LedState
+from custom_components.blink_health.websocket import COMMAND_LAST_KNOWN
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
+FRONTEND = Path(__file__).parent.parent / "frontend"
 STRINGS = json.loads((ROOT / "strings.json").read_text(encoding="utf-8"))
-# The card's ES modules, by file name; CARD_JS is all of them, for what holds across modules.
-MODULES = {path.name: path.read_text("utf-8") for path in sorted(CARD_DIR.glob("*.js"))}
+LABELS = STRINGS["selector"]["card"]["options"]
+# The card's Lit sources, by file name; CARD_JS is all of them, for what holds across modules.
+MODULES = {
+    path.name: path.read_text("utf-8")
+    for path in sorted((FRONTEND / "src").glob("*.js"))
+}
 CARD_JS = "\n".join(MODULES.values())
-IMPORT = re.compile(r'^import \{[\w\s,]+\} from "\./([\w-]+\.js)";$', re.MULTILINE)
+# What Blink Health serves: the bundle scripts/build_card makes of the sources and Lit.
+SERVED = {path.name: path.read_bytes() for path in sorted(CARD_DIR.iterdir())}
+BUNDLE = (CARD_DIR / CARD_ENTRY).read_text("utf-8")
+IMPORT = re.compile(r'^import \{[\w\s,]+\} from "([\w./-]+)";$', re.MULTILINE)
 
 
 def _js_list(name: str) -> list[str]:
@@ -44,10 +56,56 @@ def _js_list(name: str) -> list[str]:
     return re.findall(r'"(\w+)"', match.group(1))
 
 
+def _inputs_hash() -> str:
+    """Return the hash build.mjs writes into the bundle: every input's name and content."""
+    names = sorted(
+        [f"src/{name}" for name in MODULES]
+        + ["build.mjs", "package.json", "package-lock.json"]
+    )
+    digest = hashlib.sha256()
+    for name in names:
+        content = (FRONTEND / name).read_bytes()
+        digest.update(f"{len(name.encode())}:{name}{len(content)}:".encode())
+        digest.update(content)
+    return digest.hexdigest()[:16]
+
+
+def test_served_bundle_is_built_from_these_sources() -> None:
+    """The committed bundle was built from the sources, build script and lockfile as they are.
+
+    (scripts/test also rebuilds it with Node and compares byte for byte: scripts/build_card --check.)
+    """
+    assert set(SERVED) == {CARD_ENTRY}
+    banner = BUNDLE.splitlines()[0]
+    built_from = re.search(r"\(inputs ([0-9a-f]{16})\)", banner)
+    assert built_from, banner
+    assert built_from.group(1) == _inputs_hash(), (
+        "the card bundle is stale: run scripts/build_card and commit it"
+    )
+
+
+def test_lit_is_pinned_and_bundled() -> None:
+    """Lit's exact version is pinned and locked; the bundle needs nothing else to load."""
+    package = json.loads((FRONTEND / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((FRONTEND / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = package["dependencies"] | package["devDependencies"]
+    assert set(package["dependencies"]) == {"lit"}
+    for name, version in pinned.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), name
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version, name
+    assert lock["packages"][""]["dependencies"] == package["dependencies"]
+    for path, locked in lock["packages"].items():
+        if path:
+            assert locked["integrity"].startswith("sha512-"), path
+    # One self-contained module: no import left for the browser to resolve.
+    assert not re.search(r"^\s*(import|export)\b", BUNDLE, re.MULTILINE)
+    assert "// node_modules/lit-html/lit-html.js" in BUNDLE
+
+
 async def test_card_is_served_and_every_frontend_loads_it(
     hass: HomeAssistant, hass_client: ClientSessionGenerator
 ) -> None:
-    """With a frontend, every module is served under the hashed path; the index loads the entry."""
+    """With a frontend, the bundle is served under the hashed path; the index loads it."""
     assert await async_setup_component(hass, "frontend", {})
     assert await async_setup_component(hass, DOMAIN, {})
     await hass.async_block_till_done()
@@ -58,12 +116,12 @@ async def test_card_is_served_and_every_frontend_loads_it(
 
     client = await hass_client()
     base = url.removesuffix(CARD_ENTRY)
-    for name, source in MODULES.items():
+    for name, content in SERVED.items():
         response = await client.get(base + name)
         assert response.status == HTTPStatus.OK, name
         assert "javascript" in response.headers["Content-Type"], name
         assert "max-age" in response.headers["Cache-Control"], name
-        assert await response.text() == source, name
+        assert await response.read() == content, name
     stale = await client.get(f"{CARD_URL_ROOT}/000000000000/{CARD_ENTRY}")
     assert stale.status == HTTPStatus.NOT_FOUND
 
@@ -86,18 +144,18 @@ async def test_no_frontend_no_card(hass: HomeAssistant) -> None:
 
 
 def test_module_url_changes_with_any_card_file(tmp_path: Path) -> None:
-    """Browsers fetch every module again after an update: the URL hashes all of the card's files."""
+    """Browsers fetch the card again after an update: the URL hashes every served file."""
     copy = tmp_path / "www"
     shutil.copytree(CARD_DIR, copy)
     with patch("custom_components.blink_health.card.CARD_DIR", copy):
         before = card_module_url()
         seen = {before}
-        for name, source in MODULES.items():
-            (copy / name).write_text(source + "\n// changed\n", encoding="utf-8")
+        for name, content in SERVED.items():
+            (copy / name).write_bytes(content + b"\n// changed\n")
             changed = card_module_url()
             assert changed not in seen, name
             seen.add(changed)
-            (copy / name).write_text(source, encoding="utf-8")
+            (copy / name).write_bytes(content)
             assert card_module_url() == before, name
         (copy / "added.js").write_text("", encoding="utf-8")
         assert card_module_url() not in seen
@@ -106,15 +164,22 @@ def test_module_url_changes_with_any_card_file(tmp_path: Path) -> None:
     assert card_module_url().endswith(f"/{CARD_ENTRY}")
 
 
-def test_card_modules_import_each_other_only() -> None:
-    """Every import is a static, relative one of a card module; every module is used; none is long."""
+def test_card_sources_import_each_other_and_lit_only() -> None:
+    """Every import is a card module or Lit; every module is used; none is long or unsafe."""
     assert CARD_ENTRY in MODULES
     imports: dict[str, set[str]] = {}
     for name, source in MODULES.items():
         statements = IMPORT.findall(source)
-        assert len(re.findall(r"\bimport\b", source)) == len(statements), name
-        imports[name] = set(statements)
-        assert imports[name] <= set(MODULES), name
+        assert len(re.findall(r"^import\b", source, re.MULTILINE)) == len(statements), (
+            name
+        )
+        local = {s.removeprefix("./") for s in statements if s.startswith("./")}
+        assert local <= set(MODULES), name
+        assert {s for s in statements if not s.startswith("./")} <= {
+            "lit",
+            "lit/directives/repeat.js",
+        }, name
+        imports[name] = local
         assert len(source.splitlines()) < 300, name
     reached, todo = set(), [CARD_ENTRY]
     while todo:
@@ -123,21 +188,30 @@ def test_card_modules_import_each_other_only() -> None:
             reached.add(name)
             todo.extend(imports[name])
     assert reached == set(MODULES)
-    assert {path.name for path in CARD_DIR.iterdir()} == set(MODULES)
+    # Templates escape what they show; hass is the one Home Assistant hands the card.
+    assert not re.search(r"innerHTML|unsafeHTML|insertAdjacentHTML|\.write\(", CARD_JS)
+    assert not re.search(
+        r"querySelector\([^)]*\)\??\.hass|window\.hass|hassConnection", CARD_JS
+    )
+    assert "static styles = STYLES;" in MODULES["card.js"]
 
 
 def test_card_labels_are_translated_and_used() -> None:
     """Every label the card shows is in strings.json, and every card string is used."""
-    defined = set(STRINGS["selector"]["card"]["options"])
-    used = set(re.findall(r'label\([^,()]*(?:\(\))?,\s*"(\w+)"', CARD_JS))
+    direct = set(re.findall(r'label\((?:this\.)?hass,\s*"(\w+)"', CARD_JS))
+    chosen = re.findall(r'label\(hass,\s*[\w.]+ \? "(\w+)" : "(\w+)"', CARD_JS)
+    schema = re.findall(r'name: "(\w+)"', MODULES["editor.js"])
+    used = direct | {key for pair in chosen for key in pair}
     used |= {f"confidence_{level.value}" for level in Confidence}
-    used |= {"fits", "does_not_fit"}
-    assert used == defined
+    used |= {f"editor_{name}" for name in schema} | {"editor_cameras_helper"}
+    assert "`editor_${schema.name}`" in MODULES["editor.js"]
+    assert '"editor_cameras_helper"' in MODULES["editor.js"]
+    assert used == set(LABELS)
 
 
 def test_card_label_strings_pass_hassfest_rules() -> None:
     """The card's strings follow hassfest's rules for translation values."""
-    for key, text in STRINGS["selector"]["card"]["options"].items():
+    for key, text in LABELS.items():
         assert re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", key), key
         assert text == text.strip(), key
         assert not re.search(r"<[a-z/]", text), key
@@ -154,37 +228,83 @@ def test_card_translation_keys_exist() -> None:
     assert leds == {led.value for led in LedState}
     assert leds == set(sensor["led_state"]["state"])
     assert leds == set(STRINGS["selector"]["led_state"]["options"])
-    assert set(_js_list("CAUSE_ORDER")) == {cause.value for cause in Cause}
     assert set(_js_list("CAUSE_ORDER")) == set(sensor["likely_cause"]["state"])
+    assert set(sensor["connection"]["state"]) == {state.value for state in Connection}
     assert STRINGS["entity"]["button"]["batteries_replaced"]["name"]
     prefixes = set(re.findall(r"\$\{TRANSLATIONS\}\.([\w.]+)\.\$\{", CARD_JS))
     assert prefixes == {
         "entity.sensor.likely_cause.state",
         "entity.sensor.led_state.state",
+        "entity.sensor.connection.state",
         "selector.fix_title.options",
         "selector.led_state.options",
         "selector.card.options",
     }
 
 
-def test_card_agrees_with_the_integration() -> None:
-    """Which causes are errors and which need nothing match the repairs and problem sensor."""
-    assert set(_js_list("ERROR_CAUSES")) == {cause.value for cause in ERROR_CAUSES}
-    assert set(_js_list("FINE_CAUSES")) == {c.value for c in Cause if not is_problem(c)}
-    roles = dict(re.findall(r'"(\w+\.\w+)": "(\w+)"', CARD_JS))
+def test_card_orders_and_offers_as_the_integration_decides() -> None:
+    """Precedence is the LED doctor's; "batteries replaced" leads where batteries are a fix."""
+    assert _js_list("CAUSE_ORDER") == list(dict.fromkeys(r.cause.value for r in RULES))
+    assert set(_js_list("BATTERY_CAUSES")) == {
+        rule.cause.value for rule in RULES if Fix.REPLACE_BATTERIES in rule.fixes
+    }
+    assert _js_list("SEVERITY_ORDER") == [IssueSeverity.ERROR, IssueSeverity.WARNING]
+    roles = dict(re.findall(r'"(\w+\.\w+)": "(\w+)"', MODULES["constants.js"]))
     assert roles == {
         "sensor.likely_cause": "cause",
         "sensor.led_state": "led",
         "binary_sensor.problem": "problem",
         "button.batteries_replaced": "batteriesButton",
+        "sensor.connection": "connection",
     }
+    assert f"`${{DOMAIN}}/{COMMAND_LAST_KNOWN.split('/')[1]}`" in MODULES["card.js"]
+
+
+@pytest.mark.parametrize("scenario", ["demo"])
+async def test_what_the_card_reads_is_what_blink_health_gives(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """The attributes, roles and last known fields the card reads exist on a real set-up."""
+    entities = er.async_get(hass)
+    devices = dr.async_get(hass)
+    ours = er.async_entries_for_config_entry(entities, init_integration.entry_id)
+    by_key = {(e.domain, e.translation_key): e for e in ours}
+    roles = dict(re.findall(r'"(\w+)\.(\w+)": "\w+"', MODULES["constants.js"]))
+    for domain, key in roles.items():
+        assert (domain, key) in by_key, (domain, key)
+    cameras = MODULES["cameras.js"]
+    cause = hass.states.get(by_key["sensor", "likely_cause"].entity_id)
+    assert set(re.findall(r"(?<!state\.)attributes\.(\w+)", cameras)) <= set(
+        cause.attributes
+    )
+    connection = by_key["sensor", "connection"]
+    account = devices.async_get(connection.device_id or "")
+    assert account is not None
+    assert account.config_entry_id == init_integration.entry_id
+    state = hass.states.get(connection.entity_id)
+    assert set(re.findall(r"state\.attributes\.(\w+)", cameras)) == {
+        "since",
+        "last_update",
+        "code",
+    }
+    assert {"since", "last_update", "code"} <= set(state.attributes)
+
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": COMMAND_LAST_KNOWN})
+    result = await client.receive_json()
+    camera = result["result"]["entries"][0]["cameras"][0]
+    assert set(re.findall(r"lastKnown\.(\w+)", cameras)) <= set(camera)
+    assert "device_id" in camera
 
 
 def test_card_requests_nothing_outside_home_assistant() -> None:
-    """The card calls no other host (it imports only its own modules); one URL: its documentation."""
+    """The card calls no other host; the one URL in it, sources and bundle, is its documentation."""
     assert "fetch(" not in CARD_JS
     urls = re.findall(r"https?://[^\s\"'`]+", CARD_JS)
     assert urls == ["https://github.com/blink-health/blink-health#dashboard-card"]
+    assert re.findall(r"https?://[^\s\"'`]+", BUNDLE) == urls
     manifest = json.loads((ROOT / "manifest.json").read_text(encoding="utf-8"))
     assert urls[0].startswith(manifest["documentation"])
 
@@ -218,12 +338,16 @@ def _template_texts(source: str) -> str:
 
 
 def test_card_has_no_text_of_its_own() -> None:
-    """Every text any module's markup shows comes from an expression, never a literal."""
+    """Every text any template shows comes from an expression, never a literal."""
     for name, source in MODULES.items():
         markup = _template_texts(source)
         texts = [t.strip() for t in re.findall(r">([^<>\0]*)<", markup) if t.strip()]
         assert texts == [], name
         assert not re.search(r'aria-label="[^\0"]', markup), name
-    assert "<ha-card>" in _template_texts(MODULES["card-element.js"])
+    assert "<ha-card>" in _template_texts(MODULES["card.js"])
     errors = re.findall(r"new Error\((.*)\)", CARD_JS)
-    assert errors == ['(hass && label(hass, "invalid_config")) || CARD_TYPE']
+    assert errors == [
+        '(this.hass && label(this.hass, "invalid_config")) || CARD_TYPE',
+        # The names the picker cannot show: the owner's own words.
+        'config.cameras.filter((value) => !DEVICE_ID.test(value)).join(", ")',
+    ]

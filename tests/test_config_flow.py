@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from unittest.mock import patch
 import uuid
 
@@ -9,6 +10,7 @@ from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from syrupy.assertion import SnapshotAssertion
@@ -341,6 +343,8 @@ async def test_options_recording_window_covers_a_poll(
     assert result["errors"] == {
         "continuous_recording_minutes": "window_shorter_than_poll"
     }
+    # The error names the least the window may be: the poll interval, in minutes.
+    assert result["description_placeholders"]["poll_minutes"] == "15"
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**options, "continuous_recording_minutes": 15}
     )
@@ -362,7 +366,46 @@ async def test_options_signal_window_holds_two_polls(
         result["flow_id"], {**options, "weak_signal_minutes": 20}
     )
     assert result["errors"] == {"weak_signal_minutes": "signal_window_too_short"}
+    assert result["description_placeholders"]["signal_minutes"] == "30"
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**options, "weak_signal_minutes": 30}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+@pytest.mark.parametrize("step", ["password", "code"])
+async def test_an_owners_typo_is_no_error_in_the_log(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    caplog: pytest.LogCaptureFixture,
+    step: str,
+) -> None:
+    """A wrong password or code is told in the form; the log shows nothing at WARNING or above.
+
+    blinkpy logs a refused sign-in as errors; during the form's sign-in they are DEBUG lines.
+    """
+    await async_setup_component(hass, "logger", {"logger": {"default": "info"}})
+    if step == "code":
+        cloud.account["two_factor"] = True
+    caplog.clear()
+    result = await _start(hass)
+    with caplog.at_level(logging.INFO):
+        if step == "password":
+            result = await hass.config_entries.flow.async_configure(
+                result["flow_id"], {**CREDENTIALS, CONF_PASSWORD: "wrong"}
+            )
+            assert result["errors"] == {"base": "invalid_auth"}
+        else:
+            result = await hass.config_entries.flow.async_configure(
+                result["flow_id"], CREDENTIALS
+            )
+            result = await hass.config_entries.flow.async_configure(
+                result["flow_id"], {"pin": "000000"}
+            )
+            assert result["errors"] == {"base": "invalid_2fa_code"}
+    loud = [
+        r
+        for r in caplog.records
+        if r.levelno >= logging.WARNING and r.name.startswith(("blinkpy", "custom_"))
+    ]
+    assert loud == [], [r.getMessage() for r in loud]

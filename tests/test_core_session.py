@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+import json
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -16,7 +17,6 @@ from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed,
 )
 
 from blink_sim.cloud import FakeBlinkCloud
@@ -24,10 +24,9 @@ from custom_components.blink_health.blink.blink_integration import CONF_BLINK_EN
 from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
 from custom_components.blink_health.repairs.issues import AccountIssue, issue_id_for
 
-from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD, signed_in_data
+from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD
+from .core_blink import add_health, core_data, core_poll, setup_core_blink
 from .helpers import start_fix_flow, submit_fix_flow
-
-CORE_INTERVAL = timedelta(seconds=301)
 
 
 @pytest.fixture
@@ -36,48 +35,10 @@ def scenario() -> str:
     return "demo"
 
 
-def _core_data(cloud: FakeBlinkCloud) -> dict[str, Any]:
-    """Return what core's `blink` config flow stores: blinkpy's login attributes, password too."""
-    return {**signed_in_data(cloud), "password": ACCOUNT_PASSWORD}
-
-
 @pytest.fixture
 async def core_entry(hass: HomeAssistant, cloud: FakeBlinkCloud) -> MockConfigEntry:
     """Set Home Assistant's own `blink` integration up against the simulator."""
-    entry = MockConfigEntry(
-        domain="blink",
-        version=4,
-        title=ACCOUNT_EMAIL,
-        unique_id=ACCOUNT_EMAIL,
-        data=_core_data(cloud),
-        options={CONF_SCAN_INTERVAL: 300},
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.LOADED
-    return entry
-
-
-async def _add_health(hass: HomeAssistant, core: MockConfigEntry) -> MockConfigEntry:
-    """Add and set up a Blink Health entry reading core's entry."""
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title=ACCOUNT_EMAIL,
-        unique_id=ACCOUNT_EMAIL.lower(),
-        data={CONF_BLINK_ENTRY_ID: core.entry_id},
-    )
-    entry.add_to_hass(hass)
-    await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
-async def _core_poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
-    """Let core's coordinator (and blinkpy's throttle) reach its next refresh."""
-    freezer.tick(CORE_INTERVAL)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    return await setup_core_blink(hass, cloud)
 
 
 async def _choose(hass: HomeAssistant, option: str) -> Any:
@@ -109,17 +70,17 @@ async def test_zero_extra_requests_and_same_verdicts(
     """Over 12 polls the cloud sees what core alone asks; verdicts equal the signed-in mode's."""
     cloud.reset_counts()
     for _ in range(12):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     core_alone = Counter(cloud.counts())
     assert sum(core_alone.values()) > 0
 
     cloud.reset_counts()
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     assert health.state is ConfigEntryState.LOADED
     assert cloud.total_requests() == 0
     first_from_core = _causes(health)
     for _ in range(12):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert Counter(cloud.counts()) == core_alone
     assert health.runtime_data.update_interval is None
     assert health.runtime_data.source.diagnostics()["blink_refreshes_followed"] >= 12
@@ -136,7 +97,7 @@ async def test_zero_extra_requests_and_same_verdicts(
     assert {key: cause for key, (cause, _led) in first_from_core.items()} == expected
     # After as long a history (Workshop's issue turns into a hardware fault in both).
     for _ in range(12):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert _causes(mock_config_entry) == from_core
     assert from_core["DEMO-ISSUES-05"][0] == "hardware_fault"
 
@@ -148,12 +109,12 @@ async def test_battery_low_shows_at_core_refresh(
     core_entry: MockConfigEntry,
 ) -> None:
     """A camera turning battery low shows at core's next refresh, not before."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     assert _causes(health)["DEMO-HEALTHY-01"][0] == "ok"
     cloud.update_camera("DEMO-HEALTHY-01", battery_state="low", battery_voltage=118)
     await hass.async_block_till_done()
     assert _causes(health)["DEMO-HEALTHY-01"][0] == "ok"
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     assert _causes(health)["DEMO-HEALTHY-01"] == ("low_battery", "red_six_flashes")
     camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
     assert camera.battery_voltage == 1.18
@@ -166,15 +127,42 @@ async def test_core_reloaded_is_picked_up(
     core_entry: MockConfigEntry,
 ) -> None:
     """After core reloads, the new coordinator is followed without reloading Blink Health."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     old = core_entry.runtime_data
     assert await hass.config_entries.async_reload(core_entry.entry_id)
     await hass.async_block_till_done()
     assert core_entry.runtime_data is not old
     assert health.runtime_data.last_update_success
     cloud.update_camera("DEMO-HEALTHY-01", battery_state="low", battery_voltage=118)
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     assert _causes(health)["DEMO-HEALTHY-01"][0] == "low_battery"
+
+
+async def test_switching_after_removal_with_a_verification_code(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    core_entry: MockConfigEntry,
+) -> None:
+    """The repair's sign-in asks for Blink's code when Blink sends one; a wrong code can retry."""
+    health = await add_health(hass, core_entry)
+    assert await hass.config_entries.async_remove(core_entry.entry_id)
+    await hass.async_block_till_done()
+    cloud.account["two_factor"] = True
+    issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REMOVED, health.entry_id)
+    result = await start_fix_flow(hass, issue_id)
+    result = await submit_fix_flow(
+        hass, result["flow_id"], {"password": ACCOUNT_PASSWORD}
+    )
+    assert result["step_id"] == "code"
+    result = await submit_fix_flow(hass, result["flow_id"], {"pin": "000000"})
+    assert result["errors"] == {"base": "invalid_2fa_code"}
+    result = await submit_fix_flow(
+        hass, result["flow_id"], {"pin": cloud.account["pin"]}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert CONF_BLINK_ENTRY_ID not in health.data
+    assert health.state is ConfigEntryState.LOADED
 
 
 async def test_core_unloaded_then_removed(
@@ -183,7 +171,7 @@ async def test_core_unloaded_then_removed(
     core_entry: MockConfigEntry,
 ) -> None:
     """Core unloaded: entities unavailable; core removed: a repair offers Blink Health's sign-in."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     entity = "sensor.driveway_likely_cause"
     assert hass.states.get(entity).state == "ok"
     assert await hass.config_entries.async_unload(core_entry.entry_id)
@@ -204,22 +192,22 @@ async def test_core_unloaded_then_removed(
     assert issue is not None
     assert issue.is_fixable
 
-    # The fix flow starts Blink Health's own sign-in for the same account.
+    # The repair signs in right there: a wrong password is said, the right one switches.
     result = await start_fix_flow(hass, issue_id)
     assert result["step_id"] == "confirm"
-    result = await submit_fix_flow(hass, result["flow_id"])
+    assert list(result["data_schema"].schema) == ["password"]
+    result = await submit_fix_flow(hass, result["flow_id"], {"password": "wrong"})
+    assert result["errors"] == {"base": "invalid_auth"}
+    result = await submit_fix_flow(
+        hass, result["flow_id"], {"password": ACCOUNT_PASSWORD}
+    )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
-    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
-    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
-    # Its own step: Blink refused nothing, the Blink integration is gone.
-    assert flows[0]["step_id"] == "switch_sign_in"
-    result = await hass.config_entries.flow.async_configure(
-        flows[0]["flow_id"], {"password": ACCOUNT_PASSWORD}
-    )
-    await hass.async_block_till_done()
-    assert result["reason"] == "reauth_successful"
+    # No "authentication expired" flow was started: nothing expired.
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert CONF_BLINK_ENTRY_ID not in health.data
+    assert "password" not in health.data
+    assert health.data["refresh_token"]
     assert health.state is ConfigEntryState.LOADED
     assert hass.states.get(entity).state == "ok"
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
@@ -231,11 +219,11 @@ async def test_core_needs_sign_in(
     core_entry: MockConfigEntry,
 ) -> None:
     """Core asking its owner to sign in: one repair pointing there; no reauth of our own."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     with patch.object(
         core_entry.runtime_data.api, "refresh", side_effect=UnauthorizedError
     ):
-        await _core_poll(hass, freezer)
+        await core_poll(hass, freezer)
     assert not health.runtime_data.last_update_success
     assert hass.states.get("sensor.driveway_likely_cause").state == "unavailable"
     issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REAUTH, health.entry_id)
@@ -253,10 +241,10 @@ async def test_not_ready_until_core_loaded(
 ) -> None:
     """Blink Health waits (set-up retry) while core's entry is not loaded."""
     core = MockConfigEntry(
-        domain="blink", version=4, unique_id=ACCOUNT_EMAIL, data=_core_data(cloud)
+        domain="blink", version=4, unique_id=ACCOUNT_EMAIL, data=core_data(cloud)
     )
     core.add_to_hass(hass)
-    health = await _add_health(hass, core)
+    health = await add_health(hass, core)
     assert health.state is ConfigEntryState.SETUP_RETRY
     assert cloud.total_requests() == 0
 
@@ -267,7 +255,7 @@ async def test_rearm_and_check_through_core(
     core_entry: MockConfigEntry,
 ) -> None:
     """Re-arm goes through core's motion switch; check again asks core for a refresh."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     coordinator = health.runtime_data
     cloud.reset_counts()
     assert await coordinator.async_rearm("DEMO-HEALTHY-01")
@@ -299,6 +287,14 @@ async def test_config_flow_menu_one_entry(
     )
     assert result["type"] is FlowResultType.MENU
     assert result["menu_options"] == ["blink_integration", "sign_in"]
+    # Titled for the choice it offers, never as a sign-in that asks for a password.
+    assert result["step_id"] == "connect"
+    texts = json.loads(
+        (
+            Path(__file__).parent.parent / "custom_components/blink_health/strings.json"
+        ).read_text(encoding="utf-8")
+    )["config"]["step"]["connect"]
+    assert "password" not in json.dumps(texts).lower()
     with patch("custom_components.blink_health.async_setup_entry", return_value=True):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], {"next_step_id": "blink_integration"}
@@ -352,7 +348,7 @@ async def test_options_without_polling(
     hass: HomeAssistant, core_entry: MockConfigEntry
 ) -> None:
     """In this mode the options offer no poll or detail interval."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     result = await hass.config_entries.options.async_init(health.entry_id)
     fields = {str(key) for key in result["data_schema"].schema}
     assert CONF_SCAN_INTERVAL not in fields
@@ -367,20 +363,20 @@ async def test_clips_and_shared_names(
     core_entry: MockConfigEntry,
 ) -> None:
     """A clip shows as motion once; two cameras sharing a name get no details, not each other's."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     freezer.tick(5)  # recorded after core's last refresh, as a real clip would be
     cloud.add_clip("DEMO-HEALTHY-01")
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
     assert camera.last_motion is not None
     assert camera.motion_detected
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     camera = health.runtime_data.data.snapshot.cameras["DEMO-HEALTHY-01"]
     assert camera.last_motion is not None
     assert not camera.motion_detected
 
     cloud.update_camera("DEMO-WEAKWIFI-04", name="Driveway")
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     cameras = health.runtime_data.data.snapshot.cameras
     assert cameras["DEMO-HEALTHY-01"].battery_voltage is None
     assert cameras["DEMO-WEAKWIFI-04"].wifi_dbm is None
@@ -408,15 +404,15 @@ async def test_a_refresh_blinkpy_skipped_is_no_poll(
     core_entry: MockConfigEntry,
 ) -> None:
     """Core's coordinator updating while blinkpy skipped its refresh does not count as a poll."""
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     coordinator = health.runtime_data
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     polled = coordinator.data
     # Within blinkpy's refresh rate: core's update reads nothing new from Blink.
     await core_entry.runtime_data.async_refresh()
     await hass.async_block_till_done()
     assert coordinator.data is polled
-    await _core_poll(hass, freezer)
+    await core_poll(hass, freezer)
     assert coordinator.data is not polled
 
 
@@ -427,7 +423,7 @@ async def test_readings_on_the_blink_session_cost_nothing(
 ) -> None:
     """Local storage and a doorbell's details come from what `blink` already fetched."""
     cloud.reset_counts()
-    health = await _add_health(hass, core_entry)
+    health = await add_health(hass, core_entry)
     assert cloud.total_requests() == 0
     assert hass.states.get("sensor.home_local_storage").state == "active"
     doorbell = health.runtime_data.data.snapshot.cameras["DEMO-DOORBELL-09"]

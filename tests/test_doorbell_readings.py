@@ -29,37 +29,51 @@ def _doorbell(entry: MockConfigEntry, key: str = DOORBELL) -> Any:
 
 
 async def _read_again(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
-    """Let the detail interval pass and poll: the doorbell's config is due again."""
+    """Let the detail interval pass and poll twice: the cameras' details, then the doorbell's.
+
+    The poll's request budget (6) goes to the two cameras first; the doorbell follows.
+    """
     freezer.tick(DETAIL_INTERVAL)
+    await poll(hass, freezer, times=2)
+
+
+@pytest.fixture
+async def settled(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> MockConfigEntry:
+    """Set up and poll once: set-up's budget left a camera and the doorbell for the first poll."""
     await poll(hass, freezer)
+    return init_integration
 
 
 async def test_doorbell_readings_from_its_config(
     hass: HomeAssistant,
-    init_integration: MockConfigEntry,
+    settled: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Wi-Fi and Sync Module signal in dBm and the temperature come from the doorbell's config."""
     # The foundation's doorbell reports no dBm: unknown, as before (no entity).
     assert hass.states.get(WIFI) is None
-    assert _doorbell(init_integration).details_read_at is not None
+    assert _doorbell(settled).details_read_at is not None
     cloud.update_camera(DOORBELL, wifi_strength=-67, lfr_strength=-71, temperature=41)
     cloud.reset_counts()
     await poll(hass, freezer)
     assert "doorbell_config" not in cloud.counts(), "not due before the detail interval"
     await _read_again(hass, freezer)
-    assert cloud.counts()["doorbell_config"] == 1
+    assert cloud.counts()["doorbell_config"] == 1, "once, after the cameras' details"
     assert hass.states.get(WIFI).state == "-67"
     sync = hass.states.get(SYNC)
     assert (sync.state, sync.attributes["unit_of_measurement"]) == ("-71", "dBm")
     assert sync.attributes["state_class"] == "measurement"
-    assert _doorbell(init_integration).temperature_f == 41
+    assert _doorbell(settled).temperature_f == 41
 
 
 async def test_a_changed_doorbell_is_read_at_once(
     hass: HomeAssistant,
-    init_integration: MockConfigEntry,
+    settled: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
@@ -73,7 +87,7 @@ async def test_a_changed_doorbell_is_read_at_once(
 
 async def test_at_most_one_doorbell_a_poll(
     hass: HomeAssistant,
-    init_integration: MockConfigEntry,
+    settled: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
@@ -90,11 +104,9 @@ async def test_at_most_one_doorbell_a_poll(
         assert cloud.total_requests() == 2 + reads[-1]
     assert reads == [1, 1, 0]
     for serial in ("TULIP-1", "ORCHID-1"):
-        assert _doorbell(init_integration, serial).wifi_dbm == -49
+        assert _doorbell(settled, serial).wifi_dbm == -49
     assert hass.states.get("sensor.tulip_wi_fi_signal").state == "-49"
-    models = {
-        _doorbell(init_integration, s).product_type for s in ("TULIP-1", "ORCHID-1")
-    }
+    models = {_doorbell(settled, s).product_type for s in ("TULIP-1", "ORCHID-1")}
     assert models == {"tulip", "orchid"}
 
 
@@ -113,7 +125,7 @@ async def test_at_most_one_doorbell_a_poll(
 )  # fmt: skip
 async def test_odd_answers_fail_nothing(
     hass: HomeAssistant,
-    init_integration: MockConfigEntry,
+    settled: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
     answer: Any,
@@ -141,7 +153,7 @@ async def test_odd_answers_fail_nothing(
 )
 async def test_failing_config_fails_nothing_else(
     hass: HomeAssistant,
-    init_integration: MockConfigEntry,
+    settled: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
     fault: str,
@@ -161,13 +173,13 @@ async def test_failing_config_fails_nothing_else(
 
 async def test_a_fix_flow_check_reads_the_doorbell_now(
     hass: HomeAssistant,
-    init_integration: MockConfigEntry,
+    settled: MockConfigEntry,
     cloud: FakeBlinkCloud,
 ) -> None:
     """Checking a doorbell (a fix flow, "batteries replaced") reads its config at once."""
     cloud.update_camera(DOORBELL, wifi_strength=-52)
     cloud.reset_counts()
-    await init_integration.runtime_data.async_check_camera(DOORBELL)
+    await settled.runtime_data.async_check_camera(DOORBELL)
     assert cloud.counts()["doorbell_config"] == 1
     assert hass.states.get(WIFI).state == "-52"
 

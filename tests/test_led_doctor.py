@@ -28,7 +28,7 @@ async def _press_batteries_replaced(hass: HomeAssistant) -> None:
     await hass.services.async_call(
         "button",
         "press",
-        {ATTR_ENTITY_ID: "button.front_yard_batteries_replaced"},
+        {ATTR_ENTITY_ID: "button.front_yard_record_new_batteries"},
         blocking=True,
     )
 
@@ -87,7 +87,7 @@ async def test_batteries_replaced_button_and_wrong_type(
     assert (
         hass.states.get("sensor.front_yard_batteries_replaced").state == STATE_UNKNOWN
     )
-    assert hass.states.get("button.living_room_batteries_replaced") is None  # a Mini
+    assert hass.states.get("button.living_room_record_new_batteries") is None  # a Mini
     await _press_batteries_replaced(hass)
     replaced = dt_util.parse_datetime(
         hass.states.get("sensor.front_yard_batteries_replaced").state
@@ -230,13 +230,46 @@ async def test_explain_led_names_a_pattern_the_model_never_shows(
     response = await _explain(
         hass, init_integration, "red_six_flashes", serial="MINI-NURSERY-04"
     )
-    assert [note["id"] for note in response["notes"]] == ["led_not_shown_by_model"]
+    # Nothing Blink reports explains it: said so, never a "fits" against what Blink reports.
+    assert [note["id"] for note in response["notes"]] == [
+        "led_not_shown_by_model",
+        "nothing_fits",
+    ]
     assert response["notes"][0]["text"].startswith("This camera model never shows")
     assert response["nearest_led_states"] == ["blinking_red", "red_while_recording"]
     names = {cause["cause"]: cause["name"] for cause in response["causes"]}
     assert names["setup_incomplete"] == "Setup not finished"
     assert names["recording"] == "Recording a clip"
     assert "low_battery" not in names
+    for cause in response["causes"]:
+        assert not (cause["fits_telemetry"] and cause["contradicting"]), cause
+    hardware = next(c for c in response["causes"] if c["cause"] == "hardware_fault")
+    assert hardware["fits_telemetry"] is False
+    # The Mini's reset steps unplug it; it has no batteries to take out.
+    reset = next(f for f in hardware["fixes"] if f["id"] == "soft_reset")
+    assert "Unplug" in reset["steps"]
+    assert "batteries" not in reset["steps"]
+
+
+@pytest.mark.parametrize("scenario", ["demo"])
+async def test_explain_led_never_endorses_what_blink_contradicts(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Patio's batteries are low and the owner sees solid green: the low battery comes first.
+
+    `ok` does not fit (the low batteries are against it, never for it), and the answer names
+    the problem Blink reports before anything else.
+    """
+    response = await _explain(
+        hass, init_integration, "solid_green", serial="DEMO-LOWBATT-02"
+    )
+    assert response["reported_cause"] == {"cause": "low_battery", "name": "Low battery"}
+    assert response["notes"][0]["id"] == "problem_reported"
+    assert "Low battery" in response["notes"][0]["text"]
+    ok = next(c for c in response["causes"] if c["cause"] == "ok")
+    assert ok["fits_telemetry"] is False
+    assert "battery_state=low" in ok["contradicting"]
+    assert "battery_state=low" not in ok["supporting"]
 
 
 async def test_explain_led_offline_minis_bars_are_not_weak_wifi(

@@ -9,7 +9,6 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
-from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -48,12 +47,6 @@ async def _working_then(
     await poll(hass, freezer, times=2)
 
 
-@pytest.fixture
-async def repairs(hass: HomeAssistant) -> None:
-    """Load Home Assistant's repairs integration and its flow manager."""
-    assert await async_setup_component(hass, "repairs", {})
-
-
 async def test_state_in_words_at_no_extra_request(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
@@ -74,6 +67,8 @@ async def test_state_in_words_at_no_extra_request(
         "not_compatible",
         "not_available",
     ]
+    # Set-up's request budget left a camera and the doorbell for the first poll.
+    await poll(hass, freezer)
     cloud.update_sync_module(HOME, **WORKING)
     cloud.reset_counts()
     await poll(hass, freezer)
@@ -134,6 +129,9 @@ async def test_storage_that_stops_is_a_repair(
         state,
     )
     assert raised["camera"] is None
+    # In words, for automations and the blueprint: what stopped, and what to do first.
+    assert raised["cause_name"].startswith("Local storage: ")
+    assert raised["fix"]
     cloud.update_sync_module(HOME, **WORKING, local_storage_compatible=True)
     await poll(hass, freezer)
     assert _issue(hass) is None

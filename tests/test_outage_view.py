@@ -135,6 +135,9 @@ async def test_last_known_verdicts_in_an_outage(
     assert (kitchen["cause"], kitchen["severity"]) == ("wifi_disconnected", "error")
     driveway = cameras[device_id(hass, "DEMO-HEALTHY-01")]
     assert (driveway["cause"], driveway["severity"]) == ("ok", None)
+    workshop = cameras[device_id(hass, "DEMO-ISSUES-05")]
+    assert workshop["blink_issues"] == ["Image sensor not responding"]
+    assert _since(workshop["since"]) is not None
 
 
 @pytest.mark.parametrize("scenario", ["demo"])

@@ -20,7 +20,6 @@ from homeassistant.helpers import (
     issue_registry as ir,
     selector,
 )
-from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -430,12 +429,6 @@ async def test_fix_flow_buttons_as_shown(
     ]
     assert step["submit"] == "I replaced the batteries"
     assert "batteries low" not in step["title"]
-
-
-@pytest.fixture
-async def repairs(hass: HomeAssistant) -> None:
-    """Load Home Assistant's repairs integration and its flow manager."""
-    assert await async_setup_component(hass, "repairs", {})
 
 
 # The explain_led action

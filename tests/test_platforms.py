@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -15,6 +16,8 @@ from pytest_homeassistant_custom_component.common import (
 from syrupy.assertion import SnapshotAssertion
 
 from blink_sim.cloud import FakeBlinkCloud
+
+from .helpers import poll
 
 
 @pytest.mark.freeze_time("2026-11-01T12:00:00+00:00")
@@ -29,12 +32,17 @@ async def test_platform_states(
     entity_registry: er.EntityRegistry,
     snapshot: SnapshotAssertion,
     platform: Platform,
+    freezer: FrozenDateTimeFactory,
 ) -> None:
-    """Each platform's entities and states for the foundation account."""
+    """Each platform's entities and states for the foundation account, after its first poll.
+
+    Set-up reads a few cameras' details (a request budget); the first poll reads the others.
+    """
     with patch("custom_components.blink_health.PLATFORMS", [platform]):
         mock_config_entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
+        await poll(hass, freezer)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 

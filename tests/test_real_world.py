@@ -51,12 +51,14 @@ def _state(hass: HomeAssistant, serial: str, key: str) -> str | None:
 async def test_cameras_sharing_a_name_keep_their_own_readings(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
     serial: str,
     voltage: str,
     dbm: str,
     cause: str,
 ) -> None:
     """Each camera shows the answer for its own Blink id, whatever its name."""
+    await poll(hass, freezer, times=2)  # a few cameras' details a poll
     assert _state(hass, serial, "battery_voltage") == voltage
     assert _state(hass, serial, "wifi_signal") == dbm
     assert _state(hass, serial, "likely_cause") == cause
@@ -164,11 +166,17 @@ async def test_one_cameras_failing_call_fails_nothing_else(
     """A camera whose own calls fail keeps its last details; the poll and the others go on."""
     cloud.set_fault(fault, True, serials=["RW-GARAGE-401"])
     # A change on the homescreen makes this poll read both Garages' details.
-    cloud.update_camera("RW-GARAGE-401", status="offline")
+    cloud.update_camera("RW-GARAGE-401", signals={"wifi": 3})
     cloud.update_camera("RW-GARAGE-402", battery_voltage=117, battery_state="ok")
     for _ in range(3):
         await poll(hass, freezer)
         assert init_integration.runtime_data.last_update_success
     assert _state(hass, "RW-GARAGE-401", "battery_voltage") == "1.6"
     assert _state(hass, "RW-GARAGE-402", "battery_voltage") == "1.17"
+    assert _state(hass, "RW-GARAGE-401", "wifi_bars") == "3"
+    # Offline, what the camera itself measures cannot be fresh: it is unknown, not kept.
+    cloud.update_camera("RW-GARAGE-401", status="offline")
+    await poll(hass, freezer)
     assert _state(hass, "RW-GARAGE-401", "online") == "off"
+    assert _state(hass, "RW-GARAGE-401", "battery_voltage") == "unknown"
+    assert _state(hass, "RW-GARAGE-401", "wifi_bars") == "unknown"

@@ -9,7 +9,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -52,12 +51,6 @@ async def _raise_continuous_recording(
         cloud.add_clip("CAM-OUTDOOR-01")
         await poll(hass, freezer)
     return issue_id(hass, "continuous_recording", "CAM-OUTDOOR-01")
-
-
-@pytest.fixture
-async def repairs(hass: HomeAssistant) -> None:
-    """Load Home Assistant's repairs integration and its flow manager."""
-    assert await async_setup_component(hass, "repairs", {})
 
 
 async def test_issue_lifecycle(
@@ -519,3 +512,21 @@ async def test_a_value_blink_does_not_report_reads_as_words(
     await poll(hass, freezer, times=2)
     issue = _issue(hass, issue_id(hass, "low_battery", "DOORBELL-05"))
     assert issue.translation_placeholders["voltage"] == "not reported"
+
+
+@pytest.mark.parametrize("scenario", ["demo"])
+async def test_hardware_fault_carries_blinks_own_words(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Workshop's "Image sensor not responding" reaches the repair, its evidence and summary."""
+    await poll(hass, freezer, times=8)
+    state = hass.states.get("sensor.workshop_likely_cause")
+    assert state.state == "hardware_fault"
+    assert "issue “Image sensor not responding”" in state.attributes["evidence_text"]
+    issue = _issue(hass, issue_id(hass, "hardware_fault", "DEMO-ISSUES-05"))
+    assert issue is not None
+    placeholders = issue.translation_placeholders or {}
+    assert placeholders["blink_message"] == "Image sensor not responding"
+    assert "Image sensor not responding" in placeholders["evidence"]

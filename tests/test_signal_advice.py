@@ -122,6 +122,7 @@ async def test_the_trend_survives_a_restart(
     await poll(hass, freezer, times=3)
     assert await hass.config_entries.async_unload(init_integration.entry_id)
     cloud.update_camera(CAMERA, signals={"lfr": 4})
+    freezer.tick(60)  # Home Assistant restarting
     assert await hass.config_entries.async_setup(init_integration.entry_id)
     await hass.async_block_till_done()
     history = init_integration.runtime_data.data.histories[CAMERA]

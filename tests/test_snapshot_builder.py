@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from custom_components.blink_health.blink import AccountReading
-from custom_components.blink_health.blink.clips import CameraClips, clips_by_camera
+from custom_components.blink_health.blink.clips import CameraClips, clips_in_media
 from custom_components.blink_health.blink.details import CameraDetails, camera_details
 from custom_components.blink_health.blink.homescreen import (
     camera_entries,
@@ -430,7 +430,10 @@ def test_nonsense_clip_times_are_ignored(created_at: Any) -> None:
             {"device_id": [401], "created_at": real},
         ]
     }
-    assert clips_by_camera(media, NOW) == {401: datetime.fromisoformat(real)}
+    clips = clips_in_media(media, NOW)
+    assert [(clip.camera_id, clip.made_at) for clip in clips] == [
+        (401, datetime.fromisoformat(real))
+    ]
     assert as_time(created_at, now=NOW) is None
 
 

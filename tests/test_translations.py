@@ -12,12 +12,13 @@ from custom_components.blink_health.binary_sensor import (
 )
 from custom_components.blink_health.button import CAMERA_BUTTONS
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
+from custom_components.blink_health.model import CameraKind
 from custom_components.blink_health.model.storage import STOPPED
 from custom_components.blink_health.repairs.issues import (
+    AUTO_RELOAD_SUFFIX,
     CAMERA_ISSUE_CAUSES,
     FIX_SPECIFIC_TEXTS,
-    KIND_SPECIFIC_CAUSES,
-    KIND_SUFFIX,
+    KIND_TEXTS,
     AccountIssue,
 )
 from custom_components.blink_health.repairs.storage import LOCAL_STORAGE
@@ -60,8 +61,15 @@ def test_enum_states_have_icons() -> None:
 
 def test_every_fix_has_a_title_and_steps() -> None:
     """Each fix the engine can suggest has a translated title and steps."""
-    for key in ("fix_title", "fix_steps"):
-        assert set(STRINGS["selector"][key]["options"]) == {fix.value for fix in Fix}
+    fixes = {fix.value for fix in Fix}
+    assert set(STRINGS["selector"]["fix_title"]["options"]) == fixes
+    # Steps may differ by how a camera is powered: `<fix>_<kind>` beside the fix's own.
+    steps = set(STRINGS["selector"]["fix_steps"]["options"])
+    kinds = {kind.value for kind in CameraKind}
+    assert fixes <= steps
+    for extra in steps - fixes:
+        fix, _, kind = extra.rpartition("_")
+        assert (fix, kind) in {(f, k) for f in fixes for k in kinds}, extra
     assert set(STRINGS["selector"]["led_state"]["options"]) == {
         led.value for led in LedState
     }
@@ -75,15 +83,18 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
     }
     causes |= {
         cause.value + suffix
-        for cause in KIND_SPECIFIC_CAUSES
-        for suffix in KIND_SUFFIX.values()
+        for cause, suffixes in KIND_TEXTS.items()
+        for suffix in suffixes.values()
     }
     causes |= set(FIX_SPECIFIC_TEXTS.values())
     causes |= {f"{LOCAL_STORAGE}_{state.value}" for state in STOPPED}
     # This mode's issues (reading the Blink integration) are checked separately below.
+    failing = {"title", "since", "error"}
     mode_issues = {
         AccountIssue.BLINK_INTEGRATION_REAUTH: {"title"},
-        AccountIssue.BLINK_INTEGRATION_REMOVED: {"title"},
+        AccountIssue.BLINK_INTEGRATION_REMOVED: {"title", "username"},
+        AccountIssue.BLINK_INTEGRATION_FAILING: failing,
+        AccountIssue.BLINK_INTEGRATION_FAILING + AUTO_RELOAD_SUFFIX: failing,
     }
     assert set(STRINGS["issues"]) == causes | set(mode_issues)
     for key, placeholders in mode_issues.items():
@@ -130,4 +141,3 @@ def test_manifest_order() -> None:
     keys = list(MANIFEST)
     assert keys[:2] == ["domain", "name"]
     assert keys[2:] == sorted(keys[2:])
-    assert MANIFEST["requirements"] == ["blinkpy==0.25.9"]

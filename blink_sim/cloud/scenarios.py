@@ -31,7 +31,7 @@ def bench_scenario(
     devices = [
         {
             "id": 2500 + number,
-            "serial": f"{name.upper()}-CAM-{number:02d}",
+            "serial": f"{name.upper()}-CAM-{number:03d}",
             "name": f"Bench Camera {number}",
             "type": _DEFAULT_TYPES[number % len(_DEFAULT_TYPES)],
             "network_id": modules[(number - 1) % sync_modules]["network_id"],
@@ -60,6 +60,7 @@ def bench_scenario(
 GENERATED: dict[str, Callable[[], Json]] = {
     "bench_small": lambda: bench_scenario("bench_small", 1, 2, account_id=52345),
     "bench_large": lambda: bench_scenario("bench_large", 5, 50, account_id=62345),
+    "bench_huge": lambda: bench_scenario("bench_huge", 10, 200, account_id=72345),
 }
 
 

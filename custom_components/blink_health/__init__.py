@@ -46,7 +46,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 
 def _signed_in_source(
-    hass: HomeAssistant, entry: BlinkHealthConfigEntry
+    hass: HomeAssistant, entry: BlinkHealthConfigEntry, poll_interval: timedelta
 ) -> SignedInSource:
     """Return the source of an entry that signed in itself, saving rotated tokens to it."""
 
@@ -64,6 +64,7 @@ def _signed_in_source(
         entry.data,
         on_tokens=save_tokens,
         detail_interval=timedelta(hours=hours) if hours else DEFAULT_DETAIL_INTERVAL,
+        poll_interval=poll_interval,
     )
 
 
@@ -76,9 +77,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) 
         source = BlinkIntegrationSource(hass, str(entry.data[CONF_BLINK_ENTRY_ID]))
         interval = None
     else:
-        source = _signed_in_source(hass, entry)
         seconds = entry.options.get(CONF_SCAN_INTERVAL)
         interval = timedelta(seconds=seconds) if seconds else DEFAULT_SCAN_INTERVAL
+        source = _signed_in_source(hass, entry, interval)
     entry.async_on_unload(source.async_close)
     coordinator = BlinkHealthCoordinator(hass, entry, source, interval)
     await coordinator.async_config_entry_first_refresh()
@@ -103,6 +104,8 @@ async def async_remove_config_entry_device(
 ) -> bool:
     """Allow removing a device only once it has left the Blink account (never the account's)."""
     keys = {ident for domain, ident in device.identifiers if domain == DOMAIN}
+    if (key := entry.runtime_data.devices.key_for(device.id)) is not None:
+        keys.add(key)
     return not keys & {*entry.runtime_data.known_keys(), entry.entry_id}
 
 

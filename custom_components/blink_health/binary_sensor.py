@@ -15,7 +15,8 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, CameraView
+from .coordinator import BlinkHealthConfigEntry
+from .data import CameraView
 from .entity import (
     BlinkCameraEntity,
     BlinkSyncModuleEntity,
@@ -34,6 +35,10 @@ class CameraBinarySensorDescription(BinarySensorEntityDescription):
 
     is_on_fn: Callable[[CameraView], bool | None]
     exists_fn: Callable[[CameraSnapshot], bool] = lambda _: True
+    # Reported by the camera itself: unknown while it (or its Sync Module) is offline.
+    reported_by_camera: bool = False
+    # Home Assistant's `blink` shows the same on its device ("Battery", "Motion", "Camera armed").
+    shown_by_blink: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,27 +65,31 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
     CameraBinarySensorDescription(
         key="battery",
         translation_key="battery",
+        reported_by_camera=True,
         device_class=BinarySensorDeviceClass.BATTERY,
         is_on_fn=lambda state: state.camera.battery_low,
         # A Mini or wired camera has no battery: it must never look like a low one.
         exists_fn=lambda camera: camera.has_battery,
+        shown_by_blink=True,
     ),
     CameraBinarySensorDescription(
         key="motion",
         translation_key="motion",
+        reported_by_camera=True,
         device_class=BinarySensorDeviceClass.MOTION,
         # An offline camera records nothing new: unknown, not "clear".
-        is_on_fn=lambda state: (
-            None if state.camera.online is False else state.camera.motion_detected
-        ),
+        is_on_fn=lambda state: state.camera.motion_detected,
         exists_fn=lambda camera: camera.motion_detected is not None,
+        shown_by_blink=True,
     ),
     CameraBinarySensorDescription(
         key="armed",
         translation_key="armed",
+        reported_by_camera=True,
         entity_category=EntityCategory.DIAGNOSTIC,
         is_on_fn=lambda state: state.camera.armed,
         exists_fn=lambda camera: camera.armed is not None,
+        shown_by_blink=True,
     ),
 )
 
@@ -131,9 +140,14 @@ class CameraBinarySensor(BlinkCameraEntity, BinarySensorEntity):
 
     @property
     def is_on(self) -> bool | None:
-        """Return the value from the latest snapshot."""
+        """Return the value from the latest snapshot (unknown where it cannot be fresh)."""
         state = self.camera
-        return None if state is None else self.entity_description.is_on_fn(state)
+        description = self.entity_description
+        if state is None or (
+            description.reported_by_camera and not state.camera.reachable
+        ):
+            return None
+        return description.is_on_fn(state)
 
 
 class SyncModuleBinarySensor(BlinkSyncModuleEntity, BinarySensorEntity):

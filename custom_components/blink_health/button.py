@@ -23,6 +23,7 @@ class CameraButtonDescription(ButtonEntityDescription):
 
     press_fn: Callable[[BlinkHealthCoordinator, str], Coroutine[Any, Any, None]]
     exists_fn: Callable[[CameraSnapshot], bool]
+    shown_by_blink: bool = False
 
 
 CAMERA_BUTTONS: tuple[CameraButtonDescription, ...] = (
@@ -50,6 +51,11 @@ class CameraButton(BlinkCameraEntity, ButtonEntity):
     """A camera's button."""
 
     entity_description: CameraButtonDescription
+
+    @property
+    def available(self) -> bool:
+        """Return whether the camera is known: recording an owner's action needs no Blink."""
+        return self.coordinator.data is not None and self.camera is not None
 
     async def async_press(self) -> None:
         """Do what the button says."""

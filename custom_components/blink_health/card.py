@@ -1,10 +1,10 @@
 """The Blink Health dashboard card: served by the integration and loaded by every frontend.
 
-Owners install nothing: when Blink Health loads, Home Assistant serves the card's folder of ES
-modules (`www/`) and adds its entry module to the modules every frontend loads, so
-`custom:blink-health-card` is in the card picker. The folder is served under a path carrying a
-hash of all its files, so after an update browsers fetch every module again, and the entry's
-relative imports resolve under the same path: a browser never mixes modules of two versions.
+Owners install nothing: when Blink Health loads, Home Assistant serves the card's folder (`www/`:
+one ES module, the card bundled with Lit by scripts/build_card from frontend/) and adds it to
+the modules every frontend loads, so `custom:blink-health-card` is in the card picker. The folder
+is served under a path carrying a hash of all its files, so after an update browsers fetch the
+card again and never run an old copy from their cache.
 """
 
 from __future__ import annotations

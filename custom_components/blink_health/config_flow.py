@@ -70,10 +70,16 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Offer the Blink integration's account when one is loaded, else ask to sign in."""
         if user_input is None and loaded_blink_entries(self.hass):
-            return self.async_show_menu(
-                step_id="user", menu_options=["blink_integration", "sign_in"]
-            )
+            return await self.async_step_connect()
         return await self._async_step_sign_in_form(user_input)
+
+    async def async_step_connect(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask how to reach Blink: its own step and texts, a choice rather than a sign-in."""
+        return self.async_show_menu(
+            step_id="connect", menu_options=["blink_integration", "sign_in"]
+        )
 
     async def async_step_sign_in(
         self, user_input: dict[str, Any] | None = None
@@ -148,25 +154,13 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self, entry_data: Mapping[str, Any]
     ) -> ConfigFlowResult:
         """Start reauthentication when Blink refuses the saved tokens."""
-        # An entry that read the Blink integration has no username: its unique id is the account.
         self._username = entry_data.get(CONF_USERNAME) or (
             self._get_reauth_entry().unique_id or ""
         )
-        if CONF_BLINK_ENTRY_ID in entry_data:
-            # Blink refused nothing: the Blink integration this entry read is gone.
-            return await self.async_step_switch_sign_in()
         return await self.async_step_reauth_confirm()
 
-    async def async_step_switch_sign_in(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the password to sign in on Blink Health's own, the Blink integration gone."""
-        return await self.async_step_reauth_confirm(
-            user_input, step_id="switch_sign_in"
-        )
-
     async def async_step_reauth_confirm(
-        self, user_input: dict[str, Any] | None = None, step_id: str = "reauth_confirm"
+        self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask for the password again."""
         errors: dict[str, str] = {}
@@ -175,7 +169,7 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         ):
             return result
         return self.async_show_form(
-            step_id=step_id,
+            step_id="reauth_confirm",
             data_schema=vol.Schema({vol.Required(CONF_PASSWORD): _PASSWORD}),
             description_placeholders={"username": self._username},
             errors=errors,
@@ -281,10 +275,9 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         await self._async_close_session()
         if self.source == SOURCE_REAUTH:
             entry = self._get_reauth_entry()
-            # Signing in switches an entry that read the Blink integration to its own sign-in.
-            merged = {**entry.data, **data}
-            merged.pop(CONF_BLINK_ENTRY_ID, None)
-            return self.async_update_reload_and_abort(entry, data=merged)
+            return self.async_update_reload_and_abort(
+                entry, data={**entry.data, **data}
+            )
         if self.source == SOURCE_RECONFIGURE:
             entry = self._get_reconfigure_entry()
             return self.async_update_reload_and_abort(

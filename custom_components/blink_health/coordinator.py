@@ -6,76 +6,37 @@ engine's verdicts -> the repairs tracker; entities, repairs and the card only re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
+from .data import BlinkHealthData, CameraView, thresholds_from_options
 from .device_sync import DeviceSync
 from .diagnosis import (
-    DEFAULT_THRESHOLDS,
-    THRESHOLD_OPTIONS,
     CameraHistory,
-    Thresholds,
     Verdict,
     assess,
     diagnose,
     record_batteries_replaced,
     record_reset,
 )
+from .events import async_fire_changes
 from .history_store import HistoryStore
 from .log_filter import BLINKPY_LOG_FILTER
-from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
+from .model import SnapshotBuilder
 from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
 from .storage_watch import LocalStorageWatch
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
-
-
-@dataclass(frozen=True, slots=True)
-class CameraView:
-    """One camera as its entities see it: the snapshot, the verdict and the history."""
-
-    camera: CameraSnapshot
-    verdict: Verdict
-    history: CameraHistory
-
-
-@dataclass(frozen=True, slots=True)
-class BlinkHealthData:
-    """What the latest successful poll produced, read by every entity."""
-
-    snapshot: AccountSnapshot
-    verdicts: Mapping[str, Verdict] = field(default_factory=dict)
-    histories: Mapping[str, CameraHistory] = field(default_factory=dict)
-    # The Sync Modules (by key) whose local storage has worked.
-    storage_worked: frozenset[str] = frozenset()
-
-    def camera(self, key: str) -> CameraView | None:
-        """Return the camera with this device key, None when it left the account."""
-        camera = self.snapshot.cameras.get(key)
-        verdict = self.verdicts.get(key)
-        if camera is None or verdict is None:
-            return None
-        return CameraView(camera, verdict, self.histories.get(key, CameraHistory()))
-
-
-def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
-    """Return the diagnosis thresholds the owner chose, defaults for the rest."""
-    values = {
-        name: int(options[name])
-        for name in THRESHOLD_OPTIONS
-        if options.get(name) is not None
-    }
-    return replace(DEFAULT_THRESHOLDS, **values)
 
 
 class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
@@ -107,6 +68,11 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self.local_storage = LocalStorageWatch(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
+        self.devices.async_on_device_moved(self.repairs.async_device_moved)
+        if (check := source.status_check_interval) is not None:
+            entry.async_on_unload(
+                async_track_time_interval(hass, self._async_check_source, check)
+            )
         self._builder: SnapshotBuilder | None = None
         self._details_for: set[int] = set()
         self._reported_bug = False
@@ -124,6 +90,11 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         except SourceError as err:
             self._async_failed(err)
             raise update_failed(err) from err
+
+    @callback
+    def _async_check_source(self, _now: datetime) -> None:
+        """Hand the source's status to the repairs between reads (no request)."""
+        self.repairs.async_source_status(self.source.status())
 
     @callback
     def _async_source_updated(self) -> None:
@@ -148,6 +119,14 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self._async_failed(err)
             raise update_failed(err) from err
         self._set_connection(None)
+        async_fire_changes(
+            self.hass,
+            self.config_entry.entry_id,
+            previous=self.data.snapshot if self.data else None,
+            snapshot=data.snapshot,
+            verdicts=data.verdicts,
+            device_id_for=self.devices.device_id,
+        )
         self.repairs.async_poll_succeeded(
             data.snapshot, data.verdicts, self.polls_before_issue, data.storage_worked
         )
@@ -206,7 +185,12 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             )
         histories = self.store.histories
         verdicts: dict[str, Verdict] = {}
+        known = self.data.verdicts if self.data else {}
         for key, camera in snapshot.cameras.items():
+            if camera.carried and key in known:
+                # Not in this answer: nothing new to judge it by; its entities are unavailable.
+                verdicts[key] = known[key]
+                continue
             verdicts[key], histories[key] = assess(
                 camera,
                 snapshot.sync_module_for(camera),

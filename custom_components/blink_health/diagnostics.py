@@ -67,6 +67,7 @@ async def async_get_config_entry_diagnostics(
             "last_update_success": coordinator.last_update_success,
             "snapshot": snapshot_data,
             "source": coordinator.source.diagnostics(),
+            "devices": coordinator.devices.diagnostics(),
         },
         TO_REDACT,
     )
@@ -82,6 +83,8 @@ async def async_get_device_diagnostics(
     coordinator = entry.runtime_data
     data = coordinator.data
     keys = {key for domain, key in device.identifiers if domain == DOMAIN}
+    if (key := coordinator.devices.key_for(device.id)) is not None:
+        keys.add(key)
     result: dict[str, Any] = {"last_update_success": coordinator.last_update_success}
     if entry.entry_id in keys:
         result["summary"] = {

@@ -1,4 +1,11 @@
-"""Base entities: one Home Assistant device per camera and per Sync Module, one for the account."""
+"""Base entities: one Home Assistant device per camera and per Sync Module, one for the account.
+
+A camera or Sync Module's entities sit on the device `DeviceSync` names for it: Home Assistant's
+`blink` device when there is one (the entity sets `device_entry` and gives no `device_info`), else
+Blink Health's own. Where `blink` has a device for a camera (even a disabled one), descriptions
+marked `shown_by_blink` are not created (an earlier version's copy is removed): `blink`'s own
+entity says the same and holds the name.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +14,59 @@ from functools import partial
 from typing import Protocol
 
 from homeassistant.core import callback
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
+from homeassistant.helpers.entity_platform import (
+    EntityPlatform,
+    async_get_current_platform,
+)
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
+from homeassistant.util import slugify
 
-from .const import DOMAIN, MANUFACTURER
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+from .const import DOMAIN, LOGGER, MANUFACTURER
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .data import CameraView
+from .device_sync import unique_id_for
 from .model import CameraSnapshot, SyncModuleSnapshot
 
 
-class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
-    """An entity of one Blink device, found by its device key in each snapshot."""
+class ChangesOnlyEntity(CoordinatorEntity[BlinkHealthCoordinator]):
+    """A coordinator entity that writes its state only when something an owner sees changed.
+
+    Most polls change nothing; on a large account writing every entity's unchanged state at each
+    poll costs more than the poll itself.
+    """
 
     _attr_has_entity_name = True
+    _written: tuple[object, ...] | None = None
+
+    def _shown(self) -> tuple[object, ...]:
+        """Return what the entity shows: availability, state and attributes."""
+        available = self.available
+        return (
+            available,
+            self.state if available else None,
+            self.extra_state_attributes if available else None,
+        )
+
+    async def async_added_to_hass(self) -> None:
+        """Remember the state Home Assistant writes when the entity is added."""
+        await super().async_added_to_hass()
+        self._written = self._shown()
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write the state after a poll, only when it differs from the state written last."""
+        shown = self._shown()
+        if shown == self._written:
+            return
+        self._written = shown
+        super()._handle_coordinator_update()
+
+
+class BlinkHealthEntity(ChangesOnlyEntity):
+    """An entity of one Blink device, found by its device key in each snapshot."""
 
     def __init__(
         self,
@@ -31,9 +78,37 @@ class BlinkHealthEntity(CoordinatorEntity[BlinkHealthCoordinator]):
         super().__init__(coordinator)
         self.entity_description = description
         self.device_key = device_key
-        self._attr_unique_id = f"{device_key}_{description.key}"
-        # The coordinator registers the device (a camera linked to its Sync Module) first.
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, device_key)})
+        self._attr_unique_id = unique_id_for(device_key, description.key)
+        # The device name our entity ids start with, on a `blink` device.
+        self._blink_device_name: str | None = None
+        if (device := coordinator.devices.blink_device(device_key)) is not None:
+            # Home Assistant's `blink` device for this camera: no device of our own.
+            self.device_entry = device
+            snapshot = coordinator.data.snapshot
+            own = snapshot.cameras.get(device_key) or snapshot.sync_modules.get(
+                device_key
+            )
+            self._blink_device_name = device.name_by_user or (own.name if own else None)
+        else:
+            # The coordinator registers our device (a camera linked to its Sync Module) first.
+            self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, device_key)})
+
+    def suggest_entity_id(self, platform: EntityPlatform) -> None:
+        """On a `blink` device, suggest the entity id it would have on Blink Health's own.
+
+        Home Assistant starts a new entity id with its device's name, which `blink`'s platforms
+        set in turn ("Driveway", "blink Driveway", whichever came last): the entity ids must
+        not depend on that, so they are the same in both modes (`sensor.driveway_likely_cause`,
+        `binary_sensor.home_online`). A registered entity keeps its id whatever is suggested.
+        """
+        data = getattr(platform, "platform_data", None)
+        if self._blink_device_name is None or self.translation_key is None:
+            return
+        key = f"component.{DOMAIN}.entity.{platform.domain}.{self.translation_key}.name"
+        if name := getattr(data, "object_id_platform_translations", {}).get(key):
+            self.entity_id = (
+                f"{platform.domain}.{slugify(f'{self._blink_device_name} {name}')}"
+            )
 
 
 class BlinkCameraEntity(BlinkHealthEntity):
@@ -46,8 +121,9 @@ class BlinkCameraEntity(BlinkHealthEntity):
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the camera is still on the account."""
-        return super().available and self.camera is not None
+        """Return whether the last poll read this camera (worked, and listed it)."""
+        camera = self.camera
+        return super().available and camera is not None and not camera.camera.carried
 
 
 class BlinkSyncModuleEntity(BlinkHealthEntity):
@@ -60,8 +136,9 @@ class BlinkSyncModuleEntity(BlinkHealthEntity):
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll worked and the Sync Module is still on the account."""
-        return super().available and self.sync_module is not None
+        """Return whether the last poll read this Sync Module (worked, and listed it)."""
+        module = self.sync_module
+        return super().available and module is not None and not module.carried
 
 
 def account_identifier(entry_id: str) -> tuple[str, str]:
@@ -69,10 +146,8 @@ def account_identifier(entry_id: str) -> tuple[str, str]:
     return (DOMAIN, entry_id)
 
 
-class BlinkAccountEntity(CoordinatorEntity[BlinkHealthCoordinator]):
+class BlinkAccountEntity(ChangesOnlyEntity):
     """An entity of the whole Blink account, on a service device of its own."""
-
-    _attr_has_entity_name = True
 
     def __init__(
         self, coordinator: BlinkHealthCoordinator, description: EntityDescription
@@ -90,12 +165,14 @@ class BlinkAccountEntity(CoordinatorEntity[BlinkHealthCoordinator]):
         )
 
 
-type EntityCandidate = tuple[tuple[str, str], Callable[[], Entity]]
+# (device key, description key) and how to make the entity; None: it must not exist (on a
+# `blink` device, `blink`'s own entity says the same).
+type EntityCandidate = tuple[tuple[str, str], Callable[[], Entity] | None]
 type EntityCandidates = Callable[[], Iterable[EntityCandidate]]
 
 
 class CameraDescription(Protocol):
-    """What every camera entity description has: a key and whether the model reports it."""
+    """What every camera entity description has: its key, its model test, its `blink` twin."""
 
     @property
     def key(self) -> str:
@@ -105,16 +182,27 @@ class CameraDescription(Protocol):
     def exists_fn(self) -> Callable[[CameraSnapshot], bool]:
         """Return whether the model reports this value."""
 
+    @property
+    def shown_by_blink(self) -> bool:
+        """Return whether `blink`'s entities on a camera say this already."""
+
 
 def camera_candidates[D: CameraDescription](
     coordinator: BlinkHealthCoordinator,
     descriptions: Iterable[D],
     factory: Callable[[BlinkHealthCoordinator, str, D], Entity],
 ) -> Iterator[EntityCandidate]:
-    """Yield, for every camera, each entity its model reports, ready to be made."""
+    """Yield, for every camera, each entity its model reports, ready to be made.
+
+    Where `blink` has a device for the camera, a description it shows is yielded as one not to
+    make (its entity holds the name, even while disabled).
+    """
     for key, camera in coordinator.data.snapshot.cameras.items():
+        blink_twin = coordinator.devices.shown_by_blink(key)
         for description in descriptions:
-            if description.exists_fn(camera):
+            if blink_twin and description.shown_by_blink:
+                yield (key, description.key), None
+            elif description.exists_fn(camera):
                 yield (
                     (key, description.key),
                     partial(factory, coordinator, key, description),
@@ -130,21 +218,47 @@ def async_track_entities(
 
     A camera that joins the account, or starts reporting a value it did not report at first
     (for example its Wi-Fi once it is back online), gets the entity without a reload. An entity
-    stays until its device leaves the account.
+    stays until its device leaves the account, or until it sits on a `blink` device whose own
+    entity says the same (then it is removed, and made again should the `blink` device go).
     """
     added: set[tuple[str, str]] = set()
+    platform = async_get_current_platform()
+    registry = er.async_get(coordinator.hass)
 
     @callback
     def _add_new() -> None:
         present = coordinator.known_keys()
         added.intersection_update({key for key in added if key[0] in present})
-        new = [(key, make) for key, make in candidates() if key not in added]
+        new: list[tuple[tuple[str, str], Callable[[], Entity]]] = []
+        for key, make in candidates():
+            if make is None:
+                added.discard(key)
+                _async_remove_registered(registry, platform.domain, key)
+            elif key not in added:
+                new.append((key, make))
         if new:
             added.update(key for key, _ in new)
-            add_entities([make() for _, make in new])
+            entities = [make() for _, make in new]
+            for entity in entities:
+                if isinstance(entity, BlinkHealthEntity):
+                    entity.suggest_entity_id(platform)
+            add_entities(entities)
 
     _add_new()
     return coordinator.async_add_listener(_add_new)
+
+
+def _async_remove_registered(
+    registry: er.EntityRegistry, domain: str, key: tuple[str, str]
+) -> None:
+    """Remove an entity of ours from the registry (and Home Assistant), if it is there."""
+    entity_id = registry.async_get_entity_id(domain, DOMAIN, unique_id_for(*key))
+    if entity_id is not None:
+        LOGGER.info(
+            "Removed %s: the Blink integration's entity on the same device says the same",
+            entity_id,
+        )
+        registry.async_remove(entity_id)
 
 
 @callback

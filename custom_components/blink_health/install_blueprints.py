@@ -1,7 +1,9 @@
 """Copy the automation blueprints shipped with Blink Health into Home Assistant's blueprint folder.
 
 Only missing files are copied: an owner's edited copy is never overwritten, and a deleted one comes
-back at the next set-up. The file I/O runs in the executor, never in the event loop.
+back at the next set-up. The file I/O runs in the executor, never in the event loop. Home Assistant
+loads automations before Blink Health (an after-dependency), so automations made from a blueprint
+that was just copied failed to load: they are reloaded once it is there, on the first start too.
 """
 
 from __future__ import annotations
@@ -34,7 +36,23 @@ async def async_install_blueprints(hass: HomeAssistant) -> list[str]:
         LOGGER.info(
             "Added Blink Health blueprints to %s: %s", target, ", ".join(copied)
         )
+        await _async_reload_automations(hass)
     return copied
+
+
+async def _async_reload_automations(hass: HomeAssistant) -> None:
+    """Load the automations again, for those made from a blueprint just copied.
+
+    A failing reload (an automation of the owner's that does not load) never stops Blink Health.
+    """
+    if not hass.services.has_service("automation", "reload"):
+        return
+    try:
+        await hass.services.async_call("automation", "reload", blocking=True)
+    except Exception as err:  # noqa: BLE001 - the owner's configuration, not Blink Health's
+        LOGGER.warning(
+            "Could not reload the automations after adding blueprints: %s", err
+        )
 
 
 def _copy_missing(target: Path) -> list[str]:

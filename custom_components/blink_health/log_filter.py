@@ -1,7 +1,15 @@
-"""Keep log lines free of account ids and emails, and blinkpy's quiet during an outage."""
+"""Keep log lines free of account ids and emails, and blinkpy's quiet during an outage.
+
+While an owner signs in (the config flow), what blinkpy logs about a refused password or code is
+the form's business, not an error: inside `sign_in_attempt()` its warnings and errors are logged
+at DEBUG (dropped unless blinkpy's debug logging is on).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 import logging
 import re
 
@@ -9,6 +17,21 @@ import re
 _ACCOUNT_IN_URL = re.compile(r"(/accounts?/)\d+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 OUR_LOGGER = "custom_components.blink_health"
+_SIGNING_IN: ContextVar[bool] = ContextVar("blink_health_signing_in", default=False)
+
+
+@contextmanager
+def sign_in_attempt() -> Iterator[None]:
+    """Within this block (one sign-in step of the config flow), blinkpy's errors are DEBUG.
+
+    The config flow may run before Blink Health was ever set up: the filter is attached here too.
+    """
+    install_blinkpy_log_filter()
+    token = _SIGNING_IN.set(True)
+    try:
+        yield
+    finally:
+        _SIGNING_IN.reset(token)
 
 
 def scrub(text: str) -> str:
@@ -50,6 +73,10 @@ class BlinkpyLogFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record without account ids; drop a warning already seen in this outage."""
         scrubbed = _scrub_record(record)
+        if record.levelno >= logging.WARNING and _SIGNING_IN.get():
+            # The form tells the owner; the log keeps it only when blinkpy debugs.
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
         if record.levelno < logging.WARNING:
             return True
         if scrubbed in self._seen:

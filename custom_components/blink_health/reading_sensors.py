@@ -20,7 +20,8 @@ from homeassistant.const import SIGNAL_STRENGTH_DECIBELS_MILLIWATT, EntityCatego
 from homeassistant.core import callback
 from homeassistant.helpers.entity import Entity
 
-from .coordinator import BlinkHealthConfigEntry, CameraView
+from .coordinator import BlinkHealthConfigEntry
+from .data import CameraView
 from .entity import (
     BlinkCameraEntity,
     BlinkSyncModuleEntity,
@@ -46,11 +47,16 @@ class CameraReadingDescription(SensorEntityDescription):
 
     value_fn: Callable[[CameraView], int | None]
     exists_fn: Callable[[CameraSnapshot], bool]
+    # Home Assistant's `blink` shows none of these readings.
+    shown_by_blink: bool = False
 
 
 def _storage_value(module: SyncModuleSnapshot) -> str | None:
-    """Return the module's local storage state, None (unknown) when Blink's answer cannot tell."""
-    state = local_storage_state(module)
+    """Return the module's local storage state, None (unknown) when Blink's answer cannot tell.
+
+    An offline module's answer is the one from before it went: unknown too.
+    """
+    state = None if module.online is False else local_storage_state(module)
     return None if state is None else state.value
 
 
@@ -137,6 +143,8 @@ class CameraReadingSensor(BlinkCameraEntity, SensorEntity):
 
     @property
     def native_value(self) -> int | None:
-        """Return the value from the latest poll."""
+        """Return the value from the latest poll (unknown while it cannot be fresh)."""
         state = self.camera
-        return None if state is None else self.entity_description.value_fn(state)
+        if state is None or not state.camera.reachable:
+            return None
+        return self.entity_description.value_fn(state)

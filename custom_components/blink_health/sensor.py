@@ -26,12 +26,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .connection import Connection
-from .coordinator import (
-    BlinkHealthConfigEntry,
-    BlinkHealthCoordinator,
-    BlinkHealthData,
-    CameraView,
-)
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .data import BlinkHealthData, CameraView
 from .diagnosis import Cause, LedState
 from .entity import (
     BlinkAccountEntity,
@@ -60,6 +56,11 @@ class CameraSensorDescription(SensorEntityDescription):
     attributes_fn: Callable[[CameraView, Texts], Mapping[str, Any]] | None = None
     # Blink Health's own records (not Blink's readings) stay available during an outage.
     own_record: bool = False
+    # Measured by the camera itself: unknown while it (or its Sync Module) is offline, since
+    # Blink cannot have had a fresh value.
+    reported_by_camera: bool = False
+    # Home Assistant's `blink` shows the same on its device ("Temperature", "Wi-Fi signal strength").
+    shown_by_blink: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -184,6 +185,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="battery_voltage",
         translation_key="battery_voltage",
+        reported_by_camera=True,
         device_class=SensorDeviceClass.VOLTAGE,
         native_unit_of_measurement=UnitOfElectricPotential.VOLT,
         state_class=SensorStateClass.MEASUREMENT,
@@ -215,6 +217,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="battery_level",
         translation_key="battery_level",
+        reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.battery_bars,
@@ -223,16 +226,19 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="wifi_signal",
         translation_key="wifi_signal",
+        reported_by_camera=True,
         device_class=SensorDeviceClass.SIGNAL_STRENGTH,
         native_unit_of_measurement=SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.wifi_dbm,
         exists_fn=lambda camera: camera.wifi_dbm is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="wifi_bars",
         translation_key="wifi_bars",
+        reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.wifi_bars,
@@ -241,6 +247,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="sync_signal",
         translation_key="sync_signal",
+        reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         value_fn=lambda state: state.camera.sync_signal_bars,
@@ -249,6 +256,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="temperature",
         translation_key="temperature",
+        reported_by_camera=True,
         device_class=SensorDeviceClass.TEMPERATURE,
         native_unit_of_measurement=UnitOfTemperature.FAHRENHEIT,
         suggested_display_precision=1,
@@ -257,6 +265,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         entity_registry_enabled_default=False,
         value_fn=lambda state: state.camera.temperature_f,
         exists_fn=lambda camera: camera.temperature_f is not None,
+        shown_by_blink=True,
     ),
     CameraSensorDescription(
         key="last_motion",
@@ -308,9 +317,14 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
 
     @property
     def native_value(self) -> SensorValue:
-        """Return the value from the latest poll."""
+        """Return the value from the latest poll (unknown where it cannot be fresh)."""
         state = self.camera
-        return None if state is None else self.entity_description.value_fn(state)
+        description = self.entity_description
+        if state is None or (
+            description.reported_by_camera and not state.camera.reachable
+        ):
+            return None
+        return description.value_fn(state)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:

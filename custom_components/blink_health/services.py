@@ -12,13 +12,18 @@ from homeassistant.core import (
     SupportsResponse,
 )
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import (
+    config_validation as cv,
+    device_registry as dr,
+    entity_registry as er,
+)
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
 from .diagnosis import CameraHistory, Candidate, LedState, explain
+from .model import CameraKind
 from .texts import Texts, async_load_texts
 
 SERVICE_EXPLAIN_LED = "explain_led"
@@ -71,23 +76,35 @@ async def _async_explain_led(call: ServiceCall) -> ServiceResponse:
         now=dt_util.utcnow(),
     )
     texts = await async_load_texts(hass)
+    reported = explanation.reported
+    reported_name = texts.cause(reported.value) if reported is not None else ""
     return {
         "camera": camera.name,
         "observed": observed.value,
+        "reported_cause": None
+        if reported is None
+        else {"cause": reported.value, "name": reported_name},
         "notes": [
-            {"id": note.value, "text": texts.note(note.value)}
+            {
+                "id": note.value,
+                "text": texts.note(note.value).replace("{cause}", reported_name),
+            }
             for note in explanation.notes
         ],
         "nearest_led_states": [led.value for led in explanation.nearest],
-        "causes": [_describe(candidate, texts) for candidate in explanation.candidates],
+        "causes": [
+            _describe(candidate, texts, camera.kind)
+            for candidate in explanation.candidates
+        ],
     }
 
 
 def _find_camera(
     hass: HomeAssistant, device_id: str
 ) -> tuple[BlinkHealthConfigEntry, str]:
-    """Return the loaded entry and device key of a Blink Health camera device.
+    """Return the loaded entry and device key of a Blink Health camera's device.
 
+    The device is Blink Health's own or Home Assistant's `blink` device its entities sit on.
     The errors name the device as the owner knows it, never by its registry id.
     """
     device = dr.async_get(hass).async_get(device_id)
@@ -95,19 +112,19 @@ def _find_camera(
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="unknown_device"
         )
-    # A device belongs to one config entry (`config_entries` is deprecated).
-    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-        device.config_entry_id
-    )
-    if entry is not None and entry.domain == DOMAIN:
+    entries: list[BlinkHealthConfigEntry] = hass.config_entries.async_entries(DOMAIN)
+    for entry in entries:
         if entry.state is not ConfigEntryState.LOADED:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN, translation_key="entry_not_loaded"
-            )
-        cameras = entry.runtime_data.data.snapshot.cameras
-        for domain, key in device.identifiers:
-            if domain == DOMAIN and key in cameras:
-                return entry, key
+            continue
+        key = entry.runtime_data.devices.key_for(device.id)
+        if key is not None and key in entry.runtime_data.data.snapshot.cameras:
+            return entry, key
+    if _entry_ids_on(hass, device) - {
+        e.entry_id for e in entries if e.state is ConfigEntryState.LOADED
+    }:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="entry_not_loaded"
+        )
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="not_a_camera",
@@ -115,8 +132,22 @@ def _find_camera(
     )
 
 
-def _describe(candidate: Candidate, texts: Texts) -> dict[str, Any]:
-    """Return one candidate cause as plain data, named, its fixes with their titles and steps."""
+def _entry_ids_on(hass: HomeAssistant, device: dr.AnyDeviceEntry) -> set[str]:
+    """Return the Blink Health entries with a device or an entity there."""
+    ids = {
+        entity.config_entry_id
+        for entity in er.async_entries_for_device(
+            er.async_get(hass), device.id, include_disabled_entities=True
+        )
+        if entity.platform == DOMAIN and entity.config_entry_id
+    }
+    if any(domain == DOMAIN for domain, _ in device.identifiers):
+        ids.add(device.config_entry_id)
+    return ids
+
+
+def _describe(candidate: Candidate, texts: Texts, kind: CameraKind) -> dict[str, Any]:
+    """Return one candidate cause as plain data, named, its fixes with the model's steps."""
     cause = candidate.cause.value
     return {
         "cause": cause,
@@ -130,7 +161,7 @@ def _describe(candidate: Candidate, texts: Texts) -> dict[str, Any]:
             {
                 "id": fix.value,
                 "title": texts.fix_title(fix.value),
-                "steps": texts.fix_steps(fix.value),
+                "steps": texts.fix_steps(fix.value, kind),
             }
             for fix in candidate.fixes
         ],

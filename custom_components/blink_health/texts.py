@@ -27,9 +27,11 @@ NO_VALUE = "-"
 PREFIX = f"component.{DOMAIN}"
 CAUSE_NAMES = f"{PREFIX}.entity.sensor.likely_cause.state"
 LED_NAMES = f"{PREFIX}.entity.sensor.led_state.state"
+CONNECTION_NAMES = f"{PREFIX}.entity.sensor.connection.state"
 FIX_TITLES = f"{PREFIX}.selector.fix_title.options"
 FIX_STEPS = f"{PREFIX}.selector.fix_steps.options"
 NOTES = f"{PREFIX}.selector.explain_note.options"
+BLINK_INTEGRATION_ERRORS = f"{PREFIX}.selector.blink_integration_error.options"
 # One phrase per piece of evidence: `<key>_<value>` for a fixed value (`online_false`), or
 # `<key>` with a {value} placeholder for a number or Blink's own words (`wifi_dbm`).
 EVIDENCE = f"{PREFIX}.selector.evidence.options"
@@ -68,6 +70,10 @@ class Texts:
         """Return a cause's name (as the likely cause sensor shows it)."""
         return self.strings.get(f"{CAUSE_NAMES}.{cause}", cause)
 
+    def connection(self, state: str) -> str:
+        """Return how the account reaches Blink, in words (as its connection sensor says)."""
+        return self.strings.get(f"{CONNECTION_NAMES}.{state}", state)
+
     def led_state(self, led_state: str) -> str:
         """Return an LED pattern in words."""
         return self.strings.get(f"{LED_NAMES}.{led_state}", led_state)
@@ -76,13 +82,25 @@ class Texts:
         """Return what a fix is, in a few words."""
         return self.strings.get(f"{FIX_TITLES}.{fix}", fix)
 
-    def fix_steps(self, fix: str) -> str:
-        """Return a fix's steps (Markdown), empty when it has none."""
+    def fix_steps(self, fix: str, kind: str | None = None) -> str:
+        """Return a fix's steps (Markdown) for this kind of camera, empty when it has none.
+
+        A fix whose steps differ by how the camera is powered has `<fix>_<kind>` steps (a Mini
+        is unplugged, never has its batteries taken out).
+        """
+        if kind is not None and (
+            steps := self.strings.get(f"{FIX_STEPS}.{fix}_{kind}")
+        ):
+            return steps
         return self.strings.get(f"{FIX_STEPS}.{fix}", "")
 
     def note(self, note: str) -> str:
         """Return a note of explain_led in words."""
         return self.strings.get(f"{NOTES}.{note}", note)
+
+    def blink_integration_error(self, kind: str) -> str:
+        """Return the kind of the Blink integration's last error in words."""
+        return self.strings.get(f"{BLINK_INTEGRATION_ERRORS}.{kind}", kind)
 
     def fact(self, fact: str) -> str:
         """Return one piece of evidence (`key=value`) as a phrase, or as it is when unknown."""

@@ -39,7 +39,8 @@ def websocket_last_known(
 
     Shape: `{"entries": [{"entry_id", "title", "connection": {"state", "since",
     "last_update", "code"}, "cameras": [{"device_id", "cause", "led_state", "severity",
-    "fixes", "as_of"}]}]}`; times are ISO 8601 in UTC, `as_of` the poll the verdict came from.
+    "fixes", "blink_issues", "since", "as_of"}]}]}`; times are ISO 8601 in UTC, `since` when
+    the cause began and `as_of` the poll the verdict came from.
     """
     entries: list[dict[str, Any]] = []
     loaded: list[BlinkHealthConfigEntry] = hass.config_entries.async_loaded_entries(
@@ -70,6 +71,8 @@ def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
                 "led_state": state.verdict.led_state.value,
                 "severity": None if severity is None else severity.value,
                 "fixes": [fix.value for fix in state.verdict.fixes],
+                "blink_issues": list(state.verdict.issues),
+                "since": state.verdict.since.isoformat(),
                 "as_of": data.snapshot.taken_at.isoformat(),
             }
         )

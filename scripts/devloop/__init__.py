@@ -1,1 +1,1 @@
-"""scripts/develop's helpers: a Home Assistant client, the scenario's verdicts, and the --check steps."""
+"""scripts/develop (python -m scripts.devloop): the demo, its Home Assistant client and --check."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from typing import Any
@@ -11,10 +12,31 @@ import aiohttp
 
 DOMAIN = "blink_health"
 OWNER = {"name": "Developer", "username": "dev", "password": "blink-health-dev"}
+# Home Assistant raises this repair ("Unsupported installation method") for a Core installation, a
+# venv like this one. It is about the development host, not Blink Health: the demo ignores it, as
+# an owner would (Settings > Repairs > Show ignored repairs still lists it).
+INSTALLATION_REPAIR = {"domain": "homeassistant", "issue_id": "deprecated_method"}
 
 
 class DevelopError(Exception):
     """Something did not come up as expected; the message says what."""
+
+
+async def wait_for(
+    session: aiohttp.ClientSession, url: str, deadline: float, **kwargs: Any
+) -> None:
+    """Wait until `url` answers 200 (a server still starting refuses or answers otherwise)."""
+    last = "no answer"
+    while time.monotonic() < deadline:
+        try:
+            async with session.get(url, **kwargs) as resp:
+                if resp.status == 200:
+                    return
+                last = f"HTTP {resp.status}"
+        except aiohttp.ClientError as err:
+            last = repr(err)
+        await asyncio.sleep(0.5)
+    raise DevelopError(f"nothing answered at {url} ({last})")
 
 
 class HomeAssistantClient:
@@ -27,39 +49,19 @@ class HomeAssistantClient:
         self.client_id = f"{self.url}/"
         self.token: str | None = None
 
-    def _headers(self) -> dict[str, str]:
-        """Return the bearer header once signed in."""
-        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
-
     async def request(self, method: str, path: str, body: Any = None) -> Any:
         """Call the REST API; raise DevelopError on an error status."""
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         async with self.session.request(
-            method, f"{self.url}{path}", json=body, headers=self._headers()
+            method, f"{self.url}{path}", json=body, headers=headers
         ) as resp:
             text = await resp.text()
             if resp.status >= 400:
                 raise DevelopError(f"{method} {path}: HTTP {resp.status} {text[:300]}")
             return json.loads(text) if text else None
 
-    async def wait_until_up(self, deadline: float) -> None:
-        """Wait until Home Assistant answers its onboarding status."""
-        last = "no answer"
-        while time.monotonic() < deadline:
-            try:
-                async with self.session.get(f"{self.url}/api/onboarding") as resp:
-                    if resp.status == 200:
-                        return
-                    last = f"HTTP {resp.status}"
-            except aiohttp.ClientError as err:
-                last = repr(err)
-            await asyncio.sleep(0.5)
-        raise DevelopError(f"Home Assistant did not answer at {self.url} ({last})")
-
     async def onboard(self) -> None:
-        """Create the owner (the last onboarding step left) and sign in as them."""
-        steps = await self.request("GET", "/api/onboarding")
-        if not all(step["done"] for step in steps if step["step"] != "user"):
-            raise DevelopError(f"unexpected onboarding state {steps}")
+        """Onboard as the frontend does: create the owner, sign in as them, finish every step."""
         created = await self.request(
             "POST",
             "/api/onboarding/users",
@@ -76,6 +78,13 @@ class HomeAssistantClient:
             if resp.status != 200:
                 raise DevelopError(f"token exchange: HTTP {resp.status}")
             self.token = (await resp.json())["access_token"]
+        await self.request("POST", "/api/onboarding/core_config")
+        await self.request("POST", "/api/onboarding/analytics")
+        await self.request(
+            "POST",
+            "/api/onboarding/integration",
+            {"client_id": self.client_id, "redirect_uri": self.client_id},
+        )
 
     async def wait_until_running(self, deadline: float) -> None:
         """Wait until Home Assistant has finished starting (its API answers before that)."""
@@ -117,48 +126,21 @@ class HomeAssistantClient:
         )
         return str(token)
 
-    async def add_blink_health(self, account: dict[str, Any]) -> str:
-        """Run the real config flow (username and password, 2FA when asked); return the entry id.
+    async def add_entry(self, handler: str, answers: dict[str, dict[str, Any]]) -> str:
+        """Run an integration's config flow, answering each step it shows; return the entry id.
 
-        Home Assistant was started through blink_sim.ha_dev, so Blink Health's sessions reach the
-        simulator: the flow itself knows nothing of it.
+        `answers` is by step id, each used once: a step shown again (a refused 2FA code) fails.
         """
-        return await self._sign_in_flow(DOMAIN, account)
-
-    async def add_core_blink(self, account: dict[str, Any]) -> str:
-        """Set up Home Assistant's own `blink` integration through its config flow."""
-        return await self._sign_in_flow("blink", account)
-
-    async def _sign_in_flow(self, handler: str, account: dict[str, Any]) -> str:
-        """Sign an integration in through its config flow (2FA when asked); return the entry id."""
-        flow = await self.request(
-            "POST", "/api/config/config_entries/flow", {"handler": handler}
-        )
-        path = f"/api/config/config_entries/flow/{flow['flow_id']}"
-        result = await self.request(
-            "POST",
-            path,
-            {"username": account["email"], "password": account["password"]},
-        )
-        if result.get("type") == "form" and result.get("step_id") == "2fa":
-            result = await self.request("POST", path, {"pin": str(account["pin"])})
+        answers = dict(answers)
+        path = "/api/config/config_entries/flow"
+        result = await self.request("POST", path, {"handler": handler})
+        while result.get("type") in {"form", "menu"} and result["step_id"] in answers:
+            answer = answers.pop(result["step_id"])
+            result = await self.request("POST", f"{path}/{result['flow_id']}", answer)
         if result.get("type") != "create_entry":
             raise DevelopError(
                 f"the {handler} config flow did not create an entry: {result}"
             )
-        return str(result["result"]["entry_id"])
-
-    async def add_blink_health_on_core(self) -> str:
-        """Add Blink Health choosing "use my Blink integration's account" from its menu."""
-        flow = await self.request(
-            "POST", "/api/config/config_entries/flow", {"handler": DOMAIN}
-        )
-        if flow.get("type") != "menu":
-            raise DevelopError(f"expected the Blink Health menu, got: {flow}")
-        path = f"/api/config/config_entries/flow/{flow['flow_id']}"
-        result = await self.request("POST", path, {"next_step_id": "blink_integration"})
-        if result.get("type") != "create_entry":
-            raise DevelopError(f"config flow did not create an entry: {result}")
         return str(result["result"]["entry_id"])
 
     async def set_poll_interval(self, entry_id: str, seconds: int) -> bool:
@@ -182,6 +164,24 @@ class HomeAssistantClient:
             return False
         return bool(result.get("type") == "create_entry")
 
+    async def tidy(self) -> None:
+        """Leave Blink Health alone on show, as the README promises, once everything started.
+
+        Onboarding's core_config step adds a shopping list and tries the weather, radio and
+        text-to-speech integrations, whose libraries this environment lacks (their errors in the
+        log are harmless): those entries are removed. The installation repair is ignored.
+        """
+        for entry in await self.request("GET", "/api/config/config_entries/entry"):
+            if entry["source"] == "onboarding":
+                await self.request(
+                    "DELETE", f"/api/config/config_entries/entry/{entry['entry_id']}"
+                )
+        # Not raised (not a Core installation): nothing to ignore; check_clean tells of others.
+        with contextlib.suppress(DevelopError):
+            await self.ws(
+                {"type": "repairs/ignore_issue", **INSTALLATION_REPAIR, "ignore": True}
+            )
+
     async def repairs(self) -> list[dict[str, Any]]:
         """Return Blink Health's open repair issues."""
         (result,) = await self.ws({"type": "repairs/list_issues"})
@@ -190,24 +190,3 @@ class HomeAssistantClient:
             for issue in result["issues"]
             if issue["domain"] == DOMAIN and not issue.get("ignored")
         ]
-
-
-async def wait_for_simulator(
-    session: aiohttp.ClientSession, simulator: str, deadline: float
-) -> None:
-    """Wait until the simulator's control API answers."""
-    last = "no answer"
-    while time.monotonic() < deadline:
-        try:
-            async with session.get(
-                f"https://{simulator}/_sim/counts", ssl=False
-            ) as resp:
-                if resp.status == 200:
-                    return
-                last = f"HTTP {resp.status}"
-        except aiohttp.ClientError as err:
-            last = repr(err)
-        await asyncio.sleep(0.3)
-    raise DevelopError(
-        f"the simulated Blink cloud did not answer at {simulator} ({last})"
-    )

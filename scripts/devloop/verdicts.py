@@ -1,8 +1,7 @@
-"""The scenario's cameras, what Home Assistant says about them, and the comparison of the two.
+"""What Home Assistant says about the scenario's cameras, and the repairs their causes should open.
 
-Every decision about whether a camera's verdict is right lives here: the expected cause comes from
-the scenario (`expected_cause`, "-" when it gives none), the repair a cause should open from the
-cause and the camera's device.
+Whether a cause is the one the scenario expects is for blink_sim.verdicts to say, which tests/e2e
+asks too.
 """
 
 from __future__ import annotations
@@ -11,15 +10,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from blink_sim.cloud import FakeBlinkCloud
+from blink_sim.verdicts import NO_VERDICT, Verdict, compare
 
 from .client import DOMAIN
 
 if TYPE_CHECKING:
     from .client import HomeAssistantClient
 
-# Causes that never open a repair, and states that are no verdict yet.
-NO_REPAIR = frozenset({"ok", "recording", "-", "unknown", "unavailable"})
-NO_VERDICT = frozenset({"unknown", "unavailable", "-"})
+# Causes that never open a repair.
+NO_REPAIR = frozenset({"ok", "recording", *NO_VERDICT})
 
 
 @dataclass(slots=True)
@@ -28,28 +27,17 @@ class Camera:
 
     serial: str
     name: str
-    expected: str
     model: str = "-"
     led: str = "-"
-    cause: str = "-"
+    cause: str | None = None
     evidence: tuple[str, ...] = ()
     cause_entity: str = ""
     device_id: str = ""
 
     @property
-    def has_verdict(self) -> bool:
-        """Return whether Home Assistant shows a likely cause for the camera."""
-        return self.cause not in NO_VERDICT
-
-    @property
-    def matches(self) -> bool:
-        """Return whether Home Assistant shows the expected cause (if the scenario gives one)."""
-        return self.expected in {"-", self.cause}
-
-    @property
     def expected_repairs(self) -> tuple[str, ...]:
         """Return the issue ids (or id prefixes) of which one should be open for this cause."""
-        if self.cause in NO_REPAIR:
+        if self.cause is None or self.cause in NO_REPAIR:
             return ()
         if self.cause == "sync_module_offline":
             return ("sync_module_offline_",)
@@ -58,30 +46,30 @@ class Camera:
         )
 
 
-def scenario_cameras(scenario: str) -> tuple[dict[str, Any], dict[str, Camera]]:
-    """Return the scenario's account and its cameras by serial (files and generated scenarios)."""
+def scenario_cameras(scenario: str) -> tuple[FakeBlinkCloud, list[Camera]]:
+    """Return the scenario's cloud (files and generated scenarios) and its cameras."""
     cloud = FakeBlinkCloud.from_scenario(scenario)
-    cameras = {
-        serial: Camera(
-            serial=serial, name=cam["name"], expected=cam.get("expected_cause", "-")
-        )
-        for serial, cam in cloud.cameras.items()
-    }
-    return cloud.account, cameras
+    return cloud, [Camera(serial, cam["name"]) for serial, cam in cloud.cameras.items()]
 
 
-async def read_cameras(ha: HomeAssistantClient, cameras: dict[str, Camera]) -> int:
-    """Fill in model, LED state and cause from Home Assistant; return how many have a verdict."""
+def verdicts(cloud: FakeBlinkCloud, cameras: list[Camera]) -> list[Verdict]:
+    """Return the scenario's expected cause next to the cause shown, for every camera."""
+    return compare(cloud, {camera.serial: camera.cause for camera in cameras})
+
+
+async def read_cameras(ha: HomeAssistantClient, cameras: list[Camera]) -> None:
+    """Fill in model, LED state and cause from Home Assistant's registries and states."""
     entities, devices = await ha.ws(
         {"type": "config/entity_registry/list"},
         {"type": "config/device_registry/list"},
     )
     states = {s["entity_id"]: s for s in await ha.request("GET", "/api/states")}
+    by_serial = {camera.serial: camera for camera in cameras}
     by_device: dict[str, Camera] = {}
     for device in devices:
         for domain, serial in device["identifiers"]:
-            if domain == DOMAIN and serial in cameras:
-                camera = cameras[serial]
+            # Beside Home Assistant's `blink`, a camera's entities sit on its device.
+            if domain in (DOMAIN, "blink") and (camera := by_serial.get(serial)):
                 camera.model = device.get("model") or "-"
                 camera.device_id = device["id"]
                 by_device[device["id"]] = camera
@@ -94,50 +82,24 @@ async def read_cameras(ha: HomeAssistantClient, cameras: dict[str, Camera]) -> i
         if key == "led_state":
             camera.led = state.get("state", "-")
         elif key == "likely_cause":
-            camera.cause = state.get("state", "-")
+            camera.cause = state.get("state")
             camera.cause_entity = entity["entity_id"]
             camera.evidence = tuple(state.get("attributes", {}).get("evidence") or ())
-    return sum(camera.has_verdict for camera in cameras.values())
 
 
-def print_table(cameras: list[Camera], check: bool) -> None:
-    """Print one row per camera (with the expected cause and the comparison when checking)."""
+def print_table(cameras: list[Camera], compared: list[Verdict] | None) -> None:
+    """Print one row per camera (with the expected cause and the comparison when given)."""
     header = ["camera", "serial", "model", "LED (likely)", "likely cause"]
-    if check:
+    rows = [[c.name, c.serial, c.model, c.led, c.cause or "-"] for c in cameras]
+    if compared is not None:
         header += ["expected", ""]
-    rows = [header]
-    for cam in cameras:
-        row = [cam.name, cam.serial, cam.model, cam.led, cam.cause]
-        if check:
-            row += [cam.expected, "ok" if cam.matches else "MISMATCH"]
-        rows.append(row)
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
-    for number, row in enumerate(rows):
-        print(
-            "  " + "  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True))
-        )
+        for row, verdict in zip(rows, compared, strict=True):
+            row += [verdict.expected or "-", "ok" if verdict.matches else "MISMATCH"]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for number, row in enumerate([header, *rows]):
+        print("  " + "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
         if number == 0:
             print("  " + "  ".join("-" * w for w in widths))
-
-
-def verdict_failures(cameras: list[Camera], timeout: float) -> list[str]:
-    """Return what is wrong with the verdicts: missing ones, or causes the scenario does not expect."""
-    ready = sum(camera.has_verdict for camera in cameras)
-    if ready < len(cameras):
-        return [
-            f"only {ready} of {len(cameras)} cameras got a verdict in {timeout:.0f} s."
-        ]
-    wrong = [cam for cam in cameras if not cam.matches]
-    if not wrong:
-        return []
-    lines = [
-        "likely cause differs from the scenario's expected_cause for "
-        + ", ".join(f"{c.name} ({c.cause} != {c.expected})" for c in wrong)
-    ]
-    lines += [
-        f"  {cam.name} evidence: {', '.join(cam.evidence) or 'none'}" for cam in wrong
-    ]
-    return lines
 
 
 def missing_repairs(cameras: list[Camera], open_ids: list[str]) -> list[str]:

@@ -30,7 +30,6 @@ from unittest.mock import patch
 from aiohttp import ClientSession
 from homeassistant.components.blink import const as core_const
 from homeassistant.config_entries import SOURCE_USER, ConfigEntry, ConfigEntryState
-from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 import pytest
@@ -38,6 +37,7 @@ import pytest
 from blink_sim.ha_dev import sessions_to_simulator
 from blink_sim.server import RunningSimulator, make_session, start_simulator
 from custom_components.blink_health.const import DEFAULT_SCAN_INTERVAL, DOMAIN
+from tests.helpers import sign_in
 
 # blinkpy's module-wide refresh throttle is 2 s: leave it behind between phases.
 SETTLE_SECONDS = 2.5
@@ -90,26 +90,6 @@ def _age_core_blink(coordinator: Any, _seconds: int) -> None:
     """Make core's blinkpy believe its refresh interval passed."""
     api = coordinator.api
     api.last_refresh = int(time.time()) - max(int(api.refresh_rate), 1) - 1
-
-
-async def _flow(
-    hass: HomeAssistant, domain: str, user_input: dict[str, Any], pin: str
-) -> ConfigEntry:
-    """Run an integration's config flow (2FA if asked) and return the entry it made."""
-    result = await hass.config_entries.flow.async_init(
-        domain, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], user_input
-    )
-    if result["type"] is FlowResultType.FORM and result["step_id"] == "2fa":
-        result = await hass.config_entries.flow.async_configure(
-            result["flow_id"], {"pin": pin}
-        )
-    assert result["type"] is FlowResultType.CREATE_ENTRY, result
-    await hass.async_block_till_done()
-    entry: ConfigEntry = result["result"]
-    return entry
 
 
 async def _measure(
@@ -241,17 +221,11 @@ async def test_polling_cost(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Measure both integrations against the same simulator and print the table."""
-    account = simulator.cloud.account
     cameras = len(simulator.cloud.cameras)
-    credentials = {
-        CONF_USERNAME: account["email"],
-        CONF_PASSWORD: account["password"],
-    }
-    pin = str(account["pin"])
     results: list[Result] = []
 
     with sessions_to_simulator(simulator.port):
-        health = await _flow(hass, DOMAIN, credentials, pin)
+        health = await sign_in(hass, simulator)
         bh = Result(
             "Blink Health",
             "blink_health",
@@ -277,7 +251,7 @@ async def test_polling_cost(
                 return_value=session,
             ),
         ):
-            core = await _flow(hass, "blink", credentials, pin)
+            core = await sign_in(hass, simulator, "blink")
             interval = int(
                 core.options.get("scan_interval", core_const.DEFAULT_SCAN_INTERVAL)
             )

@@ -1,24 +1,6 @@
-"""Benchmarks measure real time: blinkpy's throttle sleeps stay real here.
-
-Home Assistant's blink imports the camera component, which imports PyTurboJPEG (not in this
-environment: it is only used to scale camera images, which no benchmark does). A stand-in module
-lets it import.
-"""
-
-from __future__ import annotations
-
-import sys
-import types
+"""Benchmarks measure real time: blinkpy's throttle sleeps stay real here."""
 
 import pytest
-
-if "turbojpeg" not in sys.modules:
-    try:
-        import turbojpeg  # noqa: F401
-    except ImportError:
-        _stub = types.ModuleType("turbojpeg")
-        _stub.TurboJPEG = type("TurboJPEG", (), {})  # type: ignore[attr-defined]
-        sys.modules["turbojpeg"] = _stub
 
 
 @pytest.fixture(autouse=True)

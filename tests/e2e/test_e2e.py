@@ -11,10 +11,11 @@ from homeassistant.helpers import device_registry as dr, issue_registry as ir
 import pytest
 
 from blink_sim.server import RunningSimulator
+from blink_sim.verdicts import compare, failures
 from custom_components.blink_health.const import DOMAIN
-from tests.helpers import issue_id as issue_id_for
+from tests.helpers import issue_id as issue_id_for, poll, user_input
 
-from .conftest import cause_entity, poll, user_input
+from .conftest import cause_entity
 
 
 async def test_sign_in_with_two_factor(
@@ -76,15 +77,15 @@ async def test_demo_verdicts(
     hass: HomeAssistant, simulator: RunningSimulator, entry: ConfigEntry
 ) -> None:
     """Every demo camera's likely cause is the scenario's expected_cause (what --check checks)."""
-    seen = {
-        serial: hass.states.get(cause_entity(hass, serial)).state
-        for serial in simulator.cloud.cameras
-    }
-    expected = {
-        serial: camera["expected_cause"]
-        for serial, camera in simulator.cloud.cameras.items()
-    }
-    assert seen == expected
+    verdicts = compare(
+        simulator.cloud,
+        {
+            serial: hass.states.get(cause_entity(hass, serial)).state
+            for serial in simulator.cloud.cameras
+        },
+    )
+    assert all(verdict.expected for verdict in verdicts)  # the demo names every one
+    assert failures(verdicts) == []
 
 
 async def test_hardware_fault_after_the_window(

@@ -8,6 +8,7 @@ read the homescreen through `homescreen.py` and a camera's details through `deta
 
 from .errors import (
     AuthRefused,
+    BlinkIntegrationFailing,
     BlinkIntegrationUnavailable,
     CloudRefused,
     CloudUnreachable,
@@ -21,11 +22,18 @@ from .reading import (
     CameraRef,
     SyncModuleReading,
 )
-from .source import BlinkIntegrationState, BlinkSource, SourceStatus
+from .source import (
+    BlinkIntegrationError,
+    BlinkIntegrationState,
+    BlinkSource,
+    SourceStatus,
+)
 
 __all__ = [
     "AccountReading",
     "AuthRefused",
+    "BlinkIntegrationError",
+    "BlinkIntegrationFailing",
     "BlinkIntegrationState",
     "BlinkIntegrationUnavailable",
     "BlinkSource",

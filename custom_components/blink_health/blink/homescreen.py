@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
+import re
 from typing import Any
 
 from .clips import CameraClips
@@ -36,6 +37,13 @@ TYPE_KINDS = {
 # The fields of an issue object that say what is wrong, best first: only these are read, so
 # nothing else Blink puts in one (an address, an account detail) reaches a text or a file.
 ISSUE_FIELDS = ("message", "type", "code", "name")
+# What must not leave an issue's words even inside them: emails, IPv4 and MAC addresses.
+_IDENTIFIERS = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:\d{1,3}\.){3}\d{1,3}\b"
+    r"|\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\b",
+    re.IGNORECASE,
+)
 
 
 def check_homescreen(homescreen: Any) -> Mapping[str, Any]:
@@ -94,7 +102,7 @@ def issue_labels(value: Any) -> tuple[str, ...]:
             labels.append(label or "issue")
         elif (text := as_str(item)) is not None:
             labels.append(text)
-    return tuple(label[:100] for label in labels)
+    return tuple(_IDENTIFIERS.sub("**", label)[:100] for label in labels)
 
 
 def camera_kind(list_key: str, product_type: str | None) -> CameraKind:
@@ -136,12 +144,18 @@ def read_homescreen(homescreen: Any, *, fetched_at: datetime) -> AccountReading:
         for key, value in home.items()
         if isinstance(value, list) and key not in incomplete
     )
+    malformed = frozenset(
+        key
+        for key in ("sync_modules", *CAMERA_LISTS)
+        if key in home and not isinstance(home[key], list)
+    )
     return AccountReading(
         fetched_at=fetched_at,
         sync_modules=tuple(modules),
         cameras=tuple(cameras),
         complete_lists=complete,
         skipped=frozenset(incomplete.values()),
+        malformed_lists=malformed,
     )
 
 

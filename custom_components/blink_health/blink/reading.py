@@ -92,7 +92,8 @@ class AccountReading:
     `complete_lists` names the homescreen lists that were lists of readable entries only: a
     device absent from one of them has left the account; a device whose list is missing or held
     an unreadable entry may merely not have been read. `skipped` says, in words for the log,
-    which kinds of entries could not be read.
+    which kinds of entries could not be read; `malformed_lists` which device lists were not
+    lists at all (an answer that is not Blink's shape).
     """
 
     fetched_at: datetime
@@ -100,6 +101,7 @@ class AccountReading:
     cameras: tuple[CameraReading, ...] = ()
     complete_lists: frozenset[str] = field(default_factory=frozenset)
     skipped: frozenset[str] = field(default_factory=frozenset)
+    malformed_lists: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,15 +11,19 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from .reading import AccountReading, CameraRef
 
 
 class BlinkIntegrationState(StrEnum):
-    """Where Home Assistant's `blink` entry stands, as a source on its session sees it."""
+    """Where Home Assistant's `blink` entry stands, as a source on its session sees it.
+
+    FAILING: loaded with its refreshes failing, or its set-up retrying or failed. NOT_LOADED:
+    not loaded otherwise (unloaded, being reloaded).
+    """
 
     WORKING = "working"
     NOT_LOADED = "not_loaded"
@@ -28,24 +32,45 @@ class BlinkIntegrationState(StrEnum):
     DISABLED = "disabled"
     REMOVED = "removed"
 
+    @property
+    def not_working(self) -> bool:
+        """Return whether `blink` stopped by itself (not its owner's doing, not a sign-in)."""
+        return self in (BlinkIntegrationState.FAILING, BlinkIntegrationState.NOT_LOADED)
+
+
+class BlinkIntegrationError(StrEnum):
+    """The last error of Home Assistant's `blink` entry, in kinds an owner can act on."""
+
+    TOKEN_REFRESH_FAILED = "token_refresh_failed"  # noqa: S105 - a kind, not a secret
+    CANNOT_CONNECT = "cannot_connect"
+    TIMEOUT = "timeout"
+    REFUSED = "refused"
+    UNKNOWN = "unknown"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SourceStatus:
     """What a source knows of its own link to Blink, beyond one read's success.
 
-    For a source on Home Assistant's `blink` session: that entry's state, its title, since when
-    it has not worked (None while it works) and its last error in Blink Health's words (a
-    translation key of `blink_integration_error`). A signed-in source reports none of it.
+    For a source on Home Assistant's `blink` session: that entry's id, state and title; while
+    it does not work, since when (the wall time to show) and for how long (measured on the
+    monotonic clock), and its last error. A signed-in source reports none of it.
     """
 
     blink_integration: BlinkIntegrationState | None = None
+    entry_id: str = ""
     title: str = ""
     failing_since: datetime | None = None
-    last_error: str | None = None
+    failing_for: timedelta | None = None
+    last_error: BlinkIntegrationError | None = None
 
 
 class BlinkSource(ABC):
     """A Blink account Blink Health can read and act on."""
+
+    # How often the owner should look at `status()` between reads (None: only after reads). A
+    # source that can stop being fed without a read failing (`blink` failing on) sets one.
+    status_check_interval: ClassVar[timedelta | None] = None
 
     @abstractmethod
     async def async_start(self, on_update: Callable[[], None]) -> None:

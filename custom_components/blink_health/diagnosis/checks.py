@@ -189,7 +189,7 @@ def check_hardware_fault(facts: Facts) -> RuleResult:
     status = abnormal_status(facts.camera)
     if facts.abnormal_since is None:
         return not_matched("issues=none", fact("status", facts.camera.status))
-    evidence = [fact("issues", ",".join(issues))] if issues else []
+    evidence = [fact("issues", "; ".join(issues), verbatim=True)] if issues else []
     if status is not None:
         evidence.append(fact("status", status))
     minutes = minutes_between(facts.abnormal_since, facts.now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -132,7 +133,16 @@ def explain(
     ranked = [candidate for _, candidate in candidates]
     if LedState.BLINKING_RED in leds:
         ranked = _blame_hardware_by_elimination(ranked, facts)
+    verdict = diagnose(camera, sync_module, history, thresholds, now)
+    reported = verdict.cause if verdict.problem else None
+    if reported is not None:
+        ranked = [_contradict_ok(candidate, verdict.evidence) for candidate in ranked]
+    # The problem Blink reports is named first, unless the light's best answer is that problem.
+    explained = (
+        bool(ranked) and ranked[0].cause is reported and ranked[0].fits_telemetry
+    )
     notes = (
+        *((Note.PROBLEM_REPORTED,) if reported is not None and not explained else ()),
         *(() if shown else (Note.LED_NOT_SHOWN_BY_MODEL,)),
         *(() if any(c.fits_telemetry for c in ranked) else (Note.NOTHING_FITS,)),
         *((Note.BATTERY_READING_AWAITED,) if facts.battery_awaited else ()),
@@ -143,6 +153,24 @@ def explain(
         candidates=tuple(ranked),
         notes=notes,
         nearest=() if shown else leds,
+        reported=reported,
+    )
+
+
+def _contradict_ok(candidate: Candidate, problem: tuple[str, ...]) -> Candidate:
+    """Return the candidate, `ok` contradicted by the problem Blink reports.
+
+    A reported problem (batteries low, offline, weak Wi-Fi) is never evidence that all is well,
+    whatever light the owner sees: the light may not show it yet.
+    """
+    if candidate.cause is not Cause.OK:
+        return candidate
+    return replace(
+        candidate,
+        confidence=Confidence.LOW,
+        fits_telemetry=False,
+        supporting=(),
+        contradicting=problem,
     )
 
 
@@ -208,10 +236,12 @@ def _blame_hardware_by_elimination(
     ruled_out = tuple(
         dict.fromkeys(item for candidate in others for item in candidate.contradicting)
     )
+    # First by elimination, as the guide says; but it fits only where nothing Blink reports
+    # speaks against it (a camera reporting no issue and a healthy status does).
     promoted = Candidate(
         cause=Cause.HARDWARE_FAULT,
         confidence=Confidence.MEDIUM if reset_recent else Confidence.LOW,
-        fits_telemetry=True,
+        fits_telemetry=not hardware.contradicting,
         supporting=(
             *ruled_out,
             *((fact("reset_reported", value=True),) if reset_recent else ()),

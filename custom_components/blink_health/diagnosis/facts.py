@@ -103,7 +103,11 @@ def gather(
     signals = assess_signals(history.signal, camera, thresholds, now)
     temperature_c = (
         round((camera.temperature_f - 32) * 5 / 9, 1)
-        if reporting and camera.has_battery and camera.temperature_f is not None
+        if reporting
+        and camera.reachable
+        and not camera.carried
+        and camera.has_battery
+        and camera.temperature_f is not None
         else None
     )
     return Facts(
@@ -157,8 +161,14 @@ def _battery_reading(camera: CameraSnapshot, *, awaited: bool) -> BatteryReading
             return BatteryReading.UNKNOWN
 
 
-def fact(key: str, value: object) -> str:
-    """Return one piece of evidence as key=value, in lowercase JSON-like spelling."""
+def fact(key: str, value: object, *, verbatim: bool = False) -> str:
+    """Return one piece of evidence as key=value, in lowercase JSON-like spelling.
+
+    `verbatim` keeps Blink's own words as Blink wrote them (an issue's message): they are shown
+    to the owner and pasted to Blink's support.
+    """
+    if verbatim and value is not None:
+        return f"{key}={' '.join(str(value).split()) or 'empty'}"
     if value is None:
         text = "unknown"
     elif isinstance(value, bool):

@@ -148,11 +148,16 @@ def _load_reading(item: object) -> SignalReading | None:
 
 
 def current_reading(camera: CameraSnapshot, now: datetime) -> SignalReading | None:
-    """Return this poll's reading, None while the camera is offline (its values are old)."""
-    if camera.online is False:
+    """Return this poll's reading, None when its values cannot be this poll's.
+
+    An offline camera, one whose Sync Module is offline, and one this answer did not list carry
+    the values they sent before.
+    """
+    if camera.online is False or not camera.reachable or camera.carried:
         return None
     return SignalReading(
-        now,
+        # Whole seconds, as stored: a reading reads back the same after a restart.
+        now.replace(microsecond=0),
         camera.wifi_dbm if camera.wifi_dbm in range(-130, 0) else None,
         camera.wifi_bars if camera.wifi_bars in range(6) else None,
         camera.sync_signal_bars if camera.sync_signal_bars in range(6) else None,
@@ -229,7 +234,7 @@ def assess_signals(
     if reading is None:
         unknown = LinkState(weak=None)
         return Signals(unknown, unknown, trend)
-    earlier = [r for r in trend.readings if r.at < now]
+    earlier = [r for r in trend.readings if r.at < reading.at]
     readings = [*earlier, reading][-MAX_READINGS:]
     window_start = now - timedelta(minutes=limits.weak_signal_minutes)
 

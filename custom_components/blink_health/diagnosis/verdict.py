@@ -59,6 +59,7 @@ class Fix(StrEnum):
 class Note(StrEnum):
     """Something explain_led tells the owner besides the causes."""
 
+    PROBLEM_REPORTED = "problem_reported"
     LED_NOT_SHOWN_BY_MODEL = "led_not_shown_by_model"
     NOTHING_FITS = "nothing_fits"
     BATTERY_READING_AWAITED = "battery_reading_awaited"
@@ -162,3 +163,5 @@ class Explanation:
     notes: tuple[Note, ...] = ()
     # The patterns whose causes are listed instead, when this model never shows the observed one.
     nearest: tuple[LedState, ...] = ()
+    # The problem Blink's data shows now, whatever the owner sees (None when there is none).
+    reported: Cause | None = None

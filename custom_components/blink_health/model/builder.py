@@ -7,7 +7,8 @@ reported `unlisted`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+import logging
 from typing import Any
 
 from ..blink.reading import AccountReading, CameraReading, SyncModuleReading
@@ -60,6 +61,11 @@ class SnapshotBuilder:
         }
         for why in reading.skipped:
             self._log_once(f"an unreadable device entry ({why})")
+        for list_key in reading.malformed_lists:
+            self._log_once(
+                f"the {list_key} list (not a list); its devices are unavailable",
+                logging.WARNING,
+            )
         built = _Built()
         for module in reading.sync_modules:
             self._add_module(module, reading, bindings, built)
@@ -68,11 +74,11 @@ class SnapshotBuilder:
             self._add_camera(camera, reading, bindings, network_keys, built)
         return self._with_previous(reading, built, previous)
 
-    def _log_once(self, what: str) -> None:
-        """Log, once per kind, what of Blink's answer was skipped (it is not an error)."""
+    def _log_once(self, what: str, level: int = logging.INFO) -> None:
+        """Log, once per kind, what of Blink's answer was skipped."""
         if what not in self._logged:
             self._logged.add(what)
-            LOGGER.info("Skipped %s in Blink's answer", what)
+            LOGGER.log(level, "Skipped %s in Blink's answer", what)
 
     def _add_module(
         self,
@@ -114,20 +120,30 @@ class SnapshotBuilder:
         if key in built.modules:
             # A camera reporting its Sync Module's serial must not become its own parent.
             key = self.identities.keys[binding] = f"{kind.value}-{camera.id}"
-        if key in built.cameras:
-            built.unreliable.add(camera.list_key)
-            self._log_once("the same device listed twice")
-            return
+        if (holder := built.cameras.get(key)) is not None:
+            if (holder.list_key, holder.id) == (camera.list_key, camera.id):
+                built.unreliable.add(camera.list_key)
+                self._log_once("the same device listed twice")
+                return
+            # Two Blink ids bound to one key (a stored identity from elsewhere): both stay.
+            key = self.identities.keys[binding] = f"{kind.value}-{camera.id}"
+            self._log_once("a second device on one device's key; kept apart")
         values = _values(camera)
         if not has_battery(kind):
             values.update(dict.fromkeys(_BATTERY_FIELDS))
         values["kind"] = kind
+        module_key = (
+            network_keys.get(camera.network_id)
+            if camera.network_id is not None
+            else None
+        )
+        module = built.modules.get(module_key) if module_key else None
         built.cameras[key] = CameraSnapshot(
             **values,
             key=key,
-            sync_module_key=network_keys.get(camera.network_id)
-            if camera.network_id is not None
-            else None,
+            sync_module_key=module_key,
+            reachable=camera.online is not False
+            and (module is None or module.online is not False),
         )
 
     def _with_previous(
@@ -149,12 +165,12 @@ class SnapshotBuilder:
         if previous is not None:
             for key, module in previous.sync_modules.items():
                 if key not in modules:
-                    modules[key] = module
+                    modules[key] = replace(module, carried=True)
                     if reliable("sync_modules"):
                         unlisted.add(key)
             for key, old in previous.cameras.items():
                 if key not in cameras:
-                    cameras[key] = old
+                    cameras[key] = replace(old, carried=True)
                     if reliable(old.list_key):
                         unlisted.add(key)
         return AccountSnapshot(

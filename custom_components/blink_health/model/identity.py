@@ -89,6 +89,24 @@ class DeviceIdentities:
         """Return the kind first seen for this entry (a Mini never becomes a battery camera)."""
         return self.kinds.setdefault(binding, kind)
 
+    def drop_conflicts(self) -> int:
+        """Unbind every entry that shares its key with another; return how many were.
+
+        A store from another installation (or an edited one) may give two Blink ids one key;
+        the first binding keeps it and the others are bound afresh when next seen (their own
+        serial, or `<kind>-<id>` when that is taken), so both cameras stay.
+        """
+        holders: dict[str, str] = {}
+        dropped = 0
+        for binding in sorted(self.keys):
+            key = self.keys[binding]
+            if key in holders:
+                del self.keys[binding]
+                dropped += 1
+            else:
+                holders[key] = binding
+        return dropped
+
     def to_dict(self) -> dict[str, Any]:
         """Return the stored form."""
         return {

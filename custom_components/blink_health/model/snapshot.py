@@ -76,6 +76,8 @@ class SyncModuleSnapshot(SyncModuleReading):
     """One Sync Module at poll time, with its device key."""
 
     key: str
+    # Not in this answer (its list missing or unreadable): the values are an earlier answer's.
+    carried: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,11 +85,15 @@ class CameraSnapshot(CameraReading):
     """One camera, Mini or doorbell at poll time, with its device key and its Sync Module's.
 
     `kind` is the kind first seen for this device (a Mini stays a Mini); battery values exist
-    only for battery models.
+    only for battery models. `reachable` is False while the camera or its Sync Module is
+    offline: what the camera itself reports (battery, signal, temperature, armed) cannot have
+    been refreshed then. `carried` as for a Sync Module.
     """
 
     key: str
     sync_module_key: str | None = None
+    reachable: bool = True
+    carried: bool = False
 
     @property
     def has_battery(self) -> bool:

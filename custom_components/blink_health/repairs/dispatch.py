@@ -5,22 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from homeassistant.components.repairs import RepairsFlow
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
 
-from ..const import DOMAIN
 from ..diagnosis import Cause
+from .blink_integration_flow import ReloadBlinkIntegrationFlow
 from .flows import (
     BatteriesFlow,
     BlinkRepairFlow,
     CheckAgainFlow,
     HardwareFaultFlow,
     RearmFlow,
-    SwitchToSignInFlow,
 )
 from .issues import AccountIssue
 from .reading_flows import LocalStorageFlow, SignalCheckFlow
 from .storage import LOCAL_STORAGE
+from .switch_sign_in import SwitchToSignInFlow
 
 if TYPE_CHECKING:
     from ..coordinator import BlinkHealthConfigEntry
@@ -46,10 +46,14 @@ async def async_create_fix_flow(
     data = data or {}
     if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
         return SwitchToSignInFlow(str(data.get("entry_id", "")))
+    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_FAILING:
+        return ReloadBlinkIntegrationFlow(str(data.get("entry_id", "")), issue_id)
     entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
         str(data.get("entry_id", ""))
     )
     flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    device = dr.async_get(hass).async_get(str(data.get("device_id") or ""))
-    key = next((i for d, i in device.identifiers if d == DOMAIN), "") if device else ""
-    return flow(entry, issue_id, key)
+    key = None
+    if entry is not None and entry.state is ConfigEntryState.LOADED:
+        # Blink Health's own device or the `blink` device its entities sit on.
+        key = entry.runtime_data.devices.key_for(str(data.get("device_id") or ""))
+    return flow(entry, issue_id, key or "")

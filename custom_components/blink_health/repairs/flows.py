@@ -15,7 +15,8 @@ from ..texts import async_texts, camera_placeholders
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
-    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+    from ..data import CameraView
 
 _EMPTY = vol.Schema({})
 
@@ -214,33 +215,3 @@ class HardwareFaultFlow(BlinkRepairFlow):
         if user_input is None:
             return self._show("support")
         return self.async_abort(reason="support_summary_done")
-
-
-class SwitchToSignInFlow(RepairsFlow):
-    """The Blink integration's entry is gone: switch this entry to its own sign-in."""
-
-    def __init__(self, owner_entry_id: str) -> None:
-        """Remember which Blink Health entry to switch."""
-        self.owner_entry_id = owner_entry_id
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Start at the confirmation."""
-        return await self.async_step_confirm()
-
-    async def async_step_confirm(
-        self, user_input: dict[str, Any] | None = None
-    ) -> RepairsFlowResult:
-        """Explain; on submit, start Blink Health's sign-in (it asks for the password)."""
-        entry = self.hass.config_entries.async_get_entry(self.owner_entry_id)
-        if entry is None:
-            return self.async_abort(reason="entry_removed")
-        if user_input is None:
-            return self.async_show_form(
-                step_id="confirm",
-                data_schema=_EMPTY,
-                description_placeholders={"title": entry.title},
-            )
-        entry.async_start_reauth(self.hass)
-        return self.async_create_entry(data={})

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from homeassistant.helpers import issue_registry as ir
 
 from ..model import AccountSnapshot, model_name
-from ..model.storage import stopped_storage
-from ..texts import Texts
+from ..model.storage import LocalStorage, stopped_storage
+from ..texts import PREFIX, Texts
 from .issues import DeviceIdLookup, WantedIssue, issue_id_for
 
 LOCAL_STORAGE = "local_storage"
@@ -46,6 +46,23 @@ def local_storage_issues(
             ),
             device_id=device_id,
             translation_key=f"{LOCAL_STORAGE}_{state.value}",
-            event_data={"sync_module": module.name, "state": state.value},
+            event_data={
+                "sync_module": module.name,
+                "state": state.value,
+                **_words(texts, state),
+            },
         )
     return wanted
+
+
+def _words(texts: Texts, state: LocalStorage) -> dict[str, str]:
+    """Return what stopped and the first thing to do, in words, for the issue's event."""
+    sensor = f"{PREFIX}.entity.sensor.{LOCAL_STORAGE}"
+    name = texts.strings.get(f"{sensor}.name", LOCAL_STORAGE)
+    words = texts.strings.get(f"{sensor}.state.{state.value}", state.value)
+    return {
+        "cause_name": f"{name}: {words}",
+        "fix": texts.strings.get(
+            f"{PREFIX}.selector.local_storage_fix.options.{state.value}", ""
+        ),
+    }

@@ -9,7 +9,7 @@ source's status) and never the other way round.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 import time
 from typing import Any
@@ -20,18 +20,22 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
 from ..blink import SourceStatus
+from ..blink.blink_integration import CONF_BLINK_ENTRY_ID
 from ..const import DOMAIN, LOGGER
 from ..diagnosis import Cause, Verdict
 from ..model import AccountSnapshot
 from ..texts import async_texts, plain_text
 from .issues import (
+    BLINK_INTEGRATION_CAUSES,
     AccountIssue,
     DeviceIdLookup,
     WantedIssue,
     blink_integration_issues,
     issue_id_for,
+    undecided_devices,
     wanted_issues,
 )
+from .keep_alive import KeepAlive, async_auto_reload
 from .storage import local_storage_issues
 
 EVENT_ISSUE = f"{DOMAIN}_issue"
@@ -71,6 +75,15 @@ class RepairIssueTracker:
         """Pick up the issues this entry raised before a restart (dropping older schemas)."""
         self.hass = hass
         self.entry_id = entry_id
+        config_entry = hass.config_entries.async_get_entry(entry_id)
+        self._keep_alive = KeepAlive.from_options(
+            config_entry.options if config_entry else {}
+        )
+        # On the Blink integration's session a failed read is that integration's failure: its
+        # own issues say so, never "Blink cloud unreachable".
+        self._on_blink_integration = (
+            config_entry is not None and CONF_BLINK_ENTRY_ID in config_entry.data
+        )
         self._device_id_for = device_id_for
         self._streaks: dict[str, int] = {}
         self._outages = hass.data.setdefault(OUTAGES, {})
@@ -134,11 +147,18 @@ class RepairIssueTracker:
         wanted |= local_storage_issues(
             snapshot, storage_worked, self._device_id_for, texts
         )
+        undecided = undecided_devices(snapshot, self._device_id_for)
+
+        def held(issue_id: str) -> bool:
+            """Return whether an issue is about a device this poll could not read."""
+            return issue_id.rpartition("_")[2] in undecided
+
         for issue_id, issue in list(self._raised.items()):
-            if issue.device_id and issue_id not in wanted:
+            if issue.device_id and issue_id not in wanted and not held(issue_id):
                 self._async_clear(issue_id)
         self._streaks = {
-            issue_id: self._streaks.get(issue_id, 0) + 1 for issue_id in wanted
+            **{i: streak for i, streak in self._streaks.items() if held(i)},
+            **{i: self._streaks.get(i, 0) + 1 for i in wanted},
         }
         for issue_id, issue in wanted.items():
             if issue_id in self._raised or self._streaks[issue_id] >= polls_needed:
@@ -150,31 +170,68 @@ class RepairIssueTracker:
         outage = self._outages.setdefault(
             self.entry_id, Outage(dt_util.utcnow(), time.monotonic())
         )
-        if outage.lasted() < CLOUD_UNREACHABLE_AFTER:
+        if self._on_blink_integration or outage.lasted() < CLOUD_UNREACHABLE_AFTER:
             return
         cause = AccountIssue.CLOUD_UNREACHABLE
         since = dt_util.as_local(outage.started_at).strftime("%H:%M")
+        words = async_texts(self.hass).connection("cannot_connect")
         self._async_raise(
             WantedIssue(
                 issue_id=issue_id_for(cause, self.entry_id),
                 cause=cause,
                 severity=ir.IssueSeverity.ERROR,
                 placeholders={"since": since},
+                event_data={"cause_name": words, "fix": ""},
             )
         )
 
     @callback
     def async_source_status(self, status: SourceStatus) -> None:
-        """Raise or clear the issues the source's own state calls for."""
-        wanted = blink_integration_issues(status, self.entry_id, async_texts(self.hass))
-        for cause in (
-            AccountIssue.BLINK_INTEGRATION_REAUTH,
-            AccountIssue.BLINK_INTEGRATION_REMOVED,
-        ):
+        """Raise or clear the issues the source's own state calls for; reload `blink` if due.
+
+        Called after every poll, after every failed one, and between polls by the
+        coordinator's status check (the Blink integration failing on calls no listener).
+        """
+        wanted = blink_integration_issues(
+            status,
+            self.entry_id,
+            async_texts(self.hass),
+            failing_after=self._keep_alive.failing_after,
+            auto_reload=self._keep_alive.auto_reload,
+        )
+        causes: tuple[AccountIssue, ...] = BLINK_INTEGRATION_CAUSES
+        if self._on_blink_integration:
+            causes += (AccountIssue.CLOUD_UNREACHABLE,)
+        for cause in causes:
             if issue_id_for(cause, self.entry_id) not in wanted:
                 self._async_clear_cause(cause)
         for issue in wanted.values():
             self._async_raise(issue)
+        async_auto_reload(self.hass, self._keep_alive, status)
+
+    @callback
+    def async_device_moved(self, old_device_id: str, new_device_id: str) -> None:
+        """Re-key the issues of a device whose entities moved to another device.
+
+        The issue is the same problem of the same camera: no event is fired, and a streak
+        towards raising it carries on.
+        """
+        old_suffix = f"_{old_device_id}"
+        for issue_id in [i for i in self._streaks if i.endswith(old_suffix)]:
+            new_id = issue_id.removesuffix(old_suffix) + f"_{new_device_id}"
+            self._streaks[new_id] = self._streaks.pop(issue_id)
+        for issue_id, issue in list(self._raised.items()):
+            if issue.device_id != old_device_id:
+                continue
+            moved = replace(
+                issue,
+                issue_id=issue_id_for(issue.cause, new_device_id),
+                device_id=new_device_id,
+            )
+            del self._raised[issue_id]
+            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+            self._raised[moved.issue_id] = moved
+            self._async_write(moved)
 
     @callback
     def async_clear(self, issue_id: str) -> None:
@@ -200,6 +257,12 @@ class RepairIssueTracker:
         if known == issue:
             return
         self._raised[issue.issue_id] = issue
+        self._async_write(issue)
+        if known is None:
+            self._async_fire(issue, "raised")
+
+    def _async_write(self, issue: WantedIssue) -> None:
+        """Write the issue to Home Assistant's issue registry."""
         ir.async_create_issue(
             self.hass,
             DOMAIN,
@@ -215,8 +278,6 @@ class RepairIssueTracker:
                 "device_id": issue.device_id,
             },
         )
-        if known is None:
-            self._async_fire(issue, "raised")
 
     def _async_clear(self, issue_id: str) -> None:
         """Delete the issue and tell automations."""

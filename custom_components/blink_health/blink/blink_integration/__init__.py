@@ -1,5 +1,6 @@
 """Blink Health on Home Assistant's `blink` session: reads what `blink` fetched, sends nothing."""
 
+from .devices import blink_integration_device
 from .entries import (
     BLINK_DOMAIN,
     CONF_BLINK_ENTRY_ID,
@@ -13,5 +14,6 @@ __all__ = [
     "CONF_BLINK_ENTRY_ID",
     "BlinkIntegrationSource",
     "blink_account",
+    "blink_integration_device",
     "loaded_blink_entries",
 ]

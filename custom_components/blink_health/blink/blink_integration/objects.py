@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from ..clips import Clip
 from ..details import CameraDetails, checked_details
 from ..reading import CameraReading
 from ..values import as_id, as_time
@@ -77,14 +78,14 @@ def camera_object_details(camera: Any, read_at: datetime) -> CameraDetails:
     )
 
 
-def newest_clips(
+def recorded_clips(
     blink: Any,
     names: Mapping[str, int],
     objects: Mapping[int, Any],
     now: datetime,
-) -> dict[int, datetime]:
-    """Return, per camera id, the newest clip time in blinkpy's records (unique names only)."""
-    newest: dict[int, datetime] = {}
+) -> list[Clip]:
+    """Return the clips in blinkpy's records (cameras with unique names only), known by time."""
+    clips: list[Clip] = []
     for sync in values(getattr(blink, "sync", None)):
         records = getattr(sync, "last_records", None)
         if not isinstance(records, Mapping):
@@ -99,8 +100,8 @@ def newest_clips(
                     if isinstance(record, Mapping)
                     else None
                 )
-                if when is not None and (
-                    camera_id not in newest or when > newest[camera_id]
-                ):
-                    newest[camera_id] = when
-    return newest
+                if when is not None:
+                    clips.append(
+                        Clip(camera_id=camera_id, key=when.isoformat(), made_at=when)
+                    )
+    return clips

@@ -10,8 +10,8 @@ public API: every access is guarded, and the entry's coordinator is looked up ag
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar
 
 from homeassistant.config_entries import (
     SIGNAL_CONFIG_ENTRY_CHANGED,
@@ -27,18 +27,23 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from ...const import LOGGER
 from ..clips import ClipTracker
 from ..details import CameraDetails
-from ..errors import BlinkIntegrationUnavailable, CloudUnreachable
+from ..errors import (
+    AuthRefused,
+    BlinkIntegrationFailing,
+    BlinkIntegrationUnavailable,
+)
 from ..homescreen import read_homescreen, takes_details, with_details
 from ..reading import AccountReading, CameraRef
-from ..source import BlinkIntegrationState, BlinkSource, SourceStatus
-from .entries import BLINK_DOMAIN, blink_coordinator, needs_sign_in
+from ..source import BlinkSource, SourceStatus
+from .entries import BLINK_DOMAIN, blink_coordinator
 from .objects import (
     camera_object_details,
     camera_objects,
     epoch,
-    newest_clips,
+    recorded_clips,
     unique_names,
 )
+from .status import blink_integration_status
 
 # The Blink integration's motion switch: unique id f"{serial}-motion_enabled".
 MOTION_SWITCH_SUFFIX = "-motion_enabled"
@@ -49,8 +54,10 @@ class BlinkIntegrationSource(BlinkSource):
 
     `on_update` (given at start) is called after each refresh of that entry's coordinator that
     read something new, and when the entry is loaded, unloaded or removed. Reading sends nothing
-    to Blink.
+    to Blink. `blink` failing on calls no listener: its status is worth a look every minute.
     """
+
+    status_check_interval: ClassVar[timedelta | None] = timedelta(minutes=1)
 
     def __init__(self, hass: HomeAssistant, blink_entry_id: str) -> None:
         """Remember which `blink` entry to read."""
@@ -109,10 +116,19 @@ class BlinkIntegrationSource(BlinkSource):
             if coordinator is None:
                 raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
         if not getattr(coordinator, "last_update_success", False):
-            raise CloudUnreachable("the Blink integration's last refresh failed")
+            raise BlinkIntegrationFailing("the Blink integration's last refresh failed")
         blink = coordinator.api
         now = datetime.now(UTC)
-        reading = read_homescreen(getattr(blink, "homescreen", None), fetched_at=now)
+        try:
+            reading = read_homescreen(
+                getattr(blink, "homescreen", None), fetched_at=now
+            )
+        except AuthRefused as err:
+            # Blink refused the Blink integration's sign-in: its owner signs in there, never
+            # in Blink Health (its repair says so).
+            raise BlinkIntegrationUnavailable(
+                "the Blink integration's sign-in"
+            ) from err
         read_at = epoch(getattr(blink, "last_refresh", None)) or now
         names = unique_names(reading.cameras)
         objects = camera_objects(blink, names)
@@ -121,7 +137,9 @@ class BlinkIntegrationSource(BlinkSource):
             for camera in reading.cameras
             if takes_details(camera) and camera.id in objects
         }
-        clips = self._clip_tracker.update(newest_clips(blink, names, objects, now))
+        clips = self._clip_tracker.update(
+            recorded_clips(blink, names, objects, now), now
+        )
         return with_details(reading, details, clips)
 
     async def async_rearm(self, camera: CameraRef) -> bool:
@@ -155,26 +173,14 @@ class BlinkIntegrationSource(BlinkSource):
         self._unsub_state = self._unsub_changes = None
 
     def status(self) -> SourceStatus:
-        """Return where the `blink` entry stands (the repairs read it after every poll)."""
-        entry = self._entry()
-        if entry is None:
-            return SourceStatus(blink_integration=BlinkIntegrationState.REMOVED)
-        if entry.disabled_by is not None:
-            state = BlinkIntegrationState.DISABLED
-        elif needs_sign_in(self.hass, entry):
-            state = BlinkIntegrationState.NEEDS_SIGN_IN
-        elif (coordinator := blink_coordinator(entry)) is None:
-            state = BlinkIntegrationState.NOT_LOADED
-        elif not getattr(coordinator, "last_update_success", False):
-            state = BlinkIntegrationState.FAILING
-        else:
-            state = BlinkIntegrationState.WORKING
-        return SourceStatus(blink_integration=state, title=entry.title)
+        """Return where the `blink` entry stands, since when it fails and why (no request)."""
+        return blink_integration_status(self.hass, self.blink_entry_id, self._entry())
 
     def diagnostics(self) -> dict[str, Any]:
         """Return the mode and what this source knows of the `blink` entry (nothing secret)."""
         entry = self._entry()
         coordinator = blink_coordinator(entry)
+        status = self.status()
         return {
             "mode": "blink_integration",
             "blink_entry_state": entry.state.value if entry else None,
@@ -182,6 +188,11 @@ class BlinkIntegrationSource(BlinkSource):
                 coordinator, "last_update_success", None
             ),
             "blink_refreshes_followed": self.refreshes_followed,
+            "blink_integration": status.blink_integration,
+            "blink_failing_since": status.failing_since.isoformat()
+            if status.failing_since
+            else None,
+            "blink_last_error": status.last_error,
             "requests": 0,
         }
 

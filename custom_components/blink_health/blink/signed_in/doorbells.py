@@ -1,11 +1,11 @@
-"""Doorbells' own config, read by id: no more often than a camera's details, one doorbell a poll.
+"""Doorbells' own config, read by id: as often as a camera's details, one doorbell a poll at most.
 
 A doorbell is due when it first appears, when its homescreen state changes, when a fix flow asks
-for it, and otherwise once per detail interval, as a camera's details are. Of the due doorbells
-one is read per poll, for the whole account: the one asked for first, then one never read, then
-the one read longest ago; the others wait for the next polls. A failing or odd answer (404, an
-error body with status 200, fields missing or of the wrong type) keeps that doorbell's last
-details and fails nothing else.
+for it, and otherwise once per detail interval, as a camera's details are (the same schedule,
+`schedule.py`). One doorbell is read per poll at most, for the whole account, and only within
+what the poll's request budget has left after the cameras' details; the others wait for the next
+polls. A failing or odd answer (404, an error body with status 200, fields missing or of the
+wrong type) keeps that doorbell's last details and fails nothing else.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from ..doorbell import doorbell_config_path, doorbell_details
 from ..errors import SourceError
 from ..reading import AccountReading, CameraKind, CameraReading
 from .rest import BlinkRest
+from .schedule import DetailSchedule
+
+DOORBELLS_PER_POLL = 1
 
 
 def _signature(doorbell: CameraReading) -> tuple[object, ...]:
@@ -36,66 +39,48 @@ def _signature(doorbell: CameraReading) -> tuple[object, ...]:
 class DoorbellReader:
     """Reads each doorbell's config when due, at most one request a poll for the account."""
 
-    def __init__(self, rest: BlinkRest, detail_interval: timedelta) -> None:
-        """Read through this REST client; refresh each doorbell once per `detail_interval`."""
+    def __init__(
+        self, rest: BlinkRest, detail_interval: timedelta, poll_interval: timedelta
+    ) -> None:
+        """Read through this REST client, on the detail schedule of these intervals."""
         self._rest = rest
-        self._detail_interval = detail_interval
+        self._schedule = DetailSchedule(detail_interval, poll_interval)
         self.details: dict[int, CameraDetails] = {}
-        self._attempted: dict[int, datetime] = {}
-        self._signatures: dict[int, tuple[object, ...]] = {}
 
     async def async_read(
         self,
         reading: AccountReading,
         account_id: Any,
         now: datetime,
+        *,
         forced: Collection[int] = (),
+        spent: int = 0,
     ) -> None:
-        """Read the config of the doorbell most due, if any; forget doorbells that left."""
+        """Read the config of the doorbell most due, if the budget has room; forget those gone.
+
+        `spent` is what this poll already sent beyond the homescreen and media list.
+        """
         doorbells = {
             camera.id: camera
             for camera in reading.cameras
             if camera.kind is CameraKind.DOORBELL and camera.network_id is not None
         }
-        for gone in set(self._attempted) - set(doorbells):
-            self.details.pop(gone, None)
-            self._attempted.pop(gone, None)
-            self._signatures.pop(gone, None)
-        due = [
-            camera
-            for camera in doorbells.values()
-            if self._due(camera, now, forced=camera.id in forced)
-        ]
-        if not due:
-            return
-        doorbell = min(due, key=lambda camera: self._order(camera, forced))
-        await self._async_read_one(doorbell, account_id, now)
-
-    def _due(self, doorbell: CameraReading, now: datetime, *, forced: bool) -> bool:
-        """Return whether the doorbell's config should be read."""
-        attempted = self._attempted.get(doorbell.id)
-        return (
-            forced
-            or attempted is None
-            or self._signatures.get(doorbell.id) != _signature(doorbell)
-            or now - attempted >= self._detail_interval
+        for gone in set(self.details) - set(doorbells):
+            del self.details[gone]
+        due = self._schedule.due(
+            {doorbell_id: _signature(d) for doorbell_id, d in doorbells.items()},
+            now,
+            forced=forced,
+            spent=spent,
+            limit=DOORBELLS_PER_POLL,
         )
-
-    def _order(
-        self, doorbell: CameraReading, forced: Collection[int]
-    ) -> tuple[int, float, int]:
-        """Return the doorbell's place in the queue: asked for, never read, then oldest read."""
-        attempted = self._attempted.get(doorbell.id)
-        rank = 0 if doorbell.id in forced else 1 if attempted is None else 2
-        return (rank, attempted.timestamp() if attempted else 0.0, doorbell.id)
+        for doorbell_id in due:
+            await self._async_read_one(doorbells[doorbell_id], account_id, now)
 
     async def _async_read_one(
         self, doorbell: CameraReading, account_id: Any, now: datetime
     ) -> None:
         """Read one doorbell's config; a failure keeps its last details."""
-        # A doorbell whose call fails is tried again at the next interval, not at every poll.
-        self._attempted[doorbell.id] = now
-        self._signatures[doorbell.id] = _signature(doorbell)
         network_id = doorbell.network_id or 0
         try:
             answer = await self._rest.async_get_json(

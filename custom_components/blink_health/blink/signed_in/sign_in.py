@@ -12,6 +12,7 @@ from blinkpy.auth import Auth, BlinkTwoFARequiredError, LoginError, TokenRefresh
 from blinkpy.blinkpy import Blink
 
 from ...const import CONF_HARDWARE_ID, LOGIN_KEYS
+from ...log_filter import sign_in_attempt
 from ..errors import CloudUnreachable
 
 
@@ -75,7 +76,8 @@ class BlinkSignIn:
         Raises SignInNeedsCode, SignInRefused or CloudUnreachable.
         """
         try:
-            await self.blink.auth.startup()
+            with sign_in_attempt():
+                await self.blink.auth.startup()
         except BlinkTwoFARequiredError as err:
             raise SignInNeedsCode from err
         except (LoginError, TokenRefreshFailed) as err:
@@ -90,7 +92,8 @@ class BlinkSignIn:
         Raises CodeRefused (a wrong code may be tried again) or CloudUnreachable.
         """
         try:
-            accepted = await self.blink.auth.complete_2fa_login(pin)
+            with sign_in_attempt():
+                accepted = await self.blink.auth.complete_2fa_login(pin)
         except (ClientError, TimeoutError) as err:
             raise CloudUnreachable from err
         if not accepted:

@@ -20,7 +20,7 @@ from blinkpy.helpers import constants as blink_const
 from blinkpy.helpers.util import BlinkURLHandler
 
 from ...const import LOGGER
-from ..clips import CameraClips, ClipTracker, clips_by_camera
+from ..clips import CameraClips, ClipTracker, clips_in_media
 from ..details import CameraDetails, camera_details
 from ..errors import AuthRefused, SourceError
 from ..homescreen import has_details, read_homescreen, with_details
@@ -28,6 +28,7 @@ from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
 from ..source import BlinkSource
 from .doorbells import DoorbellReader
 from .rest import BlinkRest
+from .schedule import BASE_REQUESTS, DetailSchedule
 from .sign_in import new_blink
 
 # How far back the first poll looks for clips (later polls ask from the previous poll on).
@@ -46,8 +47,9 @@ class SignedInSource(BlinkSource):
     A quiet poll costs two requests (the homescreen and the account's media list). A camera's
     config and signals (battery voltage, Wi-Fi dBm, temperature) are read when it first appears,
     when its homescreen state changes, when asked (`details_for`), and otherwise once per
-    `detail_interval`; a doorbell's config (temperature, both signals in dBm) on the same
-    schedule, one doorbell a poll at most (`doorbells.py`).
+    `detail_interval`, a few cameras a poll (see `schedule.py`); a doorbell's config
+    (temperature, both signals in dBm) on the same schedule, one doorbell a poll at most, within
+    what is left of the poll's budget (`doorbells.py`).
     """
 
     def __init__(
@@ -57,18 +59,18 @@ class SignedInSource(BlinkSource):
         *,
         on_tokens: Callable[[dict[str, Any]], None],
         detail_interval: timedelta,
+        poll_interval: timedelta,
     ) -> None:
-        """Hold the session, the saved tokens and the detail refresh interval."""
+        """Hold the session, the saved tokens, and the detail and poll intervals."""
         self._session = session
         self._blink = new_blink(session, login_data)
         self._rest = BlinkRest(session, self._blink.auth, on_tokens)
         self._detail_interval = detail_interval
-        self._doorbells = DoorbellReader(self._rest, detail_interval)
         self._details: dict[int, CameraDetails] = {}
-        self._attempted: dict[int, datetime] = {}
-        self._signatures: dict[int, tuple[object, ...]] = {}
+        self._schedule = DetailSchedule(detail_interval, poll_interval)
+        self._doorbells = DoorbellReader(self._rest, detail_interval, poll_interval)
+        self._requests_read = 0
         self._clip_tracker = ClipTracker()
-        self._last_fetch: datetime | None = None
 
     @property
     def _auth(self) -> Auth:
@@ -88,6 +90,8 @@ class SignedInSource(BlinkSource):
 
     async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountReading:
         """Read the homescreen and the media list, then the details of the cameras that need it."""
+        # What was sent since the last read (a token refresh at start, say) counts too.
+        start, self._requests_read = self._requests_read, self._rest.requests
         await self._rest.async_ensure_token()
         now = datetime.now(UTC)
         homescreen = await self._rest.async_get_json(
@@ -95,50 +99,34 @@ class SignedInSource(BlinkSource):
         )
         reading = read_homescreen(homescreen, fetched_at=now)
         clips = await self._async_clips(now)
-        with_calls = [camera for camera in reading.cameras if has_details(camera)]
-        for camera in with_calls:
-            signature = _signature(camera)
-            if self._details_due(
-                camera.id, signature, now, forced=camera.id in details_for
-            ):
-                await self._async_read_details(camera, now)
-            self._signatures[camera.id] = signature
-        present = {camera.id for camera in with_calls}
-        for gone in set(self._attempted) - present:
-            self._details.pop(gone, None)
-            self._attempted.pop(gone, None)
-            self._signatures.pop(gone, None)
-        await self._doorbells.async_read(
-            reading, self._auth.account_id, now, details_for
+        with_calls = {c.id: c for c in reading.cameras if has_details(c)}
+        due = self._schedule.due(
+            {camera_id: _signature(c) for camera_id, c in with_calls.items()},
+            now,
+            forced=details_for,
+            spent=self._rest.requests - start - BASE_REQUESTS,
         )
-        self._last_fetch = now
+        for camera_id in due:
+            await self._async_read_details(with_calls[camera_id], now)
+        await self._doorbells.async_read(
+            reading,
+            self._auth.account_id,
+            now,
+            forced=details_for,
+            spent=self._rest.requests - start - BASE_REQUESTS,
+        )
+        self._requests_read = self._rest.requests
+        for gone in set(self._details) - set(with_calls):
+            del self._details[gone]
         return with_details(
             reading, {**self._details, **self._doorbells.details}, clips
-        )
-
-    def _details_due(
-        self,
-        camera_id: int,
-        signature: tuple[object, ...],
-        now: datetime,
-        *,
-        forced: bool,
-    ) -> bool:
-        """Return whether the camera's details must be read in this poll."""
-        attempted = self._attempted.get(camera_id)
-        return (
-            forced
-            or attempted is None
-            or self._signatures.get(camera_id) != signature
-            or now - attempted >= self._detail_interval
         )
 
     async def _async_read_details(self, camera: CameraReading, now: datetime) -> None:
         """Read one camera's config and signals; a failure of this camera keeps its old details."""
         camera_id = camera.id
-        base = f"/network/{camera.network_id}/camera/{camera_id}"
         # A camera whose calls fail is tried again at the next interval, not at every poll.
-        self._attempted[camera_id] = now
+        base = f"/network/{camera.network_id}/camera/{camera_id}"
         try:
             config = await self._rest.async_get_json(f"{base}/config")
             signals = await self._rest.async_get_json(f"{base}/signals")
@@ -154,10 +142,15 @@ class SignedInSource(BlinkSource):
         self._details[camera_id] = details
 
     async def _async_clips(self, now: datetime) -> dict[int, CameraClips]:
-        """Read the account's media list once and return each camera's clips, by camera id."""
+        """Read the account's media list once and return each camera's clips, by camera id.
+
+        The list is asked for from the newest clip seen (Blink's clock), never from a time
+        ahead of now: this machine's clock may jump, and a clip must never fall between reads.
+        """
+        newest = self._clip_tracker.newest()
         since = (
-            self._last_fetch - CLIP_OVERLAP
-            if self._last_fetch is not None
+            min(newest, now) - CLIP_OVERLAP
+            if newest is not None
             else now - FIRST_CLIP_WINDOW
         )
         stamp = time.strftime(
@@ -173,7 +166,7 @@ class SignedInSource(BlinkSource):
             # 401 here is no outage and no sign-out: the homescreen took the same token).
             LOGGER.debug("Media list not read: %r", err)
             return self._clip_tracker.unchanged()
-        return self._clip_tracker.update(clips_by_camera(media, now))
+        return self._clip_tracker.update(clips_in_media(media, now), now)
 
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""

@@ -1,0 +1,195 @@
+// "What do I see?": the owner picks the light the camera shows, starting at the one Blink Health
+// believes, and the card shows the answer of Blink Health's explain_led action: the causes that
+// fit, best first, with their confidence and fixes.
+
+import { css, html, nothing } from "lit";
+import { DOMAIN, LED_STATES, TRANSLATIONS } from "./constants.js";
+import { ledSvg } from "./led.js";
+import { causeName, label } from "./texts.js";
+
+// The panel's styles (part of the card's styles).
+export const EXPLAIN_STYLES = css`
+  .explain {
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+    padding: 10px;
+    border-radius: 8px;
+    background: var(--card-background-color, transparent);
+    border: 1px solid var(--bh-divider);
+  }
+  .explain h4 {
+    margin: 0;
+    font-size: 14px;
+    font-weight: 500;
+    color: var(--primary-text-color);
+  }
+  .choices {
+    display: grid;
+    gap: 6px;
+    grid-template-columns: repeat(auto-fill, minmax(128px, 1fr));
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 8px;
+    min-height: 44px;
+    border-radius: 8px;
+    font: inherit;
+    font-size: 13px;
+    text-align: start;
+    cursor: pointer;
+    color: var(--primary-text-color);
+    background: transparent;
+    border: 1px solid var(--bh-divider);
+  }
+  .choice-text {
+    display: flex;
+    flex-direction: column;
+  }
+  .likely {
+    font-size: 12px;
+    font-weight: 500;
+    color: var(--bh-action-text);
+  }
+  .choice[aria-pressed="true"] {
+    border-color: var(--primary-color);
+    box-shadow: inset 0 0 0 1px var(--primary-color);
+  }
+  .answer {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .candidate {
+    padding: 8px 0;
+    border-top: 1px solid var(--bh-divider);
+  }
+  .candidate-cause {
+    font-size: 15px;
+    font-weight: 500;
+    color: var(--primary-text-color);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 4px 0;
+  }
+  .chip {
+    font-size: 12px;
+    padding: 2px 8px;
+    border-radius: 10px;
+    color: var(--primary-text-color);
+    background: rgba(127, 127, 127, 0.16);
+  }
+  details {
+    margin-top: 4px;
+    font-size: 14px;
+    color: var(--primary-text-color);
+  }
+  summary {
+    cursor: pointer;
+  }
+  .steps {
+    margin: 6px 0 0;
+    white-space: pre-line;
+    color: var(--secondary-text-color);
+  }
+`;
+
+/**
+ * The "what do I see?" panel. `state` is { observed, busy, result, error }; `onPick(led)` asks
+ * about a light, `onClose()` closes the panel.
+ */
+export function explainPanel(hass, state, camera, onPick, onClose) {
+  const choices = LED_STATES.map((led) => {
+    const text = hass.localize(`${TRANSLATIONS}.selector.led_state.options.${led}`);
+    const believed = led === camera.led;
+    return html`<button
+      class="choice ${believed ? "believed" : ""}"
+      data-observed=${led}
+      ?data-believed=${believed}
+      aria-pressed=${state.observed === led ? "true" : "false"}
+      @click=${() => onPick(led)}
+    >
+      ${ledSvg(led, text, 28)}
+      <span class="choice-text">
+        <span>${text}</span>
+        ${believed ? html`<span class="likely">${label(hass, "believed")}</span>` : nothing}
+      </span>
+    </button>`;
+  });
+  return html`<div class="explain" data-explain>
+    <h4>${label(hass, "pick_light", { camera: camera.name })}</h4>
+    <div class="choices">${choices}</div>
+    ${answer(hass, state)}
+    <div class="actions">
+      <button class="action" data-action="explain-close" @click=${onClose}>
+        ${label(hass, "close")}
+      </button>
+    </div>
+  </div>`;
+}
+
+/** What the panel says under the choices: working, failed, or the answer. */
+function answer(hass, state) {
+  if (state.busy) {
+    return html`<div class="note" role="status">${label(hass, "explaining")}</div>`;
+  }
+  if (state.error !== undefined) {
+    return html`<div class="error-text" role="alert">
+      ${label(hass, "explain_failed", { error: state.error })}
+    </div>`;
+  }
+  return state.result ? answerOf(hass, state.result) : nothing;
+}
+
+/** explain_led's answer: its notes, then each cause that could make the light do this. */
+function answerOf(hass, result) {
+  const notes = (result.notes || []).map(
+    (note) => html`<p class="note" data-note=${note.id}>${note.text}</p>`,
+  );
+  if (!result.causes?.length) {
+    return html`<div class="answer" data-answer>
+      ${notes}
+      <div class="note">${label(hass, "no_causes")}</div>
+    </div>`;
+  }
+  const candidates = result.causes.map((candidate, index) => {
+    const fits = label(hass, candidate.fits_telemetry ? "fits" : "does_not_fit");
+    const fixes = (candidate.fixes || []).map(
+      (fix) => html`<details ?open=${index === 0}>
+        <summary>${fix.title}</summary>
+        <p class="steps">${fix.steps}</p>
+      </details>`,
+    );
+    return html`<div class="candidate" data-candidate=${candidate.cause}>
+      <div class="candidate-cause">${causeName(hass, candidate.cause) || candidate.name}</div>
+      <div class="chips">
+        <span class="chip">${label(hass, `confidence_${candidate.confidence}`)}</span>
+        <span class="chip">${fits}</span>
+      </div>
+      ${fixes}
+    </div>`;
+  });
+  return html`<div class="answer" data-answer>${notes}${candidates}</div>`;
+}
+
+/** Ask Blink Health's explain_led action what could make the camera's light do this. */
+export async function explainLed(hass, deviceId, observed) {
+  try {
+    const { response } = await hass.callService(
+      DOMAIN,
+      "explain_led",
+      { device_id: deviceId, observed },
+      undefined,
+      false,
+      true,
+    );
+    return { deviceId, observed, result: response };
+  } catch (err) {
+    return { deviceId, observed, error: err?.message || String(err?.code || err) };
+  }
+}
