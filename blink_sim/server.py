@@ -237,6 +237,18 @@ async def _clip(request: web.Request) -> web.Response:
     return _ok({"id": made["id"], "serial": made["serial"]})
 
 
+async def _use(request: web.Request) -> web.Response:
+    """Change how a camera is used from now on."""
+    cloud = request.app[CLOUD_KEY]
+    return _ok(cloud.set_use(request.match_info["serial"], **await _json(request)))
+
+
+async def _replace_batteries(request: web.Request) -> web.Response:
+    """Put new batteries in a camera."""
+    cloud = request.app[CLOUD_KEY]
+    return _ok(cloud.replace_batteries(request.match_info["serial"]))
+
+
 CONTROL_ROUTES = (
     web.get("/_sim/counts", _counts),
     web.post("/_sim/reset_counts", _reset_counts),
@@ -247,6 +259,8 @@ CONTROL_ROUTES = (
     web.post("/_sim/sync_module/{serial}", _update_sync_module),
     web.post("/_sim/fault/{name}", _fault),
     web.post("/_sim/clip/{serial}", _clip),
+    web.post("/_sim/use/{serial}", _use),
+    web.post("/_sim/replace_batteries/{serial}", _replace_batteries),
 )
 
 

@@ -309,11 +309,54 @@ async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) 
         "weak_signal_minutes": 90,
         "cold_battery_celsius": -5,
     }
+    forecast = {
+        "budget_first_generation_seconds": 30_000,
+        "budget_xt2_seconds": 60_000,
+        "budget_outdoor_seconds": 45_000,
+        "budget_doorbell_seconds": 50_000,
+        "battery_due_days": 21,
+    }
+    schema = result["data_schema"].schema
+    section = next(value for key, value in schema.items() if key == "battery_forecast")
+    in_section = {str(key) for key in section.schema.schema}
+    assert "read_usage" not in in_section, "signed in, usage is always read"
+    assert "budget_outdoor_seconds" in in_section
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], options
+        result["flow_id"], {**options, "battery_forecast": forecast}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert mock_config_entry.options == options
+    # The forecast's section is stored flat with the other options.
+    assert mock_config_entry.options == {**options, **forecast}
+
+
+async def test_options_forecast_section_keeps_values(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Left out (a client that sends no section), the forecast's options keep their values."""
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry, options={**DEFAULT_OPTIONS, "battery_due_days": 30}
+    )
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], DEFAULT_OPTIONS
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert mock_config_entry.options["battery_due_days"] == 30
+    assert mock_config_entry.options["budget_outdoor_seconds"] == 54_000
+
+
+async def test_options_budget_range(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A budget outside 10,000 to 400,000 seconds is refused."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"],
+            {**DEFAULT_OPTIONS, "battery_forecast": {"budget_outdoor_seconds": 500}},
+        )
 
 
 async def test_options_minimum_interval(

@@ -27,6 +27,7 @@ from custom_components.blink_health.repairs.issues import AccountIssue, issue_id
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD
 from .core_blink import add_health, core_data, core_poll, setup_core_blink
 from .helpers import start_fix_flow, submit_fix_flow
+from .test_config_flow import DEFAULT_OPTIONS
 
 
 @pytest.fixture
@@ -429,5 +430,91 @@ async def test_readings_on_the_blink_session_cost_nothing(
     doorbell = health.runtime_data.data.snapshot.cameras["DEMO-DOORBELL-09"]
     # blinkpy's doorbell object, read: no config call of Blink Health's own.
     assert doorbell.details_read_at is not None
-    assert doorbell.temperature_f == 66
+    assert doorbell.temperature_f is not None
     assert "doorbell_config" not in cloud.counts()
+
+
+async def test_forecast_without_usage_by_default(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Off by default: no request of Blink Health's own; time, model and temperature only."""
+    health = await add_health(hass, core_entry)
+    cloud.reset_counts()
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": "button.side_gate_record_new_batteries"},
+        blocking=True,
+    )
+    for _ in range(300):  # more than a day of core's refreshes
+        await core_poll(hass, freezer)
+    assert "camera_usage" not in cloud.counts()
+    assert health.runtime_data.source.diagnostics()["requests"] == 0
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert state.attributes["basis"] == "time_only"
+    assert "usage is not read" in state.attributes["based_on"]
+
+
+async def test_forecast_reads_usage_once_a_day_when_allowed(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """The option on: one usage request a day through the Blink integration's sign-in."""
+    health = await add_health(hass, core_entry)
+    result = await hass.config_entries.options.async_init(health.entry_id)
+    schema = result["data_schema"].schema
+    section = next(value for key, value in schema.items() if key == "battery_forecast")
+    assert "read_usage" in {str(key) for key in section.schema.schema}
+    # The defaults, with this mode's options in place of polling.
+    options = {
+        **{
+            key: value
+            for key, value in DEFAULT_OPTIONS.items()
+            if key not in {CONF_SCAN_INTERVAL, "detail_refresh_hours"}
+        },
+        "blink_failing_minutes": 15,
+        "blink_auto_reload": False,
+    }
+    cloud.reset_counts()
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "battery_forecast": {"read_usage": True}}
+    )
+    await hass.async_block_till_done()
+    assert health.options["read_usage"] is True
+    assert cloud.counts().get("camera_usage") == 1, "read at once after the change"
+    for _ in range(300):  # a day and more of core's refreshes: one more request
+        await core_poll(hass, freezer)
+    assert cloud.counts()["camera_usage"] == 2
+    assert health.runtime_data.source.diagnostics()["requests"] == 2
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "Lately" in state.attributes["based_on"]
+
+
+async def test_forecast_usage_failing_through_core_fails_nothing(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Through the Blink integration's blinkpy, a usage request that fails is no outage."""
+    health = await add_health(hass, core_entry)
+    hass.config_entries.async_update_entry(health, options={"read_usage": True})
+    cloud.set_fault("down", True, endpoints=["camera_usage"])
+    await hass.config_entries.async_reload(health.entry_id)
+    await hass.async_block_till_done()
+    assert health.state is ConfigEntryState.LOADED
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "could not be read since" in state.attributes["based_on"]
+    cloud.clear_faults()
+    cloud.usage_mutator = lambda _body: {"message": "System is busy", "code": 307}
+    for _ in range(300):  # a day of core's refreshes: asked once more, still no answer
+        await core_poll(hass, freezer)
+    assert health.runtime_data.last_update_success
+    assert health.runtime_data.source.diagnostics()["requests"] == 2
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "could not be read since" in state.attributes["based_on"]

@@ -48,7 +48,8 @@ async def test_setup_request_count(
 
     No second refresh, no thumbnail or clip download: 1 token + homescreen + clip list + one
     camera's 2 detail calls (the budget of 6; the other camera follows at the first poll, the
-    doorbell's config when the budget has room).
+    doorbell's config when the budget has room), and the first day's camera usage within the
+    same budget. A restart within the day asks for no usage again.
     """
     mock_config_entry.add_to_hass(hass)
     cloud.reset_counts()
@@ -60,7 +61,11 @@ async def test_setup_request_count(
         "media_changed": 1,
         "camera_config": 1,
         "camera_signals": 1,
+        "camera_usage": 1,
     }
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert cloud.counts()["camera_usage"] == 1
 
 
 async def test_devices(

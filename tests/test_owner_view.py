@@ -148,7 +148,7 @@ async def test_device_diagnostics_hold_only_that_camera_redacted(
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """A camera's download: its snapshot, verdict, history and repairs; no ids or secrets."""
+    """A camera's download: snapshot, verdict, history, forecast, repairs; no ids or secrets."""
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
     await poll(hass, freezer, times=2)
     device = _device(hass, "CAM-OUTDOOR-01")
@@ -161,6 +161,8 @@ async def test_device_diagnostics_hold_only_that_camera_redacted(
     assert result["verdict"]["cause"] == "low_battery"
     assert result["history"]["last_cause"] == "low_battery"
     assert [r["translation_key"] for r in result["repairs"]] == ["low_battery"]
+    assert result["battery_forecast"]["basis"] == "batteries_low"
+    assert result["battery_ledger"]["from_change"] is False
     assert "sync_module" not in result
     assert "summary" not in result
     text = json.dumps(result)

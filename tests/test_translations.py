@@ -12,8 +12,10 @@ from custom_components.blink_health.binary_sensor import (
 )
 from custom_components.blink_health.button import CAMERA_BUTTONS
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
+from custom_components.blink_health.forecast import Basis
 from custom_components.blink_health.model import CameraKind
 from custom_components.blink_health.model.storage import STOPPED
+from custom_components.blink_health.repairs.battery_due import BATTERY_DUE
 from custom_components.blink_health.repairs.issues import (
     AUTO_RELOAD_SUFFIX,
     CAMERA_ISSUE_CAUSES,
@@ -80,6 +82,7 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
     causes = {c.value for c in CAMERA_ISSUE_CAUSES} | {
         "sync_module_offline",
         AccountIssue.CLOUD_UNREACHABLE,
+        BATTERY_DUE,
     }
     causes |= {
         cause.value + suffix
@@ -116,6 +119,12 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         "sync_module",
         "cameras",
         "count",
+        # The battery forecast's repair.
+        "date",
+        "days_left",
+        "earliest",
+        "latest",
+        "based_on",
     }
     for key, issue in STRINGS["issues"].items():
         if key in mode_issues:
@@ -141,3 +150,20 @@ def test_manifest_order() -> None:
     keys = list(MANIFEST)
     assert keys[:2] == ["domain", "name"]
     assert keys[2:] == sorted(keys[2:])
+
+
+def test_every_forecast_basis_is_in_words() -> None:
+    """Each thing a forecast can rest on has a sentence and a state of the `basis` attribute."""
+    bases = {basis.value for basis in Basis}
+    assert set(STRINGS["selector"]["forecast_basis"]["options"]) == bases
+    attributes = STRINGS["entity"]["sensor"]["battery_replacement_due"][
+        "state_attributes"
+    ]
+    assert set(attributes["basis"]["state"]) == bases
+    assert set(STRINGS["selector"]["forecast_fact"]["options"]) == {
+        "use",
+        "cold",
+        "usage_stale",
+        "learning",
+        "learned",
+    }

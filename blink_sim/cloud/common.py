@@ -38,6 +38,7 @@ INTERNAL_FIELDS = frozenset(
         "temperature",
         "list",
         "config_answer",
+        "drain",
     }
 )
 # The homescreen list a device appears in unless its "list" key names another.

@@ -84,8 +84,12 @@ class RestHandlers:
         return SimResponse.json(views.networks(self.cloud))
 
     async def camera_usage(self, _r: SimRequest, _m: re.Match[str]) -> SimResponse:
-        """Answer camera usage."""
-        return SimResponse.json(views.camera_usage(self.cloud))
+        """Answer camera usage (through the usage mutator, if set)."""
+        body: Any = views.camera_usage(self.cloud)
+        mutator = self.cloud.usage_mutator
+        if mutator is not None and (changed := mutator(body)) is not None:
+            body = changed
+        return SimResponse.json(body)
 
     async def syncmodules(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
         """Answer the Sync Module summary of a network."""

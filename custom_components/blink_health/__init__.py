@@ -13,6 +13,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .blink import BlinkSource
 from .blink.blink_integration import CONF_BLINK_ENTRY_ID, BlinkIntegrationSource
+from .blink.log_filter import install_blinkpy_log_filter
 from .blink.session import create_blink_session
 from .blink.signed_in import SignedInSource
 from .card import async_register_card
@@ -26,7 +27,6 @@ from .const import (
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
 from .history_store import HistoryStore
 from .install_blueprints import async_install_blueprints
-from .log_filter import install_blinkpy_log_filter
 from .services import async_setup_services
 from .storage_watch import LocalStorageWatch
 from .websocket import async_setup_websocket

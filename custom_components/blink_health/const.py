@@ -13,6 +13,8 @@ CONF_HARDWARE_ID: Final = "hardware_id"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
 CONF_POLLS_BEFORE_ISSUE: Final = "polls_before_issue"
 CONF_DETAIL_INTERVAL: Final = "detail_refresh_hours"
+# On the Blink integration's session: whether Blink Health asks Blink for camera usage itself.
+CONF_READ_USAGE: Final = "read_usage"
 # On the Blink integration's session: how long it may fail before a repair, and reloading it.
 CONF_BLINK_FAILING_MINUTES: Final = "blink_failing_minutes"
 CONF_BLINK_AUTO_RELOAD: Final = "blink_auto_reload"

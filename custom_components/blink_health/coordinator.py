@@ -16,7 +16,9 @@ from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
+from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
+from .blink.log_filter import BLINKPY_LOG_FILTER
 from .connection import Connection, ConnectionStatus, connection_for, update_failed
 from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
 from .data import BlinkHealthData, CameraView, thresholds_from_options
@@ -31,10 +33,11 @@ from .diagnosis import (
 )
 from .events import async_fire_changes
 from .history_store import HistoryStore
-from .log_filter import BLINKPY_LOG_FILTER
 from .model import SnapshotBuilder
+from .repairs.storage import local_storage_issues
 from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
 from .storage_watch import LocalStorageWatch
+from .texts import async_texts
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 
@@ -65,6 +68,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             entry.options.get(CONF_POLLS_BEFORE_ISSUE, DEFAULT_POLLS_BEFORE_ISSUE)
         )
         self.store = HistoryStore(hass, entry.entry_id)
+        self.forecasts = BatteryForecasts(self.store, entry.data, entry.options)
         self.local_storage = LocalStorageWatch(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
@@ -128,7 +132,16 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             device_id_for=self.devices.device_id,
         )
         self.repairs.async_poll_succeeded(
-            data.snapshot, data.verdicts, self.polls_before_issue, data.storage_worked
+            data.snapshot,
+            data.verdicts,
+            self.polls_before_issue,
+            self.forecasts.due_issues(self.hass, data, self.devices.device_id)
+            | local_storage_issues(
+                data.snapshot,
+                data.storage_worked,
+                self.devices.device_id,
+                async_texts(self.hass),
+            ),
         )
         self.repairs.async_source_status(self.source.status())
         if not self.last_update_success:
@@ -200,11 +213,13 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             )
         for key in gone:
             histories.pop(key, None)
+        forecasts = await self.forecasts.async_poll(self.source, snapshot, histories)
         self.store.async_save_later()
         return BlinkHealthData(
-            snapshot=snapshot,
-            verdicts=verdicts,
-            histories=dict(histories),
+            snapshot,
+            verdicts,
+            dict(histories),
+            forecasts,
             storage_worked=self.local_storage.async_update(snapshot),
         )
 
@@ -259,6 +274,9 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self.data,
             verdicts={**self.data.verdicts, key: verdict},
             histories=dict(histories),
+            forecasts=self.forecasts.after_change(
+                self.data.forecasts, key, camera, histories[key]
+            ),
         )
         self.async_update_listeners()
 

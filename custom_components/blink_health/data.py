@@ -13,16 +13,18 @@ from .diagnosis import (
     Thresholds,
     Verdict,
 )
+from .forecast import Forecast
 from .model import AccountSnapshot, CameraSnapshot
 
 
 @dataclass(frozen=True, slots=True)
 class CameraView:
-    """One camera as its entities see it: the snapshot, the verdict and the history."""
+    """One camera as its entities see it: the snapshot, the verdict, the history, the forecast."""
 
     camera: CameraSnapshot
     verdict: Verdict
     history: CameraHistory
+    forecast: Forecast | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class BlinkHealthData:
     snapshot: AccountSnapshot
     verdicts: Mapping[str, Verdict] = field(default_factory=dict)
     histories: Mapping[str, CameraHistory] = field(default_factory=dict)
+    forecasts: Mapping[str, Forecast] = field(default_factory=dict)
     # The Sync Modules (by key) whose local storage has worked.
     storage_worked: frozenset[str] = frozenset()
 
@@ -41,7 +44,8 @@ class BlinkHealthData:
         verdict = self.verdicts.get(key)
         if camera is None or verdict is None:
             return None
-        return CameraView(camera, verdict, self.histories.get(key, CameraHistory()))
+        history = self.histories.get(key, CameraHistory())
+        return CameraView(camera, verdict, history, self.forecasts.get(key))
 
 
 def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:

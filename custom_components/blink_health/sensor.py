@@ -1,13 +1,13 @@
 """Sensors: the likely LED state and cause, battery, signal, temperature and motion times.
 
-Per account: how many cameras need attention, and which.
+Per account (sensor_account.py): how many cameras need attention, and which; the connection.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -25,26 +25,20 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .connection import Connection
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
-from .data import BlinkHealthData, CameraView
+from .coordinator import BlinkHealthConfigEntry
+from .data import CameraView
 from .diagnosis import Cause, LedState
-from .entity import (
-    BlinkAccountEntity,
-    BlinkCameraEntity,
-    async_setup_camera_entities,
-)
+from .entity import BlinkCameraEntity, async_setup_camera_entities
+from .forecast_view import due_attributes, due_value
 from .model import CameraSnapshot
 from .reading_sensors import async_setup_reading_sensors
 from .repairs.issues import severity_of
+from .sensor_account import ACCOUNT_SENSORS, AccountSensor
 from .texts import Texts, async_texts
 
 PARALLEL_UPDATES = 0
 
-# Blink's guidance: two AA lithium batteries last about two years.
-BATTERY_LIFE_YEARS = 2
-
-type SensorValue = str | int | float | datetime | None
+type SensorValue = str | int | float | date | datetime | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,32 +57,6 @@ class CameraSensorDescription(SensorEntityDescription):
     shown_by_blink: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
-class AccountSensorDescription(SensorEntityDescription):
-    """A sensor of the whole account: its value and attributes from the coordinator."""
-
-    value_fn: Callable[[BlinkHealthCoordinator], SensorValue]
-    attributes_fn: (
-        Callable[[BlinkHealthCoordinator, Texts], Mapping[str, Any]] | None
-    ) = None
-    # The connection is Blink Health's own record: it is what an outage shows.
-    own_record: bool = False
-
-
-def _replacement_due(state: CameraView) -> datetime | None:
-    """Return when the batteries are due, two years after the owner last replaced them."""
-    replaced = state.history.batteries_replaced_at
-    if replaced is None:
-        return None
-    # Two calendar years (a day counted as 730 would fall a day early across a leap year);
-    # a change on 29 February is due on 28 February.
-    year = replaced.year + BATTERY_LIFE_YEARS
-    try:
-        return replaced.replace(year=year)
-    except ValueError:
-        return replaced.replace(year=year, day=28)
-
-
 def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
     """Return why the engine chose this cause: ids for automations, the evidence in words.
 
@@ -105,63 +73,6 @@ def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
         "fixes": [fix.value for fix in verdict.fixes],
         "since": verdict.since.isoformat(),
     }
-
-
-def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraView]:
-    """Return the cameras whose cause needs the owner, by name."""
-    states = (data.camera(key) for key in data.snapshot.cameras)
-    return sorted(
-        (state for state in states if state is not None and state.verdict.problem),
-        key=lambda state: state.camera.name.casefold(),
-    )
-
-
-def _attention_attributes(
-    coordinator: BlinkHealthCoordinator, texts: Texts
-) -> Mapping[str, Any]:
-    """Return each camera needing attention: its name, cause (id and words) and since when."""
-    data = coordinator.data
-    return {
-        "cameras": [
-            {
-                "name": state.camera.name,
-                "cause": state.verdict.cause.value,
-                "cause_name": texts.cause(state.verdict.cause.value),
-                "since": state.verdict.since.isoformat(),
-            }
-            for state in _cameras_needing_attention(data)
-        ]
-    }
-
-
-def _connection_attributes(
-    coordinator: BlinkHealthCoordinator, _texts: Texts
-) -> Mapping[str, Any]:
-    """Return since when the connection is in its state, the last poll that worked, Blink's code."""
-    status = coordinator.connection.as_dict()
-    status.pop("state")
-    return status
-
-
-ACCOUNT_SENSORS: tuple[AccountSensorDescription, ...] = (
-    AccountSensorDescription(
-        key="cameras_needing_attention",
-        translation_key="cameras_needing_attention",
-        # A count of cameras, not a measurement: no statistics, so history never shows a mean
-        # such as "4.8 cameras".
-        value_fn=lambda coordinator: len(_cameras_needing_attention(coordinator.data)),
-        attributes_fn=_attention_attributes,
-    ),
-    AccountSensorDescription(
-        key="connection",
-        translation_key="connection",
-        device_class=SensorDeviceClass.ENUM,
-        options=[state.value for state in Connection],
-        own_record=True,
-        value_fn=lambda coordinator: coordinator.connection.state.value,
-        attributes_fn=_connection_attributes,
-    ),
-)
 
 
 CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
@@ -206,12 +117,13 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         exists_fn=lambda camera: camera.has_battery,
     ),
     CameraSensorDescription(
+        # The battery forecast: the day the batteries most likely need replacing.
         key="battery_replacement_due",
         translation_key="battery_replacement_due",
         own_record=True,
-        device_class=SensorDeviceClass.TIMESTAMP,
-        entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=_replacement_due,
+        device_class=SensorDeviceClass.DATE,
+        value_fn=due_value,
+        attributes_fn=due_attributes,
         exists_fn=lambda camera: camera.has_battery,
     ),
     CameraSensorDescription(
@@ -305,6 +217,8 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
             "evidence_text",
             "fixes",
             "since",
+            "based_on",
+            "usage_per_day",
         }
     )
 
@@ -334,29 +248,3 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
         if state is None or attributes_fn is None:
             return None
         return attributes_fn(state, async_texts(self.hass))
-
-
-class AccountSensor(BlinkAccountEntity, SensorEntity):
-    """A sensor of the whole account."""
-
-    entity_description: AccountSensorDescription
-    # The list changes with every camera's cause; the recorder keeps only the count.
-    _unrecorded_attributes = frozenset({"cameras", "since", "last_update", "code"})
-
-    @property
-    def available(self) -> bool:
-        """Return whether the value can be shown (the connection itself is shown in an outage)."""
-        return self.entity_description.own_record or super().available
-
-    @property
-    def native_value(self) -> SensorValue:
-        """Return the value from the coordinator."""
-        return self.entity_description.value_fn(self.coordinator)
-
-    @property
-    def extra_state_attributes(self) -> Mapping[str, Any] | None:
-        """Return the details behind the value."""
-        attributes_fn = self.entity_description.attributes_fn
-        if attributes_fn is None:
-            return None
-        return attributes_fn(self.coordinator, async_texts(self.hass))

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from .reading import AccountReading, CameraRef
+from .usage import AccountUsage
 
 
 class BlinkIntegrationState(StrEnum):
@@ -93,6 +94,15 @@ class BlinkSource(ABC):
 
         Returns whether Blink accepted both commands.
         """
+
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Ask Blink for the account's camera usage (one request); None when not now.
+
+        Raises a SourceError subclass when the request fails or the answer is not a usage
+        answer. None: the source cannot ask in this poll (its request budget is spent); ask at
+        the next one. A source that can never ask always returns None.
+        """
+        return None
 
     @abstractmethod
     async def async_close(self) -> None:

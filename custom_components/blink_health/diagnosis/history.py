@@ -66,14 +66,14 @@ class CameraHistory:
             return cls()
         return cls(
             last_cause=_load_cause(data.get("last_cause")),
-            cause_since=_load_time(data.get("cause_since")),
-            clip_streak_since=_load_time(data.get("clip_streak_since")),
-            abnormal_since=_load_time(data.get("abnormal_since")),
-            batteries_replaced_at=_load_time(data.get("batteries_replaced_at")),
-            reset_reported_at=_load_time(data.get("reset_reported_at")),
-            last_poll_at=_load_time(data.get("last_poll_at")),
-            last_clip_at=_load_time(data.get("last_clip_at")),
-            fresh_battery_reading_at=_load_time(data.get("fresh_battery_reading_at")),
+            cause_since=load_time(data.get("cause_since")),
+            clip_streak_since=load_time(data.get("clip_streak_since")),
+            abnormal_since=load_time(data.get("abnormal_since")),
+            batteries_replaced_at=load_time(data.get("batteries_replaced_at")),
+            reset_reported_at=load_time(data.get("reset_reported_at")),
+            last_poll_at=load_time(data.get("last_poll_at")),
+            last_clip_at=load_time(data.get("last_clip_at")),
+            fresh_battery_reading_at=load_time(data.get("fresh_battery_reading_at")),
             signal=SignalTrend.from_dict(data.get("signal")),
         )
 
@@ -83,7 +83,7 @@ def _dump_time(value: datetime | None) -> str | None:
     return None if value is None else as_utc(value).isoformat()
 
 
-def _load_time(value: object) -> datetime | None:
+def load_time(value: object) -> datetime | None:
     """Return the aware datetime an ISO 8601 string holds, or None."""
     if not isinstance(value, str):
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
     from ..model import CameraSnapshot
@@ -68,16 +68,16 @@ class SignalTrend:
     sync_changed_at: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready mapping (readings as [epoch seconds, dBm, bars, Sync bars])."""
+        """Return a JSON-ready mapping: times as epoch seconds, readings as [time, dBm, bars, Sync bars]."""
         return {
             "readings": [
-                [int(r.at.timestamp()), r.wifi_dbm, r.wifi_bars, r.sync_bars]
+                [_stamp(r.at), r.wifi_dbm, r.wifi_bars, r.sync_bars]
                 for r in self.readings
             ],
             "wifi_weak": self.wifi_weak,
             "sync_weak": self.sync_weak,
-            "wifi_changed_at": _dump(self.wifi_changed_at),
-            "sync_changed_at": _dump(self.sync_changed_at),
+            "wifi_changed_at": _stamp(self.wifi_changed_at),
+            "sync_changed_at": _stamp(self.sync_changed_at),
         }
 
     @classmethod
@@ -96,8 +96,8 @@ class SignalTrend:
             readings=tuple(readings[-MAX_READINGS:]),
             wifi_weak=data.get("wifi_weak") is True,
             sync_weak=data.get("sync_weak") is True,
-            wifi_changed_at=_load(data.get("wifi_changed_at")),
-            sync_changed_at=_load(data.get("sync_changed_at")),
+            wifi_changed_at=_from_stamp(data.get("wifi_changed_at")),
+            sync_changed_at=_from_stamp(data.get("sync_changed_at")),
         )
 
 
@@ -110,20 +110,23 @@ class Signals:
     trend: SignalTrend
 
 
-def _dump(value: datetime | None) -> str | None:
-    """Return an ISO 8601 string, None for None."""
-    return None if value is None else value.isoformat()
+@overload
+def _stamp(value: datetime) -> int: ...
+@overload
+def _stamp(value: None) -> None: ...
+def _stamp(value: datetime | None) -> int | None:
+    """Return a time as whole epoch seconds (readings are taken to the second)."""
+    return None if value is None else int(value.timestamp())
 
 
-def _load(value: object) -> datetime | None:
-    """Return the aware datetime an ISO 8601 string holds, None otherwise."""
-    if not isinstance(value, str):
+def _from_stamp(value: object) -> datetime | None:
+    """Return the UTC time whole epoch seconds hold, None when they are not a time."""
+    if isinstance(value, bool) or not isinstance(value, int):
         return None
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
+        return datetime.fromtimestamp(value, UTC)
+    except ValueError, OverflowError, OSError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _small_int(value: object) -> int | None:
@@ -138,11 +141,7 @@ def _load_reading(item: object) -> SignalReading | None:
     if not isinstance(item, list) or len(item) != 4:
         return None
     stamp, dbm, bars, sync = item
-    if isinstance(stamp, bool) or not isinstance(stamp, int):
-        return None
-    try:
-        at = datetime.fromtimestamp(stamp, UTC)
-    except ValueError, OverflowError, OSError:
+    if (at := _from_stamp(stamp)) is None:
         return None
     return SignalReading(at, _small_int(dbm), _small_int(bars), _small_int(sync))
 
@@ -260,8 +259,12 @@ def assess_signals(
         readings=tuple(readings),
         wifi_weak=wifi_weak,
         sync_weak=sync_weak,
-        wifi_changed_at=now if wifi_weak != trend.wifi_weak else trend.wifi_changed_at,
-        sync_changed_at=now if sync_weak != trend.sync_weak else trend.sync_changed_at,
+        wifi_changed_at=reading.at
+        if wifi_weak != trend.wifi_weak
+        else trend.wifi_changed_at,
+        sync_changed_at=reading.at
+        if sync_weak != trend.sync_weak
+        else trend.sync_changed_at,
     )
     return Signals(wifi, sync, stored)
 

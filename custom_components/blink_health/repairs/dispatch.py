@@ -9,9 +9,11 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 
 from ..diagnosis import Cause
+from .battery_due import BATTERY_DUE
 from .blink_integration_flow import ReloadBlinkIntegrationFlow
 from .flows import (
     BatteriesFlow,
+    BatteryDueFlow,
     BlinkRepairFlow,
     CheckAgainFlow,
     HardwareFaultFlow,
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 _FLOWS: dict[str, type[BlinkRepairFlow]] = {
     Cause.LOW_BATTERY.value: BatteriesFlow,
+    BATTERY_DUE: BatteryDueFlow,
     Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
     Cause.CONTINUOUS_RECORDING.value: RearmFlow,
     Cause.HARDWARE_FAULT.value: HardwareFaultFlow,

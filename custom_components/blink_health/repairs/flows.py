@@ -142,6 +142,10 @@ class BatteriesFlow(BlinkRepairFlow):
             return self._show("confirm")
         # Recording the change reads the camera's battery afresh at once.
         await self.coordinator.async_record_batteries_replaced(self.key)
+        return await self._async_recorded()
+
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair once Blink reports the new batteries fine; else say why not."""
         if await self._async_poll_and_check(
             lambda s: s.camera.battery_low is False and not s.verdict.problem,
             poll=False,
@@ -155,6 +159,15 @@ class BatteriesFlow(BlinkRepairFlow):
         return self.async_abort(
             reason=reason, description_placeholders=self._placeholders()
         )
+
+
+class BatteryDueFlow(BatteriesFlow):
+    """Replace the batteries before they run out: record it, and the forecast starts afresh."""
+
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair: new batteries are not due, whatever Blink answers just now."""
+        self.coordinator.repairs.async_clear(self.issue_id)
+        return self.async_create_entry(data={})
 
 
 class RearmFlow(BlinkRepairFlow):

@@ -101,6 +101,8 @@ class WantedIssue:
     fixable: bool = True
     # What the issue's event tells automations besides its cause, camera and device.
     event_data: Mapping[str, object] = field(default_factory=dict)
+    # An event of its own, fired with the same data when the issue is raised.
+    event: str | None = None
 
 
 def severity_of(cause: Cause, camera: CameraSnapshot) -> ir.IssueSeverity | None:

@@ -8,7 +8,7 @@ source's status) and never the other way round.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 import time
@@ -36,7 +36,6 @@ from .issues import (
     wanted_issues,
 )
 from .keep_alive import KeepAlive, async_auto_reload
-from .storage import local_storage_issues
 
 EVENT_ISSUE = f"{DOMAIN}_issue"
 CLOUD_UNREACHABLE_AFTER = timedelta(minutes=30)
@@ -134,19 +133,14 @@ class RepairIssueTracker:
         snapshot: AccountSnapshot,
         verdicts: Mapping[str, Verdict],
         polls_needed: int,
-        storage_worked: Collection[str] = (),
+        extra: Mapping[str, WantedIssue] | None = None,
     ) -> None:
-        """Advance every device issue's streak with a successful poll; the outage is over.
-
-        `storage_worked` names the Sync Modules whose local storage has worked.
-        """
+        """Advance every device issue's streak (`extra`: the forecast's too); no outage now."""
         self._outages.pop(self.entry_id, None)
         self._async_clear_cause(AccountIssue.CLOUD_UNREACHABLE)
-        texts = async_texts(self.hass)
-        wanted = wanted_issues(snapshot, verdicts, self._device_id_for, texts)
-        wanted |= local_storage_issues(
-            snapshot, storage_worked, self._device_id_for, texts
-        )
+        wanted = wanted_issues(
+            snapshot, verdicts, self._device_id_for, async_texts(self.hass)
+        ) | dict(extra or {})
         undecided = undecided_devices(snapshot, self._device_id_for)
 
         def held(issue_id: str) -> bool:
@@ -298,3 +292,5 @@ class RepairIssueTracker:
             **issue.event_data,
         }
         self.hass.bus.async_fire(EVENT_ISSUE, data)
+        if issue.event is not None and action == "raised":
+            self.hass.bus.async_fire(issue.event, data)

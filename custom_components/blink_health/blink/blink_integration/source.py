@@ -35,6 +35,7 @@ from ..errors import (
 from ..homescreen import read_homescreen, takes_details, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkSource, SourceStatus
+from ..usage import AccountUsage
 from .entries import BLINK_DOMAIN, blink_coordinator
 from .objects import (
     camera_object_details,
@@ -44,6 +45,7 @@ from .objects import (
     unique_names,
 )
 from .status import blink_integration_status
+from .usage import async_read_usage
 
 # The Blink integration's motion switch: unique id f"{serial}-motion_enabled".
 MOTION_SWITCH_SUFFIX = "-motion_enabled"
@@ -73,6 +75,8 @@ class BlinkIntegrationSource(BlinkSource):
         self.refreshes_followed = 0
         self._seen_refresh: Any = None
         self._removed = False
+        # Blink Health's own requests: the usage answer, when the owner allows it.
+        self.requests = 0
 
     def _entry(self) -> ConfigEntry | None:
         """Return the `blink` entry, None once it was removed."""
@@ -142,6 +146,14 @@ class BlinkIntegrationSource(BlinkSource):
         )
         return with_details(reading, details, clips)
 
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Ask Blink for the account's usage with the `blink` entry's blinkpy: one request."""
+        coordinator = blink_coordinator(self._entry())
+        if coordinator is None:
+            raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
+        self.requests += 1
+        return await async_read_usage(coordinator.api)
+
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Turn the Blink integration's motion switch for this camera off and on again."""
         registry = er.async_get(self.hass)
@@ -193,7 +205,7 @@ class BlinkIntegrationSource(BlinkSource):
             if status.failing_since
             else None,
             "blink_last_error": status.last_error,
-            "requests": 0,
+            "requests": self.requests,
         }
 
     # Following the `blink` entry.

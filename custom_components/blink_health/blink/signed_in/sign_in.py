@@ -12,8 +12,8 @@ from blinkpy.auth import Auth, BlinkTwoFARequiredError, LoginError, TokenRefresh
 from blinkpy.blinkpy import Blink
 
 from ...const import CONF_HARDWARE_ID, LOGIN_KEYS
-from ...log_filter import sign_in_attempt
 from ..errors import CloudUnreachable
+from ..log_filter import sign_in_attempt
 
 
 class SignInNeedsCode(Exception):

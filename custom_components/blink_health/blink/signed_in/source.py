@@ -22,13 +22,14 @@ from blinkpy.helpers.util import BlinkURLHandler
 from ...const import LOGGER
 from ..clips import CameraClips, ClipTracker, clips_in_media
 from ..details import CameraDetails, camera_details
-from ..errors import AuthRefused, SourceError
+from ..errors import AuthRefused, MalformedAnswer, SourceError
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
 from ..source import BlinkSource
+from ..usage import USAGE_PATH, AccountUsage, read_usage
 from .doorbells import DoorbellReader
 from .rest import BlinkRest
-from .schedule import BASE_REQUESTS, DetailSchedule
+from .schedule import BASE_REQUESTS, DetailSchedule, request_budget
 from .sign_in import new_blink
 
 # How far back the first poll looks for clips (later polls ask from the previous poll on).
@@ -71,6 +72,11 @@ class SignedInSource(BlinkSource):
         self._doorbells = DoorbellReader(self._rest, detail_interval, poll_interval)
         self._requests_read = 0
         self._clip_tracker = ClipTracker()
+        # The usage answer (once a day) goes out within a poll's budget: `_room` is what the
+        # last poll may still send; wanted, room is kept for it in the next poll.
+        self._polls_per_interval = detail_interval / poll_interval
+        self._room = 0
+        self._usage_wanted = False
 
     @property
     def _auth(self) -> Auth:
@@ -104,7 +110,7 @@ class SignedInSource(BlinkSource):
             {camera_id: _signature(c) for camera_id, c in with_calls.items()},
             now,
             forced=details_for,
-            spent=self._rest.requests - start - BASE_REQUESTS,
+            spent=self._rest.requests - start - BASE_REQUESTS + self._usage_wanted,
         )
         for camera_id in due:
             await self._async_read_details(with_calls[camera_id], now)
@@ -113,9 +119,11 @@ class SignedInSource(BlinkSource):
             self._auth.account_id,
             now,
             forced=details_for,
-            spent=self._rest.requests - start - BASE_REQUESTS,
+            spent=self._rest.requests - start - BASE_REQUESTS + self._usage_wanted,
         )
         self._requests_read = self._rest.requests
+        budget = request_budget(len(with_calls), self._polls_per_interval)
+        self._room = budget - (self._rest.requests - start)
         for gone in set(self._details) - set(with_calls):
             del self._details[gone]
         return with_details(
@@ -167,6 +175,23 @@ class SignedInSource(BlinkSource):
             LOGGER.debug("Media list not read: %r", err)
             return self._clip_tracker.unchanged()
         return self._clip_tracker.update(clips_in_media(media, now), now)
+
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Read the account's camera usage (one request for every camera) in the poll's budget.
+
+        None when the poll just made has no room left for it: the next poll keeps room.
+        """
+        if self._room < 1:
+            self._usage_wanted = True
+            return None
+        self._usage_wanted = False
+        answer = await self._rest.async_get_json(USAGE_PATH)
+        # Sent within this poll's budget: the next poll owes nothing for it.
+        self._requests_read = self._rest.requests
+        self._room -= 1
+        if (usage := read_usage(answer, read_at=datetime.now(UTC))) is None:
+            raise MalformedAnswer("usage answer")
+        return usage
 
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""
