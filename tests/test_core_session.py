@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 import json
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,13 @@ from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
 from custom_components.blink_health.repairs.issues import AccountIssue, issue_id_for
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD
-from .core_blink import add_health, core_data, core_poll, setup_core_blink
+from .core_blink import (
+    add_health,
+    core_and_health,
+    core_data,
+    core_poll,
+    setup_core_blink,
+)
 from .helpers import start_fix_flow, submit_fix_flow
 from .test_config_flow import DEFAULT_OPTIONS
 
@@ -518,3 +525,40 @@ async def test_forecast_usage_failing_through_core_fails_nothing(
     assert health.runtime_data.source.diagnostics()["requests"] == 2
     state = hass.states.get("sensor.side_gate_battery_replacement_due")
     assert "could not be read since" in state.attributes["based_on"]
+
+
+async def test_check_again_says_when_blink_was_not_asked_again(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """On `blink`'s session "check again" never judges from the answer it started with.
+
+    blinkpy asks Blink at most every 5 minutes: checking right away says so; checking after
+    `blink`'s next refresh judges from that refresh.
+    """
+    _, health = await core_and_health(hass, cloud)
+    cloud.update_camera("DEMO-HEALTHY-01", status="offline")
+    await core_poll(hass, freezer)
+    await core_poll(hass, freezer)
+    camera = health.runtime_data.devices.device_id("DEMO-HEALTHY-01")
+    result = await start_fix_flow(hass, f"wifi_disconnected_{camera}")
+    result = await submit_fix_flow(hass, result["flow_id"])
+    assert result["errors"] == {"base": "no_new_answer"}
+    await core_poll(hass, freezer)
+    result = await submit_fix_flow(hass, result["flow_id"])
+    assert result["errors"] == {"base": "still_present"}
+
+
+async def test_what_blink_read_is_dated_by_its_refresh(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The snapshot is as old as `blink`'s last refresh, not as Blink Health's read of it."""
+    core, health = await core_and_health(hass, cloud)
+    refreshed = datetime.fromtimestamp(core.runtime_data.api.last_refresh, UTC)
+    freezer.tick(timedelta(seconds=90))
+    await health.runtime_data.async_refresh()
+    assert health.runtime_data.data.snapshot.taken_at == refreshed

@@ -58,7 +58,14 @@ async def test_doorbell_readings_from_its_config(
     # The foundation's doorbell reports no dBm: unknown, as before (no entity).
     assert hass.states.get(WIFI) is None
     assert _doorbell(settled).details_read_at is not None
-    cloud.update_camera(DOORBELL, wifi_strength=-67, lfr_strength=-71, temperature=41)
+    # The homescreen's temperature wins where it has one (this poll's): this doorbell has none.
+    cloud.update_camera(
+        DOORBELL,
+        wifi_strength=-67,
+        lfr_strength=-71,
+        temperature=41,
+        signals={"temp": None},
+    )
     cloud.reset_counts()
     await poll(hass, freezer)
     assert "doorbell_config" not in cloud.counts(), "not due before the detail interval"

@@ -202,8 +202,10 @@ async def test_fix_flow_checks_then_stops_watching(
         "confirm",
         "Home",
     )
+    freezer.tick(2)  # a later answer than the one the step showed
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert (result["type"], result["step_id"]) == (FlowResultType.FORM, "stop_watching")
+    freezer.tick(2)  # a later answer than the one the step showed
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert _issue(hass) is None
@@ -226,6 +228,7 @@ async def test_fix_flow_closes_once_it_works(
     await _working_then(hass, cloud, freezer, **NO_DRIVE)
     flow = await start_fix_flow(hass, issue_id(hass, "local_storage", HOME))
     cloud.update_sync_module(HOME, **WORKING)
+    freezer.tick(2)  # a later answer than the one the step showed
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert _issue(hass) is None
@@ -242,6 +245,7 @@ async def test_fix_flow_says_when_blink_cannot_be_reached(
     await _working_then(hass, cloud, freezer, **NO_DRIVE)
     flow = await start_fix_flow(hass, issue_id(hass, "local_storage", HOME))
     cloud.set_fault("down", True)
+    freezer.tick(2)  # a later answer than the one the step showed
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert (result["step_id"], result["errors"]) == (
         "confirm",

@@ -144,6 +144,7 @@ async def test_check_again_says_the_signal_is_improving(
     await poll(hass, freezer, times=3)
     flow = await start_fix_flow(hass, issue_id(hass, "weak_wifi", CAMERA))
     assert flow["description_placeholders"]["sync_signal"] == "1/5"
+    freezer.tick(2)  # a later answer than the one the step showed
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["errors"] == {"base": "still_present"}
     cloud.update_camera(CAMERA, signals={"lfr": 4})

@@ -54,20 +54,20 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         translation_key="problem",
         device_class=BinarySensorDeviceClass.PROBLEM,
         # On exactly when the likely cause needs the owner: neither ok nor a clip recording.
-        is_on_fn=lambda state: state.verdict.problem,
+        is_on_fn=lambda view: view.verdict.problem,
     ),
     CameraBinarySensorDescription(
         key="online",
         translation_key="online",
         device_class=BinarySensorDeviceClass.CONNECTIVITY,
-        is_on_fn=lambda state: state.camera.online,
+        is_on_fn=lambda view: view.camera.online,
     ),
     CameraBinarySensorDescription(
         key="battery",
         translation_key="battery",
         reported_by_camera=True,
         device_class=BinarySensorDeviceClass.BATTERY,
-        is_on_fn=lambda state: state.camera.battery_low,
+        is_on_fn=lambda view: view.camera.battery_low,
         # A Mini or wired camera has no battery: it must never look like a low one.
         exists_fn=lambda camera: camera.has_battery,
         shown_by_blink=True,
@@ -78,7 +78,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         reported_by_camera=True,
         device_class=BinarySensorDeviceClass.MOTION,
         # An offline camera records nothing new: unknown, not "clear".
-        is_on_fn=lambda state: state.camera.motion_detected,
+        is_on_fn=lambda view: view.camera.motion_detected,
         exists_fn=lambda camera: camera.motion_detected is not None,
         shown_by_blink=True,
     ),
@@ -87,7 +87,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         translation_key="armed",
         reported_by_camera=True,
         entity_category=EntityCategory.DIAGNOSTIC,
-        is_on_fn=lambda state: state.camera.armed,
+        is_on_fn=lambda view: view.camera.armed,
         exists_fn=lambda camera: camera.armed is not None,
         shown_by_blink=True,
     ),
@@ -141,13 +141,13 @@ class CameraBinarySensor(BlinkCameraEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool | None:
         """Return the value from the latest snapshot (unknown where it cannot be fresh)."""
-        state = self.camera
+        view = self.camera
         description = self.entity_description
-        if state is None or (
-            description.reported_by_camera and not state.camera.reachable
+        if view is None or (
+            description.reported_by_camera and not view.camera.reachable
         ):
             return None
-        return description.is_on_fn(state)
+        return description.is_on_fn(view)
 
 
 class SyncModuleBinarySensor(BlinkSyncModuleEntity, BinarySensorEntity):

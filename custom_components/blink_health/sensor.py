@@ -27,12 +27,11 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import BlinkHealthConfigEntry
 from .data import CameraView
-from .diagnosis import Cause, LedState
+from .diagnosis import Cause, LedState, severity
 from .entity import BlinkCameraEntity, async_setup_camera_entities
 from .forecast_view import due_attributes, due_value
 from .model import CameraSnapshot
 from .reading_sensors import async_setup_reading_sensors
-from .repairs.issues import severity_of
 from .sensor_account import ACCOUNT_SENSORS, AccountSensor
 from .texts import Texts, async_texts
 
@@ -57,15 +56,15 @@ class CameraSensorDescription(SensorEntityDescription):
     shown_by_blink: bool = False
 
 
-def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
+def _cause_attributes(view: CameraView, texts: Texts) -> Mapping[str, Any]:
     """Return why the engine chose this cause: ids for automations, the evidence in words.
 
     The frontend shows `confidence` and `fixes` in words from their state_attributes translations.
     """
-    verdict = state.verdict
-    severity = severity_of(verdict.cause, state.camera)
+    verdict = view.verdict
+    how_serious = severity(verdict.cause, online=view.camera.online)
     return {
-        "severity": None if severity is None else severity.value,
+        "severity": None if how_serious is None else how_serious.value,
         "blink_issues": list(verdict.issues),
         "confidence": verdict.confidence.value,
         "evidence": list(verdict.evidence),
@@ -81,7 +80,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         translation_key="led_state",
         device_class=SensorDeviceClass.ENUM,
         options=[led.value for led in LedState],
-        value_fn=lambda state: state.verdict.led_state.value,
+        value_fn=lambda view: view.verdict.led_state.value,
         exists_fn=lambda _: True,
     ),
     CameraSensorDescription(
@@ -89,7 +88,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         translation_key="likely_cause",
         device_class=SensorDeviceClass.ENUM,
         options=[cause.value for cause in Cause],
-        value_fn=lambda state: state.verdict.cause.value,
+        value_fn=lambda view: view.verdict.cause.value,
         attributes_fn=_cause_attributes,
         exists_fn=lambda _: True,
     ),
@@ -102,7 +101,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=2,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.battery_voltage,
+        value_fn=lambda view: view.camera.battery_voltage,
         exists_fn=lambda camera: (
             camera.has_battery and camera.battery_voltage is not None
         ),
@@ -113,7 +112,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         own_record=True,
         device_class=SensorDeviceClass.TIMESTAMP,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.history.batteries_replaced_at,
+        value_fn=lambda view: view.history.batteries_replaced_at,
         exists_fn=lambda camera: camera.has_battery,
     ),
     CameraSensorDescription(
@@ -132,7 +131,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.battery_bars,
+        value_fn=lambda view: view.camera.battery_bars,
         exists_fn=lambda camera: camera.has_battery and camera.battery_bars is not None,
     ),
     CameraSensorDescription(
@@ -143,7 +142,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         native_unit_of_measurement=SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.wifi_dbm,
+        value_fn=lambda view: view.camera.wifi_dbm,
         exists_fn=lambda camera: camera.wifi_dbm is not None,
         shown_by_blink=True,
     ),
@@ -153,7 +152,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.wifi_bars,
+        value_fn=lambda view: view.camera.wifi_bars,
         exists_fn=lambda camera: camera.wifi_bars is not None,
     ),
     CameraSensorDescription(
@@ -162,7 +161,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.sync_signal_bars,
+        value_fn=lambda view: view.camera.sync_signal_bars,
         exists_fn=lambda camera: camera.sync_signal_bars is not None,
     ),
     CameraSensorDescription(
@@ -175,7 +174,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         entity_registry_enabled_default=False,
-        value_fn=lambda state: state.camera.temperature_f,
+        value_fn=lambda view: view.camera.temperature_f,
         exists_fn=lambda camera: camera.temperature_f is not None,
         shown_by_blink=True,
     ),
@@ -183,7 +182,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         key="last_motion",
         translation_key="last_motion",
         device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=lambda state: state.camera.last_motion,
+        value_fn=lambda view: view.camera.last_motion,
         exists_fn=lambda camera: camera.motion_detected is not None,
     ),
 )
@@ -232,19 +231,19 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
     @property
     def native_value(self) -> SensorValue:
         """Return the value from the latest poll (unknown where it cannot be fresh)."""
-        state = self.camera
+        view = self.camera
         description = self.entity_description
-        if state is None or (
-            description.reported_by_camera and not state.camera.reachable
+        if view is None or (
+            description.reported_by_camera and not view.camera.reachable
         ):
             return None
-        return description.value_fn(state)
+        return description.value_fn(view)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return the evidence behind the value, where the sensor has any."""
-        state = self.camera
+        view = self.camera
         attributes_fn = self.entity_description.attributes_fn
-        if state is None or attributes_fn is None:
+        if view is None or attributes_fn is None:
             return None
-        return attributes_fn(state, async_texts(self.hass))
+        return attributes_fn(view, async_texts(self.hass))

@@ -36,10 +36,10 @@ class AccountSensorDescription(SensorEntityDescription):
 
 def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraView]:
     """Return the cameras whose cause needs the owner, by name."""
-    states = (data.camera(key) for key in data.snapshot.cameras)
+    views = (data.camera(key) for key in data.snapshot.cameras)
     return sorted(
-        (state for state in states if state is not None and state.verdict.problem),
-        key=lambda state: state.camera.name.casefold(),
+        (view for view in views if view is not None and view.verdict.problem),
+        key=lambda view: view.camera.name.casefold(),
     )
 
 
@@ -54,12 +54,12 @@ def _attention_attributes(
         ),
         "cameras": [
             {
-                "name": state.camera.name,
-                "cause": state.verdict.cause.value,
-                "cause_name": texts.cause(state.verdict.cause.value),
-                "since": state.verdict.since.isoformat(),
+                "name": view.camera.name,
+                "cause": view.verdict.cause.value,
+                "cause_name": texts.cause(view.verdict.cause.value),
+                "since": view.verdict.since.isoformat(),
             }
-            for state in _cameras_needing_attention(data)
+            for view in _cameras_needing_attention(data)
         ],
     }
 

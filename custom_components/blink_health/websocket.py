@@ -17,7 +17,7 @@ import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
-from .repairs.issues import severity_of
+from .diagnosis import severity
 
 COMMAND_LAST_KNOWN = f"{DOMAIN}/last_known"
 
@@ -59,21 +59,23 @@ def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
     data = coordinator.data
     cameras: list[dict[str, Any]] = []
     for key in data.snapshot.cameras:
-        state = data.camera(key)
+        view = data.camera(key)
         device_id = coordinator.devices.device_id(key)
-        if state is None or device_id is None:
+        if view is None or device_id is None:
             continue
-        severity = severity_of(state.verdict.cause, state.camera)
+        how_serious = severity(view.verdict.cause, online=view.camera.online)
         cameras.append(
             {
                 "device_id": device_id,
-                "cause": state.verdict.cause.value,
-                "led_state": state.verdict.led_state.value,
-                "severity": None if severity is None else severity.value,
-                "fixes": [fix.value for fix in state.verdict.fixes],
-                "blink_issues": list(state.verdict.issues),
-                "since": state.verdict.since.isoformat(),
-                "as_of": data.snapshot.taken_at.isoformat(),
+                "cause": view.verdict.cause.value,
+                "led_state": view.verdict.led_state.value,
+                "severity": None if how_serious is None else how_serious.value,
+                "fixes": [fix.value for fix in view.verdict.fixes],
+                "blink_issues": list(view.verdict.issues),
+                "since": view.verdict.since.isoformat(),
+                # The answer this verdict comes from: an earlier one's for a camera this poll
+                # could not read.
+                "as_of": (view.camera.read_at or data.snapshot.taken_at).isoformat(),
             }
         )
     return {

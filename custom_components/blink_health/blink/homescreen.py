@@ -177,7 +177,8 @@ def with_details(
     """Return the reading with each camera's details and clips, both by camera id.
 
     Details apply only to cameras with their own config calls and to doorbells; a value the
-    details lack keeps what the homescreen said.
+    details lack keeps what the homescreen said, and the homescreen's temperature (this poll's)
+    wins over theirs.
     """
     cameras = []
     for camera in reading.cameras:
@@ -200,9 +201,10 @@ def with_details(
                 battery_check_time=own.battery_check_time,
                 wifi_dbm=own.wifi_dbm,
                 sync_signal_dbm=own.sync_signal_dbm,
-                temperature_f=own.temperature_f
-                if own.temperature_f is not None
-                else camera.temperature_f,
+                # The homescreen's reading is this poll's; the details' may be hours old.
+                temperature_f=camera.temperature_f
+                if camera.temperature_f is not None
+                else own.temperature_f,
                 details_read_at=own.read_at,
                 last_motion=clip.last_clip,
                 motion_detected=clip.new_clip,

@@ -15,9 +15,11 @@ from .verdict import (
     Fix,
     LedState,
     Note,
+    Severity,
     Thresholds,
     Verdict,
     is_problem,
+    severity,
 )
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "Outcome",
     "Rule",
     "RuleResult",
+    "Severity",
     "Thresholds",
     "Verdict",
     "assess",
@@ -45,4 +48,5 @@ __all__ = [
     "record_poll",
     "record_reset",
     "recovering",
+    "severity",
 ]

@@ -75,11 +75,39 @@ class Confidence(StrEnum):
 
 
 NOT_PROBLEMS = frozenset({Cause.OK, Cause.RECORDING})
+# The camera cannot record at all: an error, not a warning.
+ERROR_CAUSES = frozenset(
+    {
+        Cause.WIFI_DISCONNECTED,
+        Cause.SYNC_MODULE_OFFLINE,
+        Cause.SETUP_INCOMPLETE,
+        Cause.HARDWARE_FAULT,
+    }
+)
+
+
+class Severity(StrEnum):
+    """How serious a problem is: an error when the camera cannot record, else a warning."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 def is_problem(cause: Cause) -> bool:
     """Return whether a cause is something the owner should act on."""
     return cause not in NOT_PROBLEMS
+
+
+def severity(cause: Cause, *, online: bool | None) -> Severity | None:
+    """Return how serious a camera's cause is; None when it needs nothing.
+
+    An offline camera records nothing, whatever the cause: its problem is an error.
+    """
+    if not is_problem(cause):
+        return None
+    if cause in ERROR_CAUSES or online is False:
+        return Severity.ERROR
+    return Severity.WARNING
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

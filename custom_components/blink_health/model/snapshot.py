@@ -87,13 +87,15 @@ class CameraSnapshot(CameraReading):
     `kind` is the kind first seen for this device (a Mini stays a Mini); battery values exist
     only for battery models. `reachable` is False while the camera or its Sync Module is
     offline: what the camera itself reports (battery, signal, temperature, armed) cannot have
-    been refreshed then. `carried` as for a Sync Module.
+    been refreshed then. `carried` as for a Sync Module; `read_at` is the time of the answer
+    its values come from (an earlier one's for a carried camera).
     """
 
     key: str
     sync_module_key: str | None = None
     reachable: bool = True
     carried: bool = False
+    read_at: datetime | None = None
 
     @property
     def has_battery(self) -> bool:

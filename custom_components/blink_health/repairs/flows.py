@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
@@ -53,11 +54,11 @@ class BlinkRepairFlow(RepairsFlow):
         issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
         values = dict(issue.translation_placeholders or {}) if issue else {}
         if self._loaded():
-            state = self.coordinator.data.camera(self.key)
-            if state is not None:
+            view = self.coordinator.data.camera(self.key)
+            if view is not None:
                 values.update(
                     camera_placeholders(
-                        state.camera, state.verdict, async_texts(self.hass)
+                        view.camera, view.verdict, async_texts(self.hass)
                     )
                 )
         return values
@@ -69,8 +70,8 @@ class BlinkRepairFlow(RepairsFlow):
         coordinator = self.coordinator
         if poll:
             await coordinator.async_check_camera(self.key)
-        state = coordinator.data.camera(self.key)
-        if coordinator.last_update_success and state is not None and fixed(state):
+        view = coordinator.data.camera(self.key)
+        if coordinator.last_update_success and view is not None and fixed(view):
             coordinator.repairs.async_clear(self.issue_id)
             return True
         return False
@@ -113,10 +114,14 @@ class BlinkRepairFlow(RepairsFlow):
 class CheckAgainFlow(BlinkRepairFlow):
     """The steps, then check again: closes only once the cause is gone."""
 
+    _shown_answer: datetime | None = None
+
     async def async_step_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Show the steps; on submit, poll and close if fixed, else say it is still there."""
+        judged = self._shown_answer
+        self._shown_answer = self._answer_time()
         if user_input is None:
             return self._show("confirm")
         if await self._async_poll_now():
@@ -124,11 +129,22 @@ class CheckAgainFlow(BlinkRepairFlow):
         if not self.coordinator.last_update_success:
             # Nothing was checked: never say what Blink did not say.
             return self._show("confirm", {"base": "cannot_reach"})
+        self._shown_answer = self._answer_time()
+        if self._shown_answer == judged:
+            # On the Blink integration's session, Blink may not have been asked again since
+            # the owner read the step (blinkpy asks at most every 5 minutes): the same answer
+            # proves nothing.
+            return self._show("confirm", {"base": "no_new_answer"})
         return self._still_there()
 
     def _still_there(self) -> RepairsFlowResult:
-        """Return what to show when the check found the cause still there."""
+        """Return what to show when a new answer found the cause still there."""
         return self._show("confirm", {"base": "still_present"})
+
+    def _answer_time(self) -> datetime | None:
+        """Return when the answer the latest poll read was made."""
+        data = self.coordinator.data
+        return data.snapshot.taken_at if data else None
 
 
 class BatteriesFlow(BlinkRepairFlow):
@@ -209,14 +225,14 @@ class HardwareFaultFlow(BlinkRepairFlow):
             return self._show(step_id)
         coordinator = self.coordinator
         await coordinator.async_record_reset(self.key)
-        state = await coordinator.async_check_camera(self.key)
+        view = await coordinator.async_check_camera(self.key)
         # A camera still restarting is offline, which would clear the hardware issue without
         # anything being fixed: only a camera back online and healthy counts.
         if not coordinator.last_update_success:
             return self._show(step_id, {"base": "cannot_reach"})
-        if state is None or not state.camera.online:
+        if view is None or not view.camera.online:
             return self._show(step_id, {"base": "offline"})
-        if not state.verdict.problem:
+        if not view.verdict.problem:
             coordinator.repairs.async_clear(self.issue_id)
             return self.async_create_entry(data={})
         return self._show(next_step)

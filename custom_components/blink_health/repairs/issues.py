@@ -16,7 +16,7 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 from ..blink import BlinkIntegrationError, BlinkIntegrationState, SourceStatus
-from ..diagnosis import Cause, Fix, Verdict, is_problem
+from ..diagnosis import Cause, Fix, Severity, Verdict, severity
 from ..model import AccountSnapshot, CameraKind, CameraSnapshot
 from ..texts import Texts, camera_placeholders
 
@@ -52,15 +52,6 @@ CAMERA_ISSUE_CAUSES = frozenset(
         Cause.WIFI_DISCONNECTED,
         Cause.WEAK_WIFI,
         Cause.CONTINUOUS_RECORDING,
-        Cause.HARDWARE_FAULT,
-    }
-)
-# The camera cannot record at all: an error, not a warning.
-ERROR_CAUSES = frozenset(
-    {
-        Cause.WIFI_DISCONNECTED,
-        Cause.SYNC_MODULE_OFFLINE,
-        Cause.SETUP_INCOMPLETE,
         Cause.HARDWARE_FAULT,
     }
 )
@@ -105,11 +96,9 @@ class WantedIssue:
     event: str | None = None
 
 
-def severity_of(cause: Cause, camera: CameraSnapshot) -> ir.IssueSeverity | None:
-    """Return how serious a camera's cause is: an error when it cannot record, None when fine."""
-    if not is_problem(cause):
-        return None
-    if cause in ERROR_CAUSES or camera.online is False:
+def issue_severity(cause: Cause, camera: CameraSnapshot) -> ir.IssueSeverity:
+    """Return a camera issue's severity in the issue registry's terms (the diagnosis decides)."""
+    if severity(cause, online=camera.online) is Severity.ERROR:
         return ir.IssueSeverity.ERROR
     return ir.IssueSeverity.WARNING
 
@@ -166,7 +155,7 @@ def wanted_issues(
         wanted[issue_id] = WantedIssue(
             issue_id=issue_id,
             cause=verdict.cause.value,
-            severity=severity_of(verdict.cause, camera) or ir.IssueSeverity.WARNING,
+            severity=issue_severity(verdict.cause, camera),
             placeholders=camera_placeholders(camera, verdict, texts),
             device_id=device_id,
             camera=camera.name,

@@ -122,7 +122,8 @@ class BlinkIntegrationSource(BlinkSource):
         if not getattr(coordinator, "last_update_success", False):
             raise BlinkIntegrationFailing("the Blink integration's last refresh failed")
         blink = coordinator.api
-        now = datetime.now(UTC)
+        # What the Blink integration read is as old as its last refresh, not as this read.
+        now = epoch(getattr(blink, "last_refresh", None)) or datetime.now(UTC)
         try:
             reading = read_homescreen(
                 getattr(blink, "homescreen", None), fetched_at=now
@@ -133,11 +134,10 @@ class BlinkIntegrationSource(BlinkSource):
             raise BlinkIntegrationUnavailable(
                 "the Blink integration's sign-in"
             ) from err
-        read_at = epoch(getattr(blink, "last_refresh", None)) or now
         names = unique_names(reading.cameras)
         objects = camera_objects(blink, names)
         details: dict[int, CameraDetails] = {
-            camera.id: camera_object_details(objects[camera.id], read_at)
+            camera.id: camera_object_details(objects[camera.id], now)
             for camera in reading.cameras
             if takes_details(camera) and camera.id in objects
         }

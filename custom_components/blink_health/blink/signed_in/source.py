@@ -32,6 +32,9 @@ from .rest import BlinkRest
 from .schedule import BASE_REQUESTS, DetailSchedule, request_budget
 from .sign_in import new_blink
 
+# A camera's details are read at least once per detail interval; when its calls keep failing,
+# what was read last stands for this many intervals, then is unknown rather than old.
+DETAILS_EXPIRE_AFTER = 2
 # How far back the first poll looks for clips (later polls ask from the previous poll on).
 FIRST_CLIP_WINDOW = timedelta(days=1)
 # media/changed lists clips from `since`: ask a minute earlier, so no clip falls between polls.
@@ -126,9 +129,16 @@ class SignedInSource(BlinkSource):
         self._room = budget - (self._rest.requests - start)
         for gone in set(self._details) - set(with_calls):
             del self._details[gone]
-        return with_details(
-            reading, {**self._details, **self._doorbells.details}, clips
-        )
+        # Details a camera's (or doorbell's) failing calls kept too long are no longer shown.
+        fresh = {
+            camera_id: details
+            for camera_id, details in {
+                **self._details,
+                **self._doorbells.details,
+            }.items()
+            if now - details.read_at <= DETAILS_EXPIRE_AFTER * self._detail_interval
+        }
+        return with_details(reading, fresh, clips)
 
     async def _async_read_details(self, camera: CameraReading, now: datetime) -> None:
         """Read one camera's config and signals; a failure of this camera keeps its old details."""
