@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -28,6 +27,7 @@ from .entity import (
     EntityCandidate,
     async_track_entities,
     camera_candidates,
+    sync_module_candidates,
 )
 from .model import CameraSnapshot, SyncModuleSnapshot
 from .model.storage import LocalStorage, local_storage_state, storage_medium
@@ -105,12 +105,9 @@ def async_setup_reading_sensors(
         yield from camera_candidates(
             coordinator, CAMERA_READING_SENSORS, CameraReadingSensor
         )
-        for key in coordinator.data.snapshot.sync_modules:
-            for description in SYNC_MODULE_SENSORS:
-                yield (
-                    (key, description.key),
-                    partial(SyncModuleSensor, coordinator, key, description),
-                )
+        yield from sync_module_candidates(
+            coordinator, SYNC_MODULE_SENSORS, SyncModuleSensor
+        )
 
     entry.async_on_unload(async_track_entities(coordinator, add_entities, candidates))
 
