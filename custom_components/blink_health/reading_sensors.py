@@ -5,7 +5,7 @@ Set up by the sensor platform (`sensor.py`) next to its own sensors.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +24,8 @@ from .data import CameraView
 from .entity import (
     BlinkCameraEntity,
     BlinkSyncModuleEntity,
-    EntityCandidate,
+    async_setup_camera_entities,
     async_track_entities,
-    camera_candidates,
     sync_module_candidates,
 )
 from .model import CameraSnapshot, SyncModuleSnapshot
@@ -100,16 +99,18 @@ def async_setup_reading_sensors(
 ) -> None:
     """Add the readings' sensors for every device now and for devices that appear later."""
     coordinator = entry.runtime_data
-
-    def candidates() -> Iterator[EntityCandidate]:
-        yield from camera_candidates(
-            coordinator, CAMERA_READING_SENSORS, CameraReadingSensor
+    async_setup_camera_entities(
+        entry, add_entities, CAMERA_READING_SENSORS, CameraReadingSensor
+    )
+    entry.async_on_unload(
+        async_track_entities(
+            coordinator,
+            add_entities,
+            lambda: sync_module_candidates(
+                coordinator, SYNC_MODULE_SENSORS, SyncModuleSensor
+            ),
         )
-        yield from sync_module_candidates(
-            coordinator, SYNC_MODULE_SENSORS, SyncModuleSensor
-        )
-
-    entry.async_on_unload(async_track_entities(coordinator, add_entities, candidates))
+    )
 
 
 class SyncModuleSensor(BlinkSyncModuleEntity, SensorEntity):
