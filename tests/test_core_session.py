@@ -424,6 +424,23 @@ async def test_a_refresh_blinkpy_skipped_is_no_poll(
     assert coordinator.data is not polled
 
 
+async def test_readings_on_the_blink_session_cost_nothing(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Local storage and a doorbell's details come from what `blink` already fetched."""
+    cloud.reset_counts()
+    health = await add_health(hass, core_entry)
+    assert cloud.total_requests() == 0
+    assert hass.states.get("sensor.home_local_storage").state == "active"
+    doorbell = health.runtime_data.data.snapshot.cameras["DEMO-DOORBELL-09"]
+    # blinkpy's doorbell object, read: no config call of Blink Health's own.
+    assert doorbell.details_read_at is not None
+    assert doorbell.temperature_f is not None
+    assert "doorbell_config" not in cloud.counts()
+
+
 async def test_forecast_without_usage_by_default(
     hass: HomeAssistant,
     cloud: FakeBlinkCloud,

@@ -159,6 +159,9 @@ async def test_thresholds_are_options(
             "hardware_fault_minutes": 30,
             "weak_wifi_dbm": -50,
             "weak_wifi_bars": 1,
+            "weak_sync_signal_bars": 1,
+            "weak_signal_minutes": 60,
+            "cold_battery_celsius": 0,
         },
     )
     await hass.async_block_till_done()

@@ -66,8 +66,8 @@ async def test_behind_an_offline_sync_module_the_camera_readings_are_unknown(
         "binary_sensor.cabin_porch_armed",
         "binary_sensor.cabin_porch_battery",
         "sensor.cabin_porch_wi_fi_bars",
-        "sensor.cabin_porch_sync_module_signal",
-        "sensor.cabin_porch_battery_level",
+        "sensor.cabin_porch_sync_module_bars",
+        "sensor.cabin_porch_battery_bars",
     ):
         state = hass.states.get(entity)
         assert state is not None, entity

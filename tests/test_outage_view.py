@@ -124,7 +124,7 @@ async def test_last_known_verdicts_in_an_outage(
     assert entry["connection"]["code"] == "429"
     assert _since(entry["connection"]["last_update"]) == last_good
     cameras = {camera["device_id"]: camera for camera in entry["cameras"]}
-    assert len(cameras) == 9
+    assert len(cameras) == 10
     patio = cameras[device_id(hass, "DEMO-LOWBATT-02")]
     assert patio["cause"] == "low_battery"
     assert patio["led_state"] == "red_six_flashes"

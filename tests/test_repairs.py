@@ -340,6 +340,11 @@ async def test_fix_check_again(
     assert cloud.counts()["camera_config"] == cloud.counts()["camera_signals"] == 1
     cloud.update_camera("CAM-XT2-02", wifi_strength=-60)
     freezer.tick(2)
+    # One good reading after weak ones is not yet a fix (a blip must not close it either).
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["errors"] == {"base": "signal_improving"}
+    assert _issue(hass, the_issue) is not None
+    freezer.tick(60)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert _issue(hass, the_issue) is None

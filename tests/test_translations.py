@@ -14,13 +14,16 @@ from custom_components.blink_health.button import CAMERA_BUTTONS
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
 from custom_components.blink_health.forecast import Basis
 from custom_components.blink_health.model import CameraKind
+from custom_components.blink_health.model.storage import STOPPED
 from custom_components.blink_health.repairs.battery_due import BATTERY_DUE
 from custom_components.blink_health.repairs.issues import (
     AUTO_RELOAD_SUFFIX,
     CAMERA_ISSUE_CAUSES,
+    FIX_SPECIFIC_TEXTS,
     KIND_TEXTS,
     AccountIssue,
 )
+from custom_components.blink_health.repairs.storage import LOCAL_STORAGE
 from custom_components.blink_health.sensor import CAMERA_SENSORS
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
@@ -86,6 +89,8 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         for cause, suffixes in KIND_TEXTS.items()
         for suffix in suffixes.values()
     }
+    causes |= set(FIX_SPECIFIC_TEXTS.values())
+    causes |= {f"{LOCAL_STORAGE}_{state.value}" for state in STOPPED}
     # This mode's issues (reading the Blink integration) are checked separately below.
     failing = {"title", "since", "error"}
     mode_issues = {
@@ -106,6 +111,7 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         "firmware",
         "voltage",
         "signal",
+        "sync_signal",
         "since",
         "led_state",
         "evidence",

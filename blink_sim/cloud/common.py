@@ -26,7 +26,8 @@ THUMBNAIL_JPEG: bytes = base64.b64decode(
 CLIP_MP4: bytes = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 32
 
 OWL_TYPES = frozenset({"owl", "hawk", "superior"})
-DOORBELL_TYPES = frozenset({"lotus"})
+# Doorbell types: the Video Doorbell (lotus), its 2nd gen (tulip) and the Battery Doorbell 2K+ (orchid).
+DOORBELL_TYPES = frozenset({"lotus", "tulip", "orchid"})
 # Scenario-only camera keys: never sent by the API.
 INTERNAL_FIELDS = frozenset(
     {
@@ -36,6 +37,7 @@ INTERNAL_FIELDS = frozenset(
         "notes",
         "temperature",
         "list",
+        "config_answer",
         "drain",
     }
 )

@@ -144,6 +144,21 @@ class RestHandlers:
         sm["armed"] = action == "arm"
         return start_command(self.cloud, sm["network_id"], str(sm["serial"]), action)
 
+    async def request_manifest(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
+        """Start building a Sync Module's local storage manifest (answered as a command)."""
+        sm = self.cloud.sync_for_network(m.group("n"))
+        if sm is None or sm["local_storage_status"] != "active":
+            return not_found("Local storage not available")
+        return start_command(
+            self.cloud, sm["network_id"], str(sm["serial"]), "local_storage_manifest"
+        )
+
+    async def manifest(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
+        """Answer a Sync Module's local storage manifest: no clips stored on the drive."""
+        if self.cloud.sync_for_network(m.group("n")) is None:
+            return not_found()
+        return SimResponse.json({"manifest_id": int(m.group("req")), "clips": []})
+
     async def command_status(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
         """Answer a command poll; complete after `command_polls_needed` polls."""
         cmd_id = int(m.group("cmd"))

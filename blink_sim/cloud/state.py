@@ -103,6 +103,9 @@ class CloudState:
         sm.setdefault("wifi_strength", 5)
         sm.setdefault("type", "sm2")
         sm.setdefault("local_storage_status", "unavailable")
+        # A Sync Module 2 can take a USB drive; a first-generation one and a Core cannot.
+        sm.setdefault("local_storage_compatible", sm["type"] == "sm2")
+        sm.setdefault("local_storage_enabled", sm["local_storage_status"] == "active")
         self.sync_modules[str(sm["serial"])] = sm
         return sm
 

@@ -63,8 +63,8 @@ def _sync_module(sm: Mapping[str, Any], created: str, updated: str) -> Json:
         "wifi_strength": sm["wifi_strength"],
         "network_id": sm["network_id"],
         "enable_temp_alerts": True,
-        "local_storage_enabled": False,
-        "local_storage_compatible": sm["local_storage_status"] != "unavailable",
+        "local_storage_enabled": sm["local_storage_enabled"],
+        "local_storage_compatible": sm["local_storage_compatible"],
         "local_storage_status": sm["local_storage_status"],
         "revision": "01",
     }
@@ -207,6 +207,26 @@ def camera_signals(cam: Mapping[str, Any]) -> Json:
         signals["temp"] = cam["temperature"]
     signals["updated_at"] = iso(time.time() - 60)
     return signals
+
+
+def doorbell_config(cam: Mapping[str, Any]) -> Json:
+    """Return a doorbell's config: its temperature (°F), Wi-Fi and Sync Module signal (dBm).
+
+    Fields the doorbell has no value for are left out, as models that do not report them do.
+    """
+    readings = {
+        "temp": cam.get("temperature", cam.get("signals", {}).get("temp")),
+        "wifi_rssi": cam.get("wifi_strength"),
+        "lfr_rssi": cam.get("lfr_strength"),
+        "battery_state": cam.get("battery_state"),
+    }
+    return {
+        "id": cam["id"],
+        "name": cam["name"],
+        "serial": cam["serial"],
+        "fw_version": cam["fw_version"],
+        **{key: value for key, value in readings.items() if value is not None},
+    }
 
 
 def networks(cloud: CloudState) -> Json:

@@ -29,6 +29,7 @@ from .history_store import HistoryStore
 from .install_blueprints import async_install_blueprints
 from .repairs import async_remove_entry_issues
 from .services import async_setup_services
+from .storage_watch import LocalStorageWatch
 from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
@@ -90,10 +91,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) 
 async def async_unload_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> bool:
-    """Unload the platforms and save the history; the source closes through async_on_unload."""
+    """Unload the platforms and save what is remembered; the source closes through async_on_unload."""
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         await entry.runtime_data.store.async_save()
+        await entry.runtime_data.local_storage.async_save()
     return unloaded
 
 
@@ -110,6 +112,7 @@ async def async_remove_config_entry_device(
 async def async_remove_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> None:
-    """Delete the entry's repair issues and diagnosis history with the entry."""
+    """Delete the entry's repair issues, diagnosis history and storage memory with the entry."""
     async_remove_entry_issues(hass, entry.entry_id)
     await HistoryStore(hass, entry.entry_id).async_remove()
+    await LocalStorageWatch(hass, entry.entry_id).async_remove()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
 from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
@@ -23,6 +22,7 @@ from .entity import (
     EntityCandidate,
     async_track_entities,
     camera_candidates,
+    sync_module_candidates,
 )
 from .model import CameraSnapshot, SyncModuleSnapshot
 
@@ -121,12 +121,9 @@ async def async_setup_entry(
         yield from camera_candidates(
             coordinator, CAMERA_BINARY_SENSORS, CameraBinarySensor
         )
-        for key in coordinator.data.snapshot.sync_modules:
-            for description in SYNC_MODULE_BINARY_SENSORS:
-                yield (
-                    (key, description.key),
-                    partial(SyncModuleBinarySensor, coordinator, key, description),
-                )
+        yield from sync_module_candidates(
+            coordinator, SYNC_MODULE_BINARY_SENSORS, SyncModuleBinarySensor
+        )
 
     entry.async_on_unload(
         async_track_entities(coordinator, async_add_entities, candidates)

@@ -40,7 +40,10 @@ from .diagnosis import (
 from .events import async_fire_changes
 from .history_store import HistoryStore
 from .model import SnapshotBuilder
+from .repairs.storage import local_storage_issues
 from .repairs.tracker import RepairIssueTracker
+from .storage_watch import LocalStorageWatch
+from .texts import async_texts
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
 
@@ -72,6 +75,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         )
         self.store = HistoryStore(hass, entry.entry_id)
         self.forecasts = BatteryForecasts(self.store, entry.data, entry.options)
+        self.local_storage = LocalStorageWatch(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
         self.devices.async_on_device_moved(self.repairs.async_device_moved)
@@ -89,6 +93,7 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
     async def _async_setup(self) -> None:
         """Load the history, then start the source; failures retry or ask to sign in."""
         await self.store.async_load()
+        await self.local_storage.async_load()
         self._builder = SnapshotBuilder(self.store.identities)
         try:
             await self.source.async_start(self._async_source_updated)
@@ -133,7 +138,13 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             data.snapshot,
             data.verdicts,
             self.polls_before_issue,
-            self.forecasts.due_issues(self.hass, data, self.devices.device_id),
+            self.forecasts.due_issues(self.hass, data, self.devices.device_id)
+            | local_storage_issues(
+                data.snapshot,
+                data.storage_worked,
+                self.devices.device_id,
+                async_texts(self.hass),
+            ),
         )
         self.repairs.async_source_status(self.source.status())
         if not self.last_update_success:
@@ -215,7 +226,13 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             histories.pop(key, None)
         forecasts = await self.forecasts.async_poll(self.source, snapshot, histories)
         self.store.async_save_later()
-        return BlinkHealthData(snapshot, verdicts, dict(histories), forecasts)
+        return BlinkHealthData(
+            snapshot,
+            verdicts,
+            dict(histories),
+            forecasts,
+            storage_worked=self.local_storage.async_update(snapshot),
+        )
 
     async def async_check_camera(self, key: str) -> CameraView | None:
         """Poll now, reading this camera's own details afresh (a fix flow checking its fix)."""

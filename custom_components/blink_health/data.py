@@ -35,6 +35,8 @@ class BlinkHealthData:
     verdicts: Mapping[str, Verdict] = field(default_factory=dict)
     histories: Mapping[str, CameraHistory] = field(default_factory=dict)
     forecasts: Mapping[str, Forecast] = field(default_factory=dict)
+    # The Sync Modules (by key) whose local storage has worked.
+    storage_worked: frozenset[str] = frozenset()
 
     def camera(self, key: str) -> CameraView | None:
         """Return the camera with this device key, None when it left the account."""

@@ -209,6 +209,20 @@ def camera_candidates[D: CameraDescription](
                 )
 
 
+def sync_module_candidates[D: EntityDescription](
+    coordinator: BlinkHealthCoordinator,
+    descriptions: Iterable[D],
+    factory: Callable[[BlinkHealthCoordinator, str, D], Entity],
+) -> Iterator[EntityCandidate]:
+    """Yield, for every Sync Module, each entity of these descriptions, ready to be made."""
+    for key in coordinator.data.snapshot.sync_modules:
+        for description in descriptions:
+            yield (
+                (key, description.key),
+                partial(factory, coordinator, key, description),
+            )
+
+
 def async_track_entities(
     coordinator: BlinkHealthCoordinator,
     add_entities: Callable[[Iterable[Entity]], None],

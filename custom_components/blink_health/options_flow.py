@@ -69,7 +69,7 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
     ) -> ConfigFlowResult:
         """Show and store the options."""
         errors: dict[str, str] = {}
-        poll_minutes = -(-self._poll_seconds(self.config_entry.options) // 60)
+        poll = self._poll_seconds(self.config_entry.options)
         current = self._current()
         if user_input is not None:
             flat = {
@@ -83,10 +83,12 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
             # A new clip at every poll for the window needs at least one poll in the window
             # (in the Blink integration's mode, a poll is its refresh, every 300 s).
             poll = self._poll_seconds(options)
-            poll_minutes = -(-poll // 60)
             if poll > options["continuous_recording_minutes"] * 60:
                 errors["continuous_recording_minutes"] = "window_shorter_than_poll"
-            else:
+            # A signal is judged on most of its readings in the window: it needs two at least.
+            if 2 * poll > options["weak_signal_minutes"] * 60:
+                errors["weak_signal_minutes"] = "signal_window_too_short"
+            if not errors:
                 return self.async_create_entry(data=options)
         on_blink_integration = CONF_BLINK_ENTRY_ID in self.config_entry.data
         return self.async_show_form(
@@ -95,8 +97,11 @@ class BlinkHealthOptionsFlow(OptionsFlowWithReload):
                 _options_schema(current, polling=not on_blink_integration),
                 user_input or _nested(current),
             ),
-            # The error about the recording window names the least it may be.
-            description_placeholders={"poll_minutes": str(poll_minutes)},
+            # The errors about the recording and signal windows name the least they may be.
+            description_placeholders={
+                "poll_minutes": str(-(-poll // 60)),
+                "signal_minutes": str(-(-2 * poll // 60)),
+            },
             errors=errors,
         )
 

@@ -31,6 +31,7 @@ from .diagnosis import Cause, LedState, severity
 from .entity import BlinkCameraEntity, async_setup_camera_entities
 from .forecast_view import due_attributes, due_value
 from .model import CameraSnapshot
+from .reading_sensors import async_setup_reading_sensors
 from .sensor_account import ACCOUNT_SENSORS, AccountSensor
 from .texts import Texts, async_texts
 
@@ -198,6 +199,7 @@ async def async_setup_entry(
         AccountSensor(coordinator, description) for description in ACCOUNT_SENSORS
     )
     async_setup_camera_entities(entry, async_add_entities, CAMERA_SENSORS, CameraSensor)
+    async_setup_reading_sensors(entry, async_add_entities)
 
 
 class CameraSensor(BlinkCameraEntity, SensorEntity):

@@ -26,14 +26,16 @@ from .values import (
 class CameraDetails:
     """What one camera's own calls reported, read at `read_at`; None where Blink did not say.
 
-    `battery_voltage` in volts, `wifi_dbm` in dBm (negative), `temperature_f` in degrees
-    Fahrenheit, `battery_check_time` when Blink last measured the batteries.
+    `battery_voltage` in volts, `wifi_dbm` and `sync_signal_dbm` (a doorbell's link to its Sync
+    Module) in dBm (negative), `temperature_f` in degrees Fahrenheit, `battery_check_time` when
+    Blink last measured the batteries.
     """
 
     read_at: datetime
     battery_state: str | None = None
     battery_voltage: float | None = None
     wifi_dbm: int | None = None
+    sync_signal_dbm: int | None = None
     temperature_f: float | None = None
     battery_check_time: datetime | None = None
 
@@ -46,6 +48,7 @@ def checked_details(
     wifi_strength: Any,
     temperature: Any,
     battery_check_time: Any,
+    sync_strength: Any = None,
 ) -> CameraDetails:
     """Return details from Blink's raw values, each checked (nonsense becomes None).
 
@@ -56,8 +59,8 @@ def checked_details(
         read_at=read_at,
         battery_state=as_str(battery_state),
         battery_voltage=round(voltage / 100, 2) if voltage is not None else None,
-        # Some models send bars in this field: only a negative value is a dBm.
         wifi_dbm=as_dbm(wifi_strength),
+        sync_signal_dbm=as_dbm(sync_strength),
         temperature_f=as_temperature_f(temperature),
         battery_check_time=as_time(battery_check_time, now=read_at),
     )

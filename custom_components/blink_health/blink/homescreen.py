@@ -155,6 +155,11 @@ def has_details(camera: CameraReading) -> bool:
     return camera.list_key == "cameras" and camera.network_id is not None
 
 
+def takes_details(camera: CameraReading) -> bool:
+    """Return whether details apply to the camera: its own config calls, or a doorbell's config."""
+    return has_details(camera) or camera.kind is CameraKind.DOORBELL
+
+
 def with_details(
     reading: AccountReading,
     details: Mapping[int, CameraDetails],
@@ -162,13 +167,14 @@ def with_details(
 ) -> AccountReading:
     """Return the reading with each camera's details and clips, both by camera id.
 
-    Details apply only to cameras with their own config calls; a value the details lack keeps
-    what the homescreen said, and the homescreen's temperature (this poll's) wins over theirs.
+    Details apply only to cameras with their own config calls and to doorbells; a value the
+    details lack keeps what the homescreen said, and the homescreen's temperature (this poll's)
+    wins over theirs.
     """
     cameras = []
     for camera in reading.cameras:
         clip = clips.get(camera.id, CameraClips())
-        own = details.get(camera.id) if has_details(camera) else None
+        own = details.get(camera.id) if takes_details(camera) else None
         if own is None:
             cameras.append(
                 replace(
@@ -178,14 +184,14 @@ def with_details(
                 )
             )
             continue
-        battery_state = camera.battery_state or own.battery_state
         cameras.append(
             replace(
                 camera,
-                battery_state=battery_state.lower() if battery_state else None,
+                battery_state=camera.battery_state or _lower(own.battery_state),
                 battery_voltage=own.battery_voltage,
                 battery_check_time=own.battery_check_time,
                 wifi_dbm=own.wifi_dbm,
+                sync_signal_dbm=own.sync_signal_dbm,
                 # The homescreen's reading is this poll's; the details' may be hours old.
                 temperature_f=camera.temperature_f
                 if camera.temperature_f is not None
@@ -196,6 +202,11 @@ def with_details(
             )
         )
     return replace(reading, cameras=tuple(cameras))
+
+
+def _lower(text: str | None) -> str | None:
+    """Return a word of Blink's lowercased, None for None."""
+    return text.lower() if text else None
 
 
 def _sync_module(
@@ -220,6 +231,9 @@ def _sync_module(
         firmware=as_str(raw.get("fw_version")),
         onboarded=as_bool(raw.get("onboarded")) is not False,
         product_type=as_str(raw.get("type")),
+        local_storage_enabled=as_bool(raw.get("local_storage_enabled")),
+        local_storage_compatible=as_bool(raw.get("local_storage_compatible")),
+        local_storage_status=_lower(as_str(raw.get("local_storage_status"))),
     )
 
 
@@ -232,7 +246,6 @@ def _camera(list_key: str, raw: Any) -> CameraReading | None:
     status = as_str(raw.get("status"))
     raw_signals = raw.get("signals")
     signals: Mapping[str, Any] = raw_signals if isinstance(raw_signals, Mapping) else {}
-    battery_state = as_str(raw.get("battery"))
     return CameraReading(
         id=camera_id,
         list_key=list_key,
@@ -249,7 +262,7 @@ def _camera(list_key: str, raw: Any) -> CameraReading | None:
         onboarded=as_bool(raw.get("onboarded")) is not False,
         armed=as_bool(raw.get("enabled")),
         firmware=as_str(raw.get("fw_version")),
-        battery_state=battery_state.lower() if battery_state else None,
+        battery_state=_lower(as_str(raw.get("battery"))),
         battery_bars=as_bars(signals.get("battery")),
         wifi_bars=as_bars(signals.get("wifi")),
         sync_signal_bars=as_bars(signals.get("lfr")),

@@ -21,9 +21,9 @@ IDENTIFIERS = re.compile(
     re.IGNORECASE,
 )
 # What can be true of a camera's readings; anything else is a placeholder or an accident.
-DBM_RANGE = range(
-    -130, 0
-)  # Wi-Fi strength, dBm (some models put bars in the same field)
+# Signal strength in dBm: negative, down to -130 (some models put bars in the same field, and
+# placeholders such as -255 occur).
+DBM_RANGE = range(-130, 0)
 BARS_RANGE = range(6)  # signal and battery bars
 TEMPERATURE_F_RANGE = (-60.0, 200.0)  # degrees Fahrenheit
 

@@ -41,16 +41,28 @@ MODEL_NAMES: Mapping[str, str] = {
     "hawk": "Blink Outdoor 4",
     "lotus": "Blink Video Doorbell",
     "superior": "Blink Wired Floodlight",
+    "tulip": "Blink Video Doorbell (2nd gen)",
+    "orchid": "Blink Battery Doorbell 2K+",
     "sm1": "Sync Module",
     "sm2": "Sync Module 2",
+    # A third-generation module without a USB port (openHAB's notes on the homescreen): the Sync
+    # Module Core by its description, an inference.
+    "kalahari": "Sync Module Core",
 }
+# A guess: the Sync Module XR's product type has not been seen in a public answer; an unknown
+# type that names "xr" is taken for it (no camera type does).
+XR_MARK = "xr"
+XR_MODEL = "Sync Module XR"
 
 
 def model_name(product_type: str | None) -> str | None:
     """Return a readable model name, or Blink's own type when it is not a known one."""
     if product_type is None:
         return None
-    return MODEL_NAMES.get(product_type.lower(), product_type)
+    cleaned = product_type.lower()
+    if cleaned in MODEL_NAMES:
+        return MODEL_NAMES[cleaned]
+    return XR_MODEL if XR_MARK in cleaned else product_type
 
 
 def battery_low(state: str | None) -> bool | None:

@@ -4,6 +4,7 @@ from .checks import Outcome, RuleResult
 from .engine import assess, diagnose, explain
 from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
 from .rules import RULES, Rule, fixes_for
+from .signal import recovering
 from .verdict import (
     DEFAULT_THRESHOLDS,
     THRESHOLD_OPTIONS,
@@ -47,5 +48,6 @@ __all__ = [
     "record_batteries_replaced",
     "record_poll",
     "record_reset",
+    "recovering",
     "severity",
 ]

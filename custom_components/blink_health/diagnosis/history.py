@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import battery_low
+from .signal import SignalTrend, assess_signals
 from .status import is_abnormal
 from .verdict import DEFAULT_THRESHOLDS, Cause, Thresholds, Verdict
 
@@ -40,8 +41,10 @@ class CameraHistory:
     last_poll_at: datetime | None = None
     last_clip_at: datetime | None = None
     fresh_battery_reading_at: datetime | None = None
+    # The Wi-Fi and Sync Module signal over the last polls, and each link's judged state.
+    signal: SignalTrend = field(default_factory=SignalTrend)
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, object]:
         """Return a JSON-ready mapping."""
         return {
             "last_cause": None if self.last_cause is None else self.last_cause.value,
@@ -53,6 +56,7 @@ class CameraHistory:
             "last_poll_at": _dump_time(self.last_poll_at),
             "last_clip_at": _dump_time(self.last_clip_at),
             "fresh_battery_reading_at": _dump_time(self.fresh_battery_reading_at),
+            "signal": self.signal.to_dict(),
         }
 
     @classmethod
@@ -70,6 +74,7 @@ class CameraHistory:
             last_poll_at=load_time(data.get("last_poll_at")),
             last_clip_at=load_time(data.get("last_clip_at")),
             fresh_battery_reading_at=load_time(data.get("fresh_battery_reading_at")),
+            signal=SignalTrend.from_dict(data.get("signal")),
         )
 
 
@@ -208,6 +213,7 @@ def record_poll(
         last_poll_at=now,
         last_clip_at=last_clip,
         fresh_battery_reading_at=_fresh_battery_reading_at(history, camera, now),
+        signal=assess_signals(history.signal, camera, thresholds, now).trend,
     )
 
 

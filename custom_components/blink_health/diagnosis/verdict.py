@@ -46,6 +46,8 @@ class Fix(StrEnum):
     RECONNECT_MINI_WIFI = "reconnect_mini_wifi"
     RESTART_SYNC_MODULE = "restart_sync_module"
     IMPROVE_WIFI_SIGNAL = "improve_wifi_signal"
+    MOVE_SYNC_MODULE = "move_sync_module"
+    MOVE_CAMERA = "move_camera"
     REPLACE_BATTERIES = "replace_batteries"
     USE_LITHIUM_AA = "use_lithium_aa"
     DISARM_AND_REARM = "disarm_and_rearm"
@@ -61,6 +63,7 @@ class Note(StrEnum):
     LED_NOT_SHOWN_BY_MODEL = "led_not_shown_by_model"
     NOTHING_FITS = "nothing_fits"
     BATTERY_READING_AWAITED = "battery_reading_awaited"
+    COLD_BATTERIES = "cold_batteries"
 
 
 class Confidence(StrEnum):
@@ -127,6 +130,17 @@ class Thresholds:
         default=-80, metadata={"min": -100, "max": -50, "unit": "dBm"}
     )
     weak_wifi_bars: int = field(default=1, metadata={"min": 0, "max": 4, "unit": ""})
+    weak_sync_signal_bars: int = field(
+        default=1, metadata={"min": 0, "max": 4, "unit": ""}
+    )
+    # How long a signal is judged over: weak when most readings of the window are.
+    weak_signal_minutes: int = field(
+        default=60, metadata={"min": 10, "max": 240, "unit": "min"}
+    )
+    # Lithium AA cells are rated from -40 °C (Energizer L91), but give less in the cold.
+    cold_battery_celsius: int = field(
+        default=0, metadata={"min": -40, "max": 20, "unit": "°C"}
+    )
 
 
 DEFAULT_THRESHOLDS = Thresholds()

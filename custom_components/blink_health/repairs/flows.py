@@ -8,17 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import probatio as vol
 
 from ..const import DOMAIN
-from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
-from .battery_due import BATTERY_DUE
-from .blink_integration_flow import ReloadBlinkIntegrationFlow
-from .issues import AccountIssue
-from .switch_sign_in import SwitchToSignInFlow
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
@@ -141,6 +135,10 @@ class CheckAgainFlow(BlinkRepairFlow):
             # the owner read the step (blinkpy asks at most every 5 minutes): the same answer
             # proves nothing.
             return self._show("confirm", {"base": "no_new_answer"})
+        return self._still_there()
+
+    def _still_there(self) -> RepairsFlowResult:
+        """Return what to show when a new answer found the cause still there."""
         return self._show("confirm", {"base": "still_present"})
 
     def _answer_time(self) -> datetime | None:
@@ -246,37 +244,3 @@ class HardwareFaultFlow(BlinkRepairFlow):
         if user_input is None:
             return self._show("support")
         return self.async_abort(reason="support_summary_done")
-
-
-_FLOWS: dict[str, type[BlinkRepairFlow]] = {
-    Cause.LOW_BATTERY.value: BatteriesFlow,
-    BATTERY_DUE: BatteryDueFlow,
-    Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
-    Cause.CONTINUOUS_RECORDING.value: RearmFlow,
-    Cause.HARDWARE_FAULT.value: HardwareFaultFlow,
-    Cause.WIFI_DISCONNECTED.value: CheckAgainFlow,
-    Cause.WEAK_WIFI.value: CheckAgainFlow,
-    Cause.SYNC_MODULE_OFFLINE.value: CheckAgainFlow,
-    Cause.SETUP_INCOMPLETE.value: CheckAgainFlow,
-    AccountIssue.CLOUD_UNREACHABLE.value: CheckAgainFlow,
-}
-
-
-async def async_create_fix_flow(
-    hass: HomeAssistant, issue_id: str, data: dict[str, str | int | float | None] | None
-) -> RepairsFlow:
-    """Return the fix flow for one of Blink Health's issues."""
-    data = data or {}
-    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
-        return SwitchToSignInFlow(str(data.get("entry_id", "")))
-    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_FAILING:
-        return ReloadBlinkIntegrationFlow(str(data.get("entry_id", "")), issue_id)
-    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-        str(data.get("entry_id", ""))
-    )
-    flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    key = None
-    if entry is not None and entry.state is ConfigEntryState.LOADED:
-        # Blink Health's own device or the `blink` device its entities sit on.
-        key = entry.runtime_data.devices.key_for(str(data.get("device_id") or ""))
-    return flow(entry, issue_id, key or "")

@@ -62,6 +62,18 @@ KIND_TEXTS: Mapping[Cause, Mapping[CameraKind, str]] = {
     Cause.WIFI_DISCONNECTED: {CameraKind.MINI: "_mini", CameraKind.WIRED: "_wired"},
     Cause.HARDWARE_FAULT: {CameraKind.MINI: "_plugged", CameraKind.WIRED: "_plugged"},
 }
+# Causes whose steps depend on the verdict's first fix: a weak signal names the link that is weak
+# (a weak Sync Module link is moved closer, both weak is the camera's spot, not the router).
+FIX_SPECIFIC_TEXTS = {
+    (Cause.WEAK_WIFI, Fix.MOVE_SYNC_MODULE): "weak_wifi_sync_module",
+    (Cause.WEAK_WIFI, Fix.MOVE_CAMERA): "weak_wifi_placement",
+}
+# Which link a weak signal's first fix speaks of, for the repair's event.
+WEAK_LINKS = {
+    Fix.IMPROVE_WIFI_SIGNAL: "wifi",
+    Fix.MOVE_SYNC_MODULE: "sync_module",
+    Fix.MOVE_CAMERA: "both",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,13 +108,28 @@ def issue_id_for(cause: str, owner_id: str) -> str:
     return f"{cause}_{owner_id}"
 
 
-def translation_key_for(cause: Cause, camera: CameraSnapshot) -> str | None:
-    """Return the texts of a cause's issue for this model, None for the cause's own.
+def translation_key_for(
+    cause: Cause, camera: CameraSnapshot, verdict: Verdict | None = None
+) -> str | None:
+    """Return the texts of a cause's issue for this model and verdict, None for the cause's own.
 
-    A Mini's issues must not ask to check or take out its batteries: it has none.
+    A Mini's issues must not ask to check or take out its batteries: it has none. A weak signal
+    whose first fix names a link (the Sync Module's place, the camera's spot) gets its steps.
     """
     suffix = KIND_TEXTS.get(cause, {}).get(camera.kind)
-    return None if suffix is None else cause.value + suffix
+    if suffix is not None:
+        return cause.value + suffix
+    if verdict is not None and verdict.fixes:
+        return FIX_SPECIFIC_TEXTS.get((cause, verdict.fixes[0]))
+    return None
+
+
+def _weak_link(verdict: Verdict) -> dict[str, object]:
+    """Return which link a weak signal's repair is about (`wifi`, `sync_module`, `both`)."""
+    if verdict.cause is not Cause.WEAK_WIFI or not verdict.fixes:
+        return {}
+    link = WEAK_LINKS.get(verdict.fixes[0])
+    return {} if link is None else {"weak_link": link}
 
 
 def wanted_issues(
@@ -132,8 +159,11 @@ def wanted_issues(
             placeholders=camera_placeholders(camera, verdict, texts),
             device_id=device_id,
             camera=camera.name,
-            translation_key=translation_key_for(verdict.cause, camera),
-            event_data=_words(texts, verdict.cause, verdict.fixes),
+            translation_key=translation_key_for(verdict.cause, camera, verdict),
+            event_data={
+                **_words(texts, verdict.cause, verdict.fixes),
+                **_weak_link(verdict),
+            },
         )
     for module_key, names in offline_modules.items():
         module = snapshot.sync_modules.get(module_key)

@@ -2,7 +2,7 @@
 
 Home Assistant's `blink` entry holds a signed-in blinkpy `Blink` object that its coordinator
 refreshes every 300 s. This source reads what that refresh left (the raw homescreen, the camera
-objects' details and the Sync Modules' clip records) and follows its refreshes. None of it is a
+and doorbell objects' details and the Sync Modules' clip records) and follows its refreshes. None of it is a
 public API: every access is guarded, and the entry's coordinator is looked up again at every read
 (a reload of `blink` replaces it). Acting goes through `blink`'s public motion switch entities.
 """
@@ -32,7 +32,7 @@ from ..errors import (
     BlinkIntegrationFailing,
     BlinkIntegrationUnavailable,
 )
-from ..homescreen import has_details, read_homescreen, with_details
+from ..homescreen import read_homescreen, takes_details, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkSource, SourceStatus
 from ..usage import AccountUsage
@@ -139,7 +139,7 @@ class BlinkIntegrationSource(BlinkSource):
         details: dict[int, CameraDetails] = {
             camera.id: camera_object_details(objects[camera.id], now)
             for camera in reading.cameras
-            if has_details(camera) and camera.id in objects
+            if takes_details(camera) and camera.id in objects
         }
         clips = self._clip_tracker.update(
             recorded_clips(blink, names, objects, now), now

@@ -27,6 +27,7 @@ from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
 from ..source import BlinkSource
 from ..usage import USAGE_PATH, AccountUsage, read_usage
+from .doorbells import DoorbellReader
 from .rest import BlinkRest
 from .schedule import BASE_REQUESTS, DetailSchedule, request_budget
 from .sign_in import new_blink
@@ -50,7 +51,9 @@ class SignedInSource(BlinkSource):
     A quiet poll costs two requests (the homescreen and the account's media list). A camera's
     config and signals (battery voltage, Wi-Fi dBm, temperature) are read when it first appears,
     when its homescreen state changes, when asked (`details_for`), and otherwise once per
-    `detail_interval`, a few cameras a poll (see `schedule.py`).
+    `detail_interval`, a few cameras a poll (see `schedule.py`); a doorbell's config
+    (temperature, both signals in dBm) on the same schedule, one doorbell a poll at most, within
+    what is left of the poll's budget (`doorbells.py`).
     """
 
     def __init__(
@@ -69,6 +72,7 @@ class SignedInSource(BlinkSource):
         self._detail_interval = detail_interval
         self._details: dict[int, CameraDetails] = {}
         self._schedule = DetailSchedule(detail_interval, poll_interval)
+        self._doorbells = DoorbellReader(self._rest, detail_interval, poll_interval)
         self._requests_read = 0
         self._clip_tracker = ClipTracker()
         # The usage answer (once a day) goes out within a poll's budget: `_room` is what the
@@ -113,15 +117,25 @@ class SignedInSource(BlinkSource):
         )
         for camera_id in due:
             await self._async_read_details(with_calls[camera_id], now)
+        await self._doorbells.async_read(
+            reading,
+            self._auth.account_id,
+            now,
+            forced=details_for,
+            spent=self._rest.requests - start - BASE_REQUESTS + self._usage_wanted,
+        )
         self._requests_read = self._rest.requests
         budget = request_budget(len(with_calls), self._polls_per_interval)
         self._room = budget - (self._rest.requests - start)
         for gone in set(self._details) - set(with_calls):
             del self._details[gone]
-        # Details a camera's failing calls kept too long are no longer shown as its values.
+        # Details a camera's (or doorbell's) failing calls kept too long are no longer shown.
         fresh = {
             camera_id: details
-            for camera_id, details in self._details.items()
+            for camera_id, details in {
+                **self._details,
+                **self._doorbells.details,
+            }.items()
             if now - details.read_at <= DETAILS_EXPIRE_AFTER * self._detail_interval
         }
         return with_details(reading, fresh, clips)
@@ -220,6 +234,7 @@ class SignedInSource(BlinkSource):
             "mode": "signed_in",
             "requests": self._rest.requests,
             "cameras_with_details": len(self._details),
+            **self._doorbells.diagnostics(),
             "detail_interval_seconds": int(self._detail_interval.total_seconds()),
         }
 
