@@ -49,6 +49,7 @@ function tag(camera) {
   return {
     name: camera.name,
     device: camera.deviceId,
+    entry: camera.entry?.entryId || "",
     state: camera.unknown ? "unknown" : camera.cause,
     stale: camera.asOf ? "true" : "false",
   };
@@ -62,6 +63,7 @@ export function tile(hass, ui, camera) {
     class="tile ${camera.severity || "warning"} ${camera.asOf ? "stale" : ""} ${open ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -91,6 +93,7 @@ export function row(hass, ui, camera) {
     class="row ${open && ui.explain?.deviceId === camera.deviceId ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >

@@ -30,6 +30,18 @@ function entitiesByDevice(hass) {
   return byDevice;
 }
 
+// Each entry's batteries due as last seen: the summary sensor is unavailable while Blink cannot be
+// reached, and the forecasts it lists (Blink Health's own records) are not greyed meanwhile.
+const LAST_DUE = new Map();
+
+/** An entry's batteries due: its summary sensor's, or the last seen while it is unavailable. */
+function dueOf(entryId, summary) {
+  if (summary && !NO_STATE.has(summary.state)) {
+    LAST_DUE.set(entryId, summary.attributes.batteries_due || []);
+  }
+  return LAST_DUE.get(entryId) || [];
+}
+
 /**
  * Each Blink Health entry's account, by entry id, from its account device's sensors: the
  * connection (the outage view) and the batteries due within the warning days.
@@ -49,7 +61,7 @@ function accountsOf(hass, byDevice) {
         since: connection.attributes.since,
         lastUpdate: connection.attributes.last_update,
         code: connection.attributes.code,
-        batteriesDue: summary?.attributes.batteries_due || [],
+        batteriesDue: dueOf(entryId, summary),
       });
     }
   }

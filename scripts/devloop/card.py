@@ -58,6 +58,13 @@ from .card_checks import (
     check_rows_open,
     check_survives_update,
 )
+from .card_forecast import (
+    check_blink_devices,
+    check_due_list,
+    check_forecast_after_change,
+    check_forecasts,
+    check_forecasts_kept,
+)
 from .card_page import (
     CARD,
     CardCheckError,
@@ -193,7 +200,7 @@ async def check_card(
         client.token = token
         try:
             path = await create_dashboard(client)
-            ha = HomeAssistant(client)
+            ha = HomeAssistant(client, simulator)
             await ha.load()
         except DevelopError as err:
             raise CardCheckError(str(err)) from err
@@ -224,13 +231,18 @@ async def _check(
     """Every check, in an order that leaves each what it needs (the repair leaves the page)."""
     page = await run.card_page()
     await check_cameras(page, run.ha, run.report)
+    await check_blink_devices(page, run.ha, run.report)
+    await check_forecasts(page, run.ha, run.report)
+    await check_due_list(page, run.ha, run.report)
     await check_animations(page, run.report)
     await check_rows_open(page, run.report)
     await check_explain(page, run.report)
     await check_survives_update(page, run.ha, run.report)
     # "What do I see?" and a camera's details are open: every kind of text is on the card.
     await check_contrast(page, run.report, "light")
-    await check_batteries(page, run.ha, run.report)
+    recorded = await check_batteries(page, run.ha, run.report)
+    if recorded:
+        await check_forecast_after_change(page, run.ha, run.report, recorded)
     # What the check saw, for when it fails (config/ is git-ignored).
     await page.screenshot(path=str(REPO / "config" / "card-check.png"), full_page=True)
     await _dark_contrast(run, "dark")
@@ -287,6 +299,7 @@ async def _outage(
     try:
         await run.ha.poll()
         if await check_outage(page, run.ha, run.report, before):
+            check_forecasts_kept(await read_card(page), before, run.report)
             await check_contrast(page, run.report, "light, outage")
             await _dark_contrast(run, "dark, outage")
             if screenshots is not None:

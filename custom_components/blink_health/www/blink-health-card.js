@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 7c6e9f1dc2c09fe3). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs bb26b043e582ca23). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -1270,6 +1270,7 @@ function tag(camera) {
   return {
     name: camera.name,
     device: camera.deviceId,
+    entry: camera.entry?.entryId || "",
     state: camera.unknown ? "unknown" : camera.cause,
     stale: camera.asOf ? "true" : "false"
   };
@@ -1281,6 +1282,7 @@ function tile(hass, ui, camera) {
     class="tile ${camera.severity || "warning"} ${camera.asOf ? "stale" : ""} ${open ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -1306,6 +1308,7 @@ function row(hass, ui, camera) {
     class="row ${open && ui.explain?.deviceId === camera.deviceId ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -1411,6 +1414,13 @@ function entitiesByDevice(hass) {
   }
   return byDevice;
 }
+var LAST_DUE = /* @__PURE__ */ new Map();
+function dueOf(entryId, summary2) {
+  if (summary2 && !NO_STATE.has(summary2.state)) {
+    LAST_DUE.set(entryId, summary2.attributes.batteries_due || []);
+  }
+  return LAST_DUE.get(entryId) || [];
+}
 function accountsOf(hass, byDevice) {
   const accounts = /* @__PURE__ */ new Map();
   for (const [deviceId, entities] of byDevice) {
@@ -1426,7 +1436,7 @@ function accountsOf(hass, byDevice) {
         since: connection.attributes.since,
         lastUpdate: connection.attributes.last_update,
         code: connection.attributes.code,
-        batteriesDue: summary2?.attributes.batteries_due || []
+        batteriesDue: dueOf(entryId, summary2)
       });
     }
   }
