@@ -288,6 +288,8 @@ def _check_entry(
         report.wrong(f"{name}: the light drawing has no text alternative")
     if camera is None or not entry["tile"]:
         return
+    if not entry["since"]:
+        report.wrong(f"{name} ({camera.cause}): the tile does not say since when")
     buttons = entry["buttons"]
     battery_first = camera.cause in BATTERY_CAUSES and camera.has_battery
     if battery_first and buttons[:1] != ["batteries"]:
@@ -612,6 +614,10 @@ async def check_outage(
                 f"outage: {camera['name']} shows {camera['cause']!r}, last known "
                 f"{was.get(camera['name'])!r}"
             )
+        elif camera["tile"] and not camera["since"]:
+            report.wrong(f"outage: {camera['name']} does not say since when: {camera}")
+    # Blink's own words (a possible hardware fault's) stay, from blink_health/last_known.
+    await _check_blink_issues(page, ha, report)
     return True
 
 
