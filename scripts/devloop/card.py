@@ -6,7 +6,10 @@ scripts/devloop/checks.py runs `run_card_step`, which checks, in headless Chromi
 driving Debian's chromium, never a downloaded browser):
 
 - every camera with its cause in the owner's language, errors before warnings, then by the LED
-  doctor's precedence, and Blink's own words where it reports an issue;
+  doctor's precedence, and Blink's own words where it reports an issue; named as in Blink (never
+  `blink`'s "blink Driveway") and tied to its Blink Health entry, on whichever device it sits;
+- every battery camera's forecast day (its sensor's, in words), no Mini's, and the batteries due
+  soon as the account summary lists them;
 - each light's animation and its text alternative; buttons that fit the problem ("batteries
   replaced" only first for a battery cause, never on another problem) and lines that say they open;
 - "what do I see?" starting at the light Blink Health believes, with an answer;
@@ -14,7 +17,8 @@ driving Debian's chromium, never a downloaded browser):
 - new batteries recorded from a fine camera's details;
 - text contrast of at least 4.5:1 (WCAG AA), light and dark, healthy and in an outage;
 - an outage: the simulator's `rate_limited` fault on and a poll asked for, the card says why and
-  since when, greys every camera's last known verdict with its time and never says all is well;
+  since when, greys every camera's last known verdict with its time and never says all is well,
+  and keeps every battery forecast as it was;
   then the fault off, and the card recovers;
 - the visual editor: the card's form with the camera picker;
 - "open the repair": the repairs page with that camera's repair open;

@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs bb26b043e582ca23). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs f222e983dcec3759). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
