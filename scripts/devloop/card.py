@@ -270,7 +270,8 @@ async def _check(
     await wait_for_card(editor)
     await check_editor(editor, run.ha, run.report)
     await editor.context.close()
-    await check_repair(page, run.report)
+    on_blink = frozenset(c.name for c in run.ha.cameras if not c.own_device)
+    await check_repair(page, run.report, on_blink)
     await page.context.close()
 
 

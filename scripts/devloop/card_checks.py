@@ -541,8 +541,14 @@ async def check_editor(page: Page, ha: HomeAssistant, report: CardReport) -> Non
         report.wrong(f"the card editor says: {editor['text'][:200]!r}")
 
 
-async def check_repair(page: Page, report: CardReport) -> None:
-    """Every camera needing attention links its repair; one opens that camera's repair."""
+async def check_repair(
+    page: Page, report: CardReport, prefer: frozenset[str] = frozenset()
+) -> None:
+    """Every camera needing attention links its repair; one opens that camera's repair.
+
+    The one opened is a camera's own repair (not its Sync Module's), among `prefer` (cameras on
+    `blink`'s devices) where one of them links one.
+    """
     tiles = page.locator(f"{CARD} .tile[data-camera]")
     buttons = page.locator(f'{CARD} .tile[data-camera] [data-action="repair"]')
     # Repairs open at the second poll: a check right after start-up may wait for them.
@@ -560,7 +566,18 @@ async def check_repair(page: Page, report: CardReport) -> None:
         )
         if not linked:
             return
-    tile = tiles.filter(has=page.locator('[data-action="repair"]')).first
+    linking = tiles.filter(has=page.locator('[data-action="repair"]'))
+    candidates = []
+    for index in range(await linking.count()):
+        entry = linking.nth(index)
+        device = await entry.get_attribute("data-device") or ""
+        issue = await entry.locator('[data-action="repair"]').get_attribute(
+            "data-issue"
+        )
+        own = (issue or "").endswith(f"_{device}")
+        name = await entry.get_attribute("data-camera") or ""
+        candidates.append((not own, name not in prefer, index))
+    tile = linking.nth(min(candidates)[2])
     name = await tile.get_attribute("data-camera") or ""
     button = tile.locator('[data-action="repair"]')
     issue = await button.get_attribute("data-issue") or ""
@@ -616,6 +633,11 @@ async def check_outage(
             )
         elif camera["tile"] and not camera["since"]:
             report.wrong(f"outage: {camera['name']} does not say since when: {camera}")
+    # Its buttons fit its last known problem: "Record new batteries" (Blink Health's own record,
+    # available in an outage) first for low batteries.
+    by_name = {camera.name: camera for camera in ha.cameras}
+    for camera in card["cameras"]:
+        _check_entry(camera, by_name.get(camera["name"]), report)
     # Blink's own words (a possible hardware fault's) stay, from blink_health/last_known.
     await _check_blink_issues(page, ha, report)
     return True

@@ -16,7 +16,7 @@ from playwright.async_api import Page
 from custom_components.blink_health.model import CameraKind, has_battery
 
 from .card_checks import Camera, CardReport, HomeAssistant
-from .card_page import format_days, read_card, wait_until
+from .card_page import close_explain, explain_first, format_days, read_card, wait_until
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The prefix `blink`'s sensors give its camera devices ("blink Driveway").
@@ -240,12 +240,26 @@ async def check_blink_devices(
     ]
     if prefixed:
         report.wrong(f"cameras named with blink's prefix: {prefixed}")
-    if on_blink:
-        report.saw(
-            f"on blink's devices: {len(on_blink)} of {len(ha.cameras)} cameras, each found, "
-            "named as in Blink and tied to Blink Health's entry: "
-            + ", ".join(
-                f"{c.name} ({shown[c.name]['cause'] if c.name in shown else 'missing'})"
-                for c in on_blink
-            )
+    if not on_blink:
+        return
+    report.saw(
+        f"on blink's devices: {len(on_blink)} of {len(ha.cameras)} cameras, each found, "
+        "named as in Blink and tied to Blink Health's entry: "
+        + ", ".join(
+            f"{c.name} ({shown[c.name]['cause'] if c.name in shown else 'missing'})"
+            for c in on_blink
         )
+    )
+    # "What do I see?" on one of them (a tile where one needs attention).
+    names = [c.name for c in on_blink if c.name in shown]
+    if not names:
+        return
+    name = next((n for n in names if shown[n]["tile"]), names[0])
+    seen = await explain_first(page, name)
+    report.saw(
+        f'"what do I see?" for {name} on blink\'s device starts at {seen["pressed"] or "nothing"}: '
+        f"{seen['answer']}"
+    )
+    if not seen["answer"] or seen["pressed"] != seen["light"]:
+        report.wrong(f'"what do I see?" for {name} on blink\'s device: {seen}')
+    await close_explain(page, name)

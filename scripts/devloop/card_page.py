@@ -205,9 +205,19 @@ async def contrast(page: Page) -> list[dict[str, Any]]:
     return texts
 
 
-async def explain_first(page: Page) -> dict[str, str]:
-    """Open "what do I see?" on the first camera; return what it starts at and its answer."""
-    entry = page.locator(f"{CARD} [data-camera]").first
+async def explain_first(page: Page, name: str | None = None) -> dict[str, str]:
+    """Open "what do I see?" on the first camera (or the one named); return where it starts, the answer.
+
+    A camera's line is opened first, for its button.
+    """
+    entry = (
+        page.locator(f"{CARD} [data-camera]").first
+        if name is None
+        else page.locator(f'{CARD} [data-camera="{name}"]')
+    )
+    toggle = entry.locator('[data-action="toggle"][aria-expanded="false"]')
+    if await toggle.count():
+        await toggle.click()
     await entry.locator('.actions > [data-action="explain"]').click()
     panel = entry.locator("[data-explain]")
     await panel.wait_for(timeout=RENDER_TIMEOUT_MS)
@@ -237,6 +247,15 @@ async def explain_first(page: Page) -> dict[str, str]:
             else await answer.inner_text()
         ).strip(),
     }
+
+
+async def close_explain(page: Page, name: str) -> None:
+    """Close the camera's "what do I see?" and its line's details, as they were before."""
+    entry = page.locator(f'{CARD} [data-camera="{name}"]')
+    await entry.locator('[data-action="explain-close"]').click()
+    toggle = entry.locator('[data-action="toggle"][aria-expanded="true"]')
+    if await toggle.count():
+        await toggle.click()
 
 
 async def open_row_and_focus(page: Page) -> str:
