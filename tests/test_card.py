@@ -310,9 +310,7 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     }
     assert {"since", "last_update", "code"} <= set(state.attributes)
     summary = hass.states.get(by_key["sensor", "cameras_needing_attention"].entity_id)
-    assert set(re.findall(r"summary\.attributes\.(\w+)", cameras)) == {
-        "batteries_due"
-    }
+    assert set(re.findall(r"summary\.attributes\.(\w+)", cameras)) == {"batteries_due"}
     due = summary.attributes["batteries_due"]
     assert due, "the demo has a camera whose batteries are due (Patio, low)"
     assert set(re.findall(r"entry\.(\w+)", forecast_js)) == {
