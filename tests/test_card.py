@@ -15,6 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.issue_registry import IssueSeverity
 from homeassistant.setup import async_setup_component
+from homeassistant.util import slugify
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import (
@@ -22,6 +23,7 @@ from pytest_homeassistant_custom_component.typing import (
     WebSocketGenerator,
 )
 
+from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.card import (
     CARD_DIR,
     CARD_ENTRY,
@@ -31,7 +33,10 @@ from custom_components.blink_health.card import (
 from custom_components.blink_health.connection import Connection
 from custom_components.blink_health.const import DOMAIN
 from custom_components.blink_health.diagnosis import RULES, Confidence, Fix, LedState
+from custom_components.blink_health.forecast import Basis
 from custom_components.blink_health.websocket import COMMAND_LAST_KNOWN
+
+from .core_blink import add_health, setup_core_blink
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
 FRONTEND = Path(__file__).parent.parent / "frontend"
@@ -54,6 +59,13 @@ def _js_list(name: str) -> list[str]:
     match = re.search(rf"const {name} = (?:new Set\()?\[(.*?)\]", CARD_JS, re.DOTALL)
     assert match, name
     return re.findall(r'"(\w+)"', match.group(1))
+
+
+def _js_string(name: str) -> str:
+    """Return the string of a `const NAME = "..."` in the card."""
+    match = re.search(rf'const {name} = "(\w+)";', CARD_JS)
+    assert match, name
+    return match.group(1)
 
 
 def _inputs_hash() -> str:
@@ -255,8 +267,12 @@ def test_card_orders_and_offers_as_the_integration_decides() -> None:
         "sensor.led_state": "led",
         "binary_sensor.problem": "problem",
         "button.batteries_replaced": "batteriesButton",
+        "sensor.battery_replacement_due": "forecast",
         "sensor.connection": "connection",
+        "sensor.cameras_needing_attention": "summary",
     }
+    assert _js_string("LEARNING") == Basis.LEARNING.value
+    assert _js_string("BLINK") == "blink"
     assert f"`${{DOMAIN}}/{COMMAND_LAST_KNOWN.split('/')[1]}`" in MODULES["card.js"]
 
 
@@ -275,28 +291,55 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     for domain, key in roles.items():
         assert (domain, key) in by_key, (domain, key)
     cameras = MODULES["cameras.js"]
+    forecast_js = MODULES["forecast.js"]
     cause = hass.states.get(by_key["sensor", "likely_cause"].entity_id)
-    assert set(re.findall(r"(?<!state\.)attributes\.(\w+)", cameras)) <= set(
+    assert set(re.findall(r"(?<![\w.])attributes\.(\w+)", cameras)) <= set(
         cause.attributes
     )
+    # The account device (Blink Health's own, in every mode) carries the connection and summary.
     connection = by_key["sensor", "connection"]
     account = devices.async_get(connection.device_id or "")
     assert account is not None
     assert account.config_entry_id == init_integration.entry_id
+    assert by_key["sensor", "cameras_needing_attention"].device_id == account.id
     state = hass.states.get(connection.entity_id)
-    assert set(re.findall(r"state\.attributes\.(\w+)", cameras)) == {
+    assert set(re.findall(r"connection\.attributes\.(\w+)", cameras)) == {
         "since",
         "last_update",
         "code",
     }
     assert {"since", "last_update", "code"} <= set(state.attributes)
+    summary = hass.states.get(by_key["sensor", "cameras_needing_attention"].entity_id)
+    assert set(re.findall(r"summary\.attributes\.(\w+)", cameras)) == {"batteries_due"}
+    due = summary.attributes["batteries_due"]
+    assert due, "the demo has a camera whose batteries are due (Patio, low)"
+    assert set(re.findall(r"entry\.(\w+)", forecast_js)) == {
+        "name",
+        "date",
+        "days_left",
+    }
+    assert {"name", "date", "days_left"} <= set(due[0])
+
+    # The forecast: a date state, and the attributes the card reads.
+    due_sensors = [e for e in ours if e.translation_key == "battery_replacement_due"]
+    assert due_sensors
+    forecast = hass.states.get(due_sensors[0].entity_id)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", forecast.state)
+    read = set(re.findall(r"forecast\.attributes\.(\w+)", forecast_js))
+    assert read == {"days_left", "earliest", "latest", "basis"}
+    assert read <= set(forecast.attributes)
+    assert forecast.attributes["basis"] in {basis.value for basis in Basis}
 
     client = await hass_ws_client(hass)
     await client.send_json_auto_id({"type": COMMAND_LAST_KNOWN})
     result = await client.receive_json()
-    camera = result["result"]["entries"][0]["cameras"][0]
+    (entry,) = result["result"]["entries"]
+    assert entry["entry_id"] == init_integration.entry_id
+    camera = entry["cameras"][0]
     assert set(re.findall(r"lastKnown\.(\w+)", cameras)) <= set(camera)
+    assert {"blink_issues", "since"} <= set(re.findall(r"lastKnown\.(\w+)", cameras))
     assert "device_id" in camera
+    assert "entry.entry_id" in MODULES["card.js"]
 
 
 def test_card_requests_nothing_outside_home_assistant() -> None:
@@ -351,3 +394,51 @@ def test_card_has_no_text_of_its_own() -> None:
         # The names the picker cannot show: the owner's own words.
         'config.cameras.filter((value) => !DEVICE_ID.test(value)).join(", ")',
     ]
+
+
+@pytest.mark.parametrize("scenario", ["demo"])
+async def test_what_the_card_reads_on_blink_devices(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """On `blink`'s session the card still finds each camera and ties it to its entry.
+
+    Its entities sit on `blink`'s device (`blink`'s config entry, named "blink Driveway" when
+    `blink`'s sensors named it last); last_known lists that device under Blink Health's entry,
+    and the likely cause's entity id starts with the camera's own name (what cameraName reads).
+    """
+    core = await setup_core_blink(hass, cloud)
+    devices = dr.async_get(hass)
+    (driveway,) = [
+        d for d in devices.devices if ("blink", "DEMO-HEALTHY-01") in d.identifiers
+    ]
+    devices.async_update_device(driveway.id, name="blink Driveway")
+    health = await add_health(hass, core)
+    entities = er.async_get(hass)
+    ours = er.async_entries_for_config_entry(entities, health.entry_id)
+    causes = [e for e in ours if e.translation_key == "likely_cause"]
+    assert len(causes) == len(cloud.cameras)
+    on_blink = {}
+    for cause in causes:
+        device = devices.async_get(cause.device_id or "")
+        assert device is not None
+        if device.config_entry_id == core.entry_id:
+            (serial,) = [s for domain, s in device.identifiers if domain == "blink"]
+            on_blink[device.id] = (cloud.cameras[serial]["name"], device, cause)
+    assert len(on_blink) == len(cloud.cameras) - 1  # Shed, never set up, is our own
+    for name, device, cause in on_blink.values():
+        assert cause.entity_id == f"sensor.{slugify(name)}_likely_cause"
+        assert device.name in (name, f"blink {name}")
+    assert on_blink[driveway.id][1].name == "blink Driveway"
+    forecasts = {
+        e.device_id for e in ours if e.translation_key == "battery_replacement_due"
+    }
+    assert forecasts
+    assert forecasts <= {e.device_id for e in causes}
+
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": COMMAND_LAST_KNOWN})
+    (entry,) = (await client.receive_json())["result"]["entries"]
+    assert entry["entry_id"] == health.entry_id
+    assert set(on_blink) <= {camera["device_id"] for camera in entry["cameras"]}

@@ -1,6 +1,7 @@
-// The cameras the card shows, found through the entity and device registries (platform, device,
-// translation key), never by entity id: each with its verdict, or the last one known when Blink
-// cannot be reached, its open repair, and the account connection it depends on.
+// The cameras the card shows, found through the entity registry (Blink Health's platform, device,
+// translation key), never by entity id, whichever integration's device they sit on: each with its
+// verdict, or the last one known when Blink cannot be reached, its battery forecast, its open
+// repair, and the account it belongs to (its connection and the batteries due soon).
 
 import {
   CAUSE_ORDER,
@@ -10,6 +11,8 @@ import {
   ROLES,
   SEVERITY_ORDER,
 } from "./constants.js";
+import { accountOf, cameraName, entryIdsOf, modelOf, namesOf, ownDevice } from "./devices.js";
+import { batteriesDue, forecastOf } from "./forecast.js";
 
 /** Blink Health's entities by device and role ("cause", "led", ...). */
 function entitiesByDevice(hass) {
@@ -27,29 +30,42 @@ function entitiesByDevice(hass) {
   return byDevice;
 }
 
-/** The config entry a device belongs to (`config_entries` before Home Assistant 2026.x). */
-function entryIdsOf(device) {
-  return device?.config_entry_id ? [device.config_entry_id] : device?.config_entries || [];
+// Each entry's batteries due as last seen: the summary sensor is unavailable while Blink cannot be
+// reached, and the forecasts it lists (Blink Health's own records) are not greyed meanwhile.
+const LAST_DUE = new Map();
+
+/** An entry's batteries due: its summary sensor's, or the last seen while it is unavailable. */
+function dueOf(entryId, summary) {
+  if (summary && !NO_STATE.has(summary.state)) {
+    LAST_DUE.set(entryId, summary.attributes.batteries_due || []);
+  }
+  return LAST_DUE.get(entryId) || [];
 }
 
-/** Each Blink Health entry's connection, from its account's connection sensor. */
-function connections(hass, byDevice) {
-  const byEntry = new Map();
+/**
+ * Each Blink Health entry's account, by entry id, from its account device's sensors: the
+ * connection (the outage view) and the batteries due within the warning days.
+ */
+function accountsOf(hass, byDevice) {
+  const accounts = new Map();
   for (const [deviceId, entities] of byDevice) {
-    const state = entities.connection && hass.states[entities.connection];
+    const connection = entities.connection && hass.states[entities.connection];
+    if (!connection) {
+      continue;
+    }
+    const summary = entities.summary && hass.states[entities.summary];
     for (const entryId of entryIdsOf(hass.devices?.[deviceId])) {
-      if (state) {
-        byEntry.set(entryId, {
-          entryId,
-          state: state.state,
-          since: state.attributes.since,
-          lastUpdate: state.attributes.last_update,
-          code: state.attributes.code,
-        });
-      }
+      accounts.set(entryId, {
+        entryId,
+        state: connection.state,
+        since: connection.attributes.since,
+        lastUpdate: connection.attributes.last_update,
+        code: connection.attributes.code,
+        batteriesDue: dueOf(entryId, summary),
+      });
     }
   }
-  return byEntry;
+  return accounts;
 }
 
 /** The verdict of a camera now, or the last one known (`asOf`), or none (`unknown`). */
@@ -73,7 +89,8 @@ function verdictOf(hass, entities, lastKnown) {
       led: lastKnown.led_state,
       severity: lastKnown.severity ?? null,
       fixes: lastKnown.fixes || [],
-      blinkIssues: [],
+      blinkIssues: lastKnown.blink_issues || [],
+      since: lastKnown.since,
       asOf: lastKnown.as_of,
     };
   }
@@ -82,12 +99,13 @@ function verdictOf(hass, entities, lastKnown) {
 
 /**
  * Every Blink Health camera (or the configured ones) with what the card shows of it; the names in
- * the configuration that match no camera; and the connection of every account shown.
- * `lastKnownByDevice` maps device ids to their last known verdict (blink_health/last_known).
+ * the configuration that match no camera; the connection of every account shown, and the
+ * batteries due soon. `known` is what blink_health/last_known said: `verdicts` maps device ids
+ * to their last known verdict, `entries` device ids to their Blink Health entry.
  */
-export function cardModel(hass, config, issues, lastKnownByDevice) {
+export function cardModel(hass, config, issues, known) {
   const byDevice = entitiesByDevice(hass);
-  const byEntry = connections(hass, byDevice);
+  const accounts = accountsOf(hass, byDevice);
   const wanted = config.cameras?.length ? config.cameras : undefined;
   const matched = new Set();
   const cameras = [];
@@ -96,34 +114,43 @@ export function cardModel(hass, config, issues, lastKnownByDevice) {
     if (!entities.cause || !device) {
       continue;
     }
-    const name = device.name_by_user || device.name || deviceId;
-    const keys = wanted?.filter((value) => value === deviceId || value === name);
+    const own = ownDevice(device, accounts);
+    const name = cameraName(device, own, entities.cause);
+    const names = namesOf(device, name);
+    const keys = wanted?.filter((value) => value === deviceId || names.has(value));
     if (wanted && !keys.length) {
       continue;
     }
     keys?.forEach((key) => matched.add(key));
-    const verdict = verdictOf(hass, entities, lastKnownByDevice.get(deviceId));
+    const verdict = verdictOf(hass, entities, known.verdicts.get(deviceId));
     const button = entities.batteriesButton && hass.states[entities.batteriesButton];
-    const entry = entryIdsOf(device).map((id) => byEntry.get(id)).find(Boolean);
     cameras.push({
       ...verdict,
       deviceId,
       name,
-      model: device.model || "",
+      names,
+      model: modelOf(device, own),
+      forecast: forecastOf(hass, entities),
       entities,
-      entry,
+      entry: accountOf(device, accounts, known.entries),
       batteriesPressable: Boolean(button && button.state !== "unavailable"),
       attention: verdict.severity !== null && verdict.severity !== undefined,
       issue: issueFor(issues, device),
     });
   }
   const shownEntries = new Set(cameras.map((camera) => camera.entry).filter(Boolean));
+  const shown = [...(shownEntries.size ? shownEntries : accounts.values())];
+  const due = batteriesDue(shown, cameras, Boolean(wanted));
+  for (const item of due) {
+    if (item.camera) {
+      item.camera.due = true;
+    }
+  }
   return {
     cameras: cameras.sort((a, b) => compareCameras(a, b, hass.language)),
     unmatched: (wanted || []).filter((value) => !matched.has(value)),
-    outages: [...(shownEntries.size ? shownEntries : byEntry.values())].filter(
-      (entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state),
-    ),
+    outages: shown.filter((entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state)),
+    due,
   };
 }
 
@@ -157,14 +184,27 @@ function issueFor(issues, device) {
   return undefined;
 }
 
-/** The cameras whose verdict Home Assistant does not have now (each asks for the last known). */
-export function camerasWithoutData(hass) {
+/**
+ * What blink_health/last_known is needed for: the cameras whose verdict Home Assistant does not
+ * have now (each shows the last known), and the cameras on a device that is not Blink Health's
+ * own (`blink`'s), whose entry only last_known names.
+ */
+export function lastKnownNeeds(hass) {
+  const byDevice = entitiesByDevice(hass);
+  const accounts = accountsOf(hass, byDevice);
   const missing = [];
-  for (const [deviceId, entities] of entitiesByDevice(hass)) {
-    const state = entities.cause && hass.states[entities.cause];
-    if (entities.cause && (!state || NO_STATE.has(state.state))) {
+  const foreign = [];
+  for (const [deviceId, entities] of byDevice) {
+    if (!entities.cause) {
+      continue;
+    }
+    const state = hass.states[entities.cause];
+    if (!state || NO_STATE.has(state.state)) {
       missing.push(deviceId);
     }
+    if (accounts.size > 1 && !ownDevice(hass.devices?.[deviceId], accounts)) {
+      foreign.push(deviceId);
+    }
   }
-  return missing;
+  return { missing, foreign };
 }

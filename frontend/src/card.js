@@ -6,13 +6,16 @@ import { html, LitElement, nothing } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { openRepair } from "./app.js";
 import { row, tile } from "./camera-views.js";
-import { camerasWithoutData, cardModel } from "./cameras.js";
+import { cardModel, lastKnownNeeds } from "./cameras.js";
 import { CARD_TYPE, DOMAIN, LED_STATES } from "./constants.js";
 import { configForm, stubConfig, validConfig } from "./editor.js";
 import { explainLed } from "./explain.js";
 import { summary } from "./summary.js";
 import { STYLES } from "./styles.js";
 import { label } from "./texts.js";
+
+// What blink_health/last_known said: no verdict or entry known yet.
+const NOTHING_KNOWN = { verdicts: new Map(), entries: new Map() };
 
 export class BlinkHealthCard extends LitElement {
   static properties = {
@@ -44,7 +47,7 @@ export class BlinkHealthCard extends LitElement {
     this._config = { show_healthy: true };
     this._loading = undefined; // the language whose translations were asked for
     this._issues = [];
-    this._lastKnown = new Map();
+    this._lastKnown = NOTHING_KNOWN;
     this._lastKnownFor = "";
     this._expanded = new Set(); // fine rows the owner opened
     this._explain = undefined; // { deviceId, observed, busy, result, error }
@@ -162,27 +165,39 @@ export class BlinkHealthCard extends LitElement {
 
   /**
    * Ask Blink Health for the last known verdicts whenever the set of cameras without current data
-   * (or an account's connection) changes: while Blink cannot be reached the card shows those.
+   * (or an account's connection) changes: while Blink cannot be reached the card shows those. It
+   * also says which entry each camera belongs to, which a camera on `blink`'s device does not
+   * tell when there are several Blink Health entries: asked again when those cameras change.
    */
   _followLastKnown() {
-    const missing = camerasWithoutData(this.hass);
+    const { missing, foreign } = lastKnownNeeds(this.hass);
     const connection = this._model().outages.map((outage) => `${outage.state}@${outage.since}`);
-    const key = missing.length ? JSON.stringify([missing, connection]) : "";
+    const key =
+      missing.length || foreign.length
+        ? JSON.stringify([missing, missing.length ? connection : [], foreign])
+        : "";
     if (key === this._lastKnownFor) {
       return;
     }
     this._lastKnownFor = key;
     if (!key) {
-      this._lastKnown = new Map();
+      this._lastKnown = NOTHING_KNOWN;
       return;
     }
     this.hass
       .callWS({ type: `${DOMAIN}/last_known` })
       .then(({ entries }) => {
         if (this._lastKnownFor === key) {
-          this._lastKnown = new Map(
-            entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera]),
-          );
+          this._lastKnown = {
+            verdicts: new Map(
+              entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera]),
+            ),
+            entries: new Map(
+              entries.flatMap((entry) =>
+                entry.cameras.map((camera) => [camera.device_id, entry.entry_id]),
+              ),
+            ),
+          };
         }
       })
       .catch(() => undefined);

@@ -40,8 +40,14 @@ export const ROLES = {
   "sensor.led_state": "led",
   "binary_sensor.problem": "problem",
   "button.batteries_replaced": "batteriesButton",
+  "sensor.battery_replacement_due": "forecast",
   "sensor.connection": "connection",
+  "sensor.cameras_needing_attention": "summary",
 };
+// The battery forecast's basis while it has too few usage readings to go by.
+export const LEARNING = "learning";
+// Home Assistant's own Blink integration: Blink Health's entities may sit on its devices.
+export const BLINK = "blink";
 // The account's connection sensor when Blink answered the last poll.
 export const CONNECTED = "connected";
 export const NO_STATE = new Set(["unknown", "unavailable"]);

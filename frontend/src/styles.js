@@ -1,6 +1,6 @@
 // The card's styles: Home Assistant's theme variables throughout (light and dark follow the
 // theme), one column on a phone and a grid on a wide screen; the status light's are in led.js,
-// "what do I see?"'s in explain.js.
+// "what do I see?"'s in explain.js, the battery forecast's in forecast.js.
 //
 // Text keeps a contrast of at least 4.5:1 (WCAG AA) in both themes: the theme's warning and error
 // colours are too light on white (amber 1.9:1), so coloured text mixes them with the theme's text
@@ -9,6 +9,7 @@
 
 import { css } from "lit";
 import { EXPLAIN_STYLES } from "./explain.js";
+import { FORECAST_STYLES } from "./forecast.js";
 import { LED_STYLES } from "./led.js";
 
 export const STYLES = [
@@ -135,6 +136,11 @@ export const STYLES = [
     .as-of {
       font-style: italic;
     }
+    .since {
+      display: block;
+      font-size: 13px;
+      color: var(--secondary-text-color);
+    }
     .cause {
       margin-top: 2px;
       font-size: 15px;
@@ -172,11 +178,13 @@ export const STYLES = [
     .row.open {
       grid-column: 1 / -1;
     }
+    /* Light, name, cause, chevron; the battery forecast under name and cause. */
     .row-head {
-      display: flex;
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto auto;
       width: 100%;
       align-items: center;
-      gap: 12px;
+      column-gap: 12px;
       padding: 8px 0;
       margin: 0;
       border: none;
@@ -187,8 +195,14 @@ export const STYLES = [
       cursor: pointer;
       min-height: 44px;
     }
+    .row-head > svg {
+      grid-row: 1 / span 2;
+    }
+    .row-head > .forecast {
+      grid-column: 2 / -1;
+      margin-top: 2px;
+    }
     .row-who {
-      flex: 1;
       min-width: 0;
       display: flex;
       flex-direction: column;
@@ -278,5 +292,6 @@ export const STYLES = [
     }
   `,
   EXPLAIN_STYLES,
+  FORECAST_STYLES,
   LED_STYLES,
 ];

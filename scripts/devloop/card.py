@@ -6,7 +6,10 @@ scripts/devloop/checks.py runs `run_card_step`, which checks, in headless Chromi
 driving Debian's chromium, never a downloaded browser):
 
 - every camera with its cause in the owner's language, errors before warnings, then by the LED
-  doctor's precedence, and Blink's own words where it reports an issue;
+  doctor's precedence, and Blink's own words where it reports an issue; named as in Blink (never
+  `blink`'s "blink Driveway") and tied to its Blink Health entry, on whichever device it sits;
+- every battery camera's forecast day (its sensor's, in words), no Mini's, and the batteries due
+  soon as the account summary lists them;
 - each light's animation and its text alternative; buttons that fit the problem ("batteries
   replaced" only first for a battery cause, never on another problem) and lines that say they open;
 - "what do I see?" starting at the light Blink Health believes, with an answer;
@@ -14,7 +17,8 @@ driving Debian's chromium, never a downloaded browser):
 - new batteries recorded from a fine camera's details;
 - text contrast of at least 4.5:1 (WCAG AA), light and dark, healthy and in an outage;
 - an outage: the simulator's `rate_limited` fault on and a poll asked for, the card says why and
-  since when, greys every camera's last known verdict with its time and never says all is well;
+  since when, greys every camera's last known verdict with its time and never says all is well,
+  and keeps every battery forecast as it was;
   then the fault off, and the card recovers;
 - the visual editor: the card's form with the camera picker;
 - "open the repair": the repairs page with that camera's repair open;
@@ -57,6 +61,13 @@ from .card_checks import (
     check_repair,
     check_rows_open,
     check_survives_update,
+)
+from .card_forecast import (
+    check_blink_devices,
+    check_due_list,
+    check_forecast_after_change,
+    check_forecasts,
+    check_forecasts_kept,
 )
 from .card_page import (
     CARD,
@@ -193,7 +204,7 @@ async def check_card(
         client.token = token
         try:
             path = await create_dashboard(client)
-            ha = HomeAssistant(client)
+            ha = HomeAssistant(client, simulator)
             await ha.load()
         except DevelopError as err:
             raise CardCheckError(str(err)) from err
@@ -224,13 +235,18 @@ async def _check(
     """Every check, in an order that leaves each what it needs (the repair leaves the page)."""
     page = await run.card_page()
     await check_cameras(page, run.ha, run.report)
+    await check_blink_devices(page, run.ha, run.report)
+    await check_forecasts(page, run.ha, run.report)
+    await check_due_list(page, run.ha, run.report)
     await check_animations(page, run.report)
     await check_rows_open(page, run.report)
     await check_explain(page, run.report)
     await check_survives_update(page, run.ha, run.report)
     # "What do I see?" and a camera's details are open: every kind of text is on the card.
     await check_contrast(page, run.report, "light")
-    await check_batteries(page, run.ha, run.report)
+    recorded = await check_batteries(page, run.ha, run.report)
+    if recorded:
+        await check_forecast_after_change(page, run.ha, run.report, recorded)
     # What the check saw, for when it fails (config/ is git-ignored).
     await page.screenshot(path=str(REPO / "config" / "card-check.png"), full_page=True)
     await _dark_contrast(run, "dark")
@@ -254,7 +270,8 @@ async def _check(
     await wait_for_card(editor)
     await check_editor(editor, run.ha, run.report)
     await editor.context.close()
-    await check_repair(page, run.report)
+    on_blink = frozenset(c.name for c in run.ha.cameras if not c.own_device)
+    await check_repair(page, run.report, on_blink)
     await page.context.close()
 
 
@@ -287,6 +304,7 @@ async def _outage(
     try:
         await run.ha.poll()
         if await check_outage(page, run.ha, run.report, before):
+            check_forecasts_kept(await read_card(page), before, run.report)
             await check_contrast(page, run.report, "light, outage")
             await _dark_contrast(run, "dark, outage")
             if screenshots is not None:

@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 53b4bca83aef21d4). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs f222e983dcec3759). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -745,8 +745,12 @@ var ROLES = {
   "sensor.led_state": "led",
   "binary_sensor.problem": "problem",
   "button.batteries_replaced": "batteriesButton",
-  "sensor.connection": "connection"
+  "sensor.battery_replacement_due": "forecast",
+  "sensor.connection": "connection",
+  "sensor.cameras_needing_attention": "summary"
 };
+var LEARNING = "learning";
+var BLINK = "blink";
 var CONNECTED = "connected";
 var NO_STATE = /* @__PURE__ */ new Set(["unknown", "unavailable"]);
 var DEVICE_ID = /^[0-9a-f]{32}$/;
@@ -908,8 +912,8 @@ function formatTime(hass, iso) {
   const locale = hass.locale || {};
   const timeZone = locale.time_zone === "server" && hass.config?.time_zone ? hass.config.time_zone : void 0;
   const hour12 = { 12: true, 24: false }[locale.time_format];
-  const day = (value) => new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(value);
-  const today = day(date) === day(/* @__PURE__ */ new Date());
+  const day2 = (value) => new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(value);
+  const today = day2(date) === day2(/* @__PURE__ */ new Date());
   const options = today ? { timeZone, hour: "numeric", minute: "2-digit", hour12 } : { timeZone, dateStyle: "medium", timeStyle: "short", hour12 };
   try {
     return new Intl.DateTimeFormat(locale.language || hass.language, options).format(date);
@@ -1094,6 +1098,155 @@ async function explainLed(hass, deviceId, observed) {
   }
 }
 
+// src/forecast.js
+var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+var DAY_MS = 864e5;
+var WIDE_DAYS = 30;
+var FORECAST_STYLES = i`
+  .forecast {
+    display: flex;
+    align-items: flex-start;
+    gap: 4px;
+    margin-top: 4px;
+    font-size: 13px;
+    line-height: 18px;
+    font-weight: 400;
+    color: var(--primary-text-color);
+    overflow-wrap: anywhere;
+  }
+  .forecast ha-icon {
+    flex: none;
+    --mdc-icon-size: 16px;
+    color: var(--secondary-text-color);
+  }
+  .forecast.due {
+    font-weight: 500;
+    color: var(--bh-warning-text);
+  }
+  .forecast.due ha-icon {
+    color: var(--bh-warning);
+  }
+  .notice.due ha-icon {
+    color: var(--bh-warning);
+  }
+`;
+function day(iso) {
+  return ISO_DAY.test(iso || "") ? /* @__PURE__ */ new Date(`${iso}T00:00:00Z`) : void 0;
+}
+function dayFormat(hass) {
+  const options = { dateStyle: "medium", timeZone: "UTC" };
+  try {
+    return new Intl.DateTimeFormat(hass.locale?.language || hass.language, options);
+  } catch (_err) {
+    return new Intl.DateTimeFormat(void 0, options);
+  }
+}
+function formatDay(hass, iso) {
+  const value = day(iso);
+  return value ? dayFormat(hass).format(value) : "";
+}
+function forecastOf(hass, entities) {
+  const forecast = entities.forecast && hass.states[entities.forecast];
+  if (!forecast || !day(forecast.state)) {
+    return void 0;
+  }
+  return {
+    date: forecast.state,
+    daysLeft: Number(forecast.attributes.days_left) || 0,
+    earliest: forecast.attributes.earliest,
+    latest: forecast.attributes.latest,
+    basis: forecast.attributes.basis
+  };
+}
+function wide(forecast) {
+  const earliest = day(forecast.earliest);
+  const latest = day(forecast.latest);
+  if (!earliest || !latest) {
+    return false;
+  }
+  const span = (latest - earliest) / DAY_MS;
+  return span > WIDE_DAYS || forecast.daysLeft > 0 && span > forecast.daysLeft;
+}
+function forecastText(hass, forecast) {
+  const date = formatDay(hass, forecast.date);
+  if (forecast.daysLeft <= 0) {
+    return label(hass, "forecast_now", { date });
+  }
+  if (forecast.basis === LEARNING) {
+    return label(hass, "forecast_learning", { date });
+  }
+  if (wide(forecast)) {
+    const earliest = formatDay(hass, forecast.earliest);
+    const latest = formatDay(hass, forecast.latest);
+    return label(hass, "forecast_range", { date, earliest, latest });
+  }
+  return label(hass, "forecast", { date });
+}
+function forecastLine(hass, camera) {
+  const forecast = camera.forecast;
+  if (!forecast) {
+    return A;
+  }
+  return b2`<span class="forecast ${camera.due ? "due" : ""}" data-forecast=${forecast.date}>
+    <ha-icon icon="mdi:battery-clock-outline"></ha-icon><span>${forecastText(hass, forecast)}</span>
+  </span>`;
+}
+function batteriesDue(accounts, cameras, configured) {
+  const due = accounts.flatMap((account) => account.batteriesDue).filter((entry) => entry && day(entry.date)).map((entry) => ({ name: entry.name, date: entry.date, daysLeft: Number(entry.days_left) || 0 })).sort((a3, b3) => a3.date.localeCompare(b3.date));
+  const list = [];
+  for (const item of due) {
+    const sameDay = cameras.filter((camera2) => camera2.forecast?.date === item.date);
+    const camera = sameDay.find((candidate) => candidate.names.has(item.name)) || (sameDay.length === 1 ? sameDay[0] : void 0);
+    if (camera || !configured) {
+      list.push({ ...item, name: camera?.name || item.name, camera });
+    }
+  }
+  return list;
+}
+function dueText(hass, item) {
+  const camera = item.name;
+  if (item.daysLeft <= 0) {
+    return label(hass, "due_today", { camera });
+  }
+  if (item.daysLeft === 1) {
+    return label(hass, "due_tomorrow", { camera });
+  }
+  return label(hass, "due_in_days", {
+    camera,
+    days: item.daysLeft,
+    date: formatDay(hass, item.date)
+  });
+}
+function dueNotice(hass, due) {
+  if (!due.length) {
+    return A;
+  }
+  const texts = due.map((item) => dueText(hass, item));
+  let parts;
+  try {
+    parts = new Intl.ListFormat(hass.locale?.language || hass.language, {
+      type: "conjunction"
+    }).formatToParts(texts);
+  } catch (_err) {
+    parts = texts.flatMap((text, index2) => [
+      ...index2 ? [{ type: "literal", value: ", " }] : [],
+      { type: "element", value: text }
+    ]);
+  }
+  let index = 0;
+  const items = parts.map((part) => {
+    if (part.type !== "element") {
+      return part.value;
+    }
+    const item = due[index++];
+    return b2`<span data-due=${item.date} data-due-camera=${item.name}>${part.value}</span>`;
+  });
+  return b2`<div class="notice due" data-batteries-due>
+    <ha-icon icon="mdi:battery-alert-variant-outline"></ha-icon>
+    <div><span class="notice-title">${label(hass, "batteries_due")}</span> ${items}</div>
+  </div>`;
+}
+
 // src/camera-views.js
 function light(hass, camera, size) {
   const alt = label(hass, camera.asOf ? "light_alt_last_known" : "light_alt", {
@@ -1109,10 +1262,15 @@ function blinkSays(hass, camera) {
 function asOf(hass, camera) {
   return camera.asOf ? b2`<span class="as-of" data-as-of>${label(hass, "as_of", { time: formatTime(hass, camera.asOf) })}</span>` : A;
 }
+function since(hass, camera) {
+  const time = formatTime(hass, camera.since);
+  return time ? b2`<span class="since" data-since>${label(hass, "since", { time })}</span>` : A;
+}
 function tag(camera) {
   return {
     name: camera.name,
     device: camera.deviceId,
+    entry: camera.entry?.entryId || "",
     state: camera.unknown ? "unknown" : camera.cause,
     stale: camera.asOf ? "true" : "false"
   };
@@ -1124,6 +1282,7 @@ function tile(hass, ui, camera) {
     class="tile ${camera.severity || "warning"} ${camera.asOf ? "stale" : ""} ${open ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -1133,7 +1292,8 @@ function tile(hass, ui, camera) {
         <h3 class="name" data-name>${camera.name}</h3>
         <div class="meta">${metaText(hass, camera)}</div>
         <div class="cause" data-cause>${causeText(hass, camera)}</div>
-        ${blinkSays(hass, camera)} ${asOf(hass, camera)}
+        ${blinkSays(hass, camera)} ${since(hass, camera)} ${asOf(hass, camera)}
+        ${forecastLine(hass, camera)}
       </div>
     </div>
     ${camera.fixes.length ? b2`<div class="fix">${label(hass, "first_fix", { fix: fixTitle(hass, camera.fixes[0]) })}</div>` : A}
@@ -1148,6 +1308,7 @@ function row(hass, ui, camera) {
     class="row ${open && ui.explain?.deviceId === camera.deviceId ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -1165,6 +1326,7 @@ function row(hass, ui, camera) {
       </span>
       <span class="cause ${camera.unknown ? "no-data" : ""}" data-cause>${causeText(hass, camera)}</span>
       <ha-icon class="chevron" icon="mdi:chevron-down"></ha-icon>
+      ${forecastLine(hass, camera)}
     </button>
     ${open ? b2`<div class="row-body" id=${bodyId}>
           <div class="meta">${metaText(hass, camera)}</div>
@@ -1200,6 +1362,43 @@ function actions(hass, ui, camera, batteriesFit) {
     ${explaining ? explainPanel(hass, ui.explain, camera, (led) => ui.explainPick(camera, led), () => ui.explainClose()) : A}`;
 }
 
+// src/devices.js
+function entryIdsOf(device) {
+  return device?.config_entry_id ? [device.config_entry_id] : device?.config_entries || [];
+}
+function ownDevice(device, accounts) {
+  return entryIdsOf(device).some((entryId) => accounts.has(entryId));
+}
+function accountOf(device, accounts, entryByDevice) {
+  const own = entryIdsOf(device).find((entryId2) => accounts.has(entryId2));
+  const entryId = own || entryByDevice.get(device.id);
+  if (entryId && accounts.has(entryId)) {
+    return accounts.get(entryId);
+  }
+  return accounts.size === 1 ? [...accounts.values()][0] : void 0;
+}
+function slug(text) {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+}
+function cameraName(device, own, causeEntityId) {
+  if (device.name_by_user) {
+    return device.name_by_user;
+  }
+  const name = device.name || device.id;
+  const prefix = `${BLINK} `;
+  if (own || !name.startsWith(prefix)) {
+    return name;
+  }
+  const objectId = causeEntityId.split(".")[1] || "";
+  return objectId.startsWith(`${slug(name)}_`) ? name : name.slice(prefix.length);
+}
+function namesOf(device, shown) {
+  return new Set([shown, device.name_by_user, device.name].filter(Boolean));
+}
+function modelOf(device, own) {
+  return own ? device.model || "" : "";
+}
+
 // src/cameras.js
 function entitiesByDevice(hass) {
   const byDevice = /* @__PURE__ */ new Map();
@@ -1215,26 +1414,33 @@ function entitiesByDevice(hass) {
   }
   return byDevice;
 }
-function entryIdsOf(device) {
-  return device?.config_entry_id ? [device.config_entry_id] : device?.config_entries || [];
+var LAST_DUE = /* @__PURE__ */ new Map();
+function dueOf(entryId, summary2) {
+  if (summary2 && !NO_STATE.has(summary2.state)) {
+    LAST_DUE.set(entryId, summary2.attributes.batteries_due || []);
+  }
+  return LAST_DUE.get(entryId) || [];
 }
-function connections(hass, byDevice) {
-  const byEntry = /* @__PURE__ */ new Map();
+function accountsOf(hass, byDevice) {
+  const accounts = /* @__PURE__ */ new Map();
   for (const [deviceId, entities] of byDevice) {
-    const state = entities.connection && hass.states[entities.connection];
+    const connection = entities.connection && hass.states[entities.connection];
+    if (!connection) {
+      continue;
+    }
+    const summary2 = entities.summary && hass.states[entities.summary];
     for (const entryId of entryIdsOf(hass.devices?.[deviceId])) {
-      if (state) {
-        byEntry.set(entryId, {
-          entryId,
-          state: state.state,
-          since: state.attributes.since,
-          lastUpdate: state.attributes.last_update,
-          code: state.attributes.code
-        });
-      }
+      accounts.set(entryId, {
+        entryId,
+        state: connection.state,
+        since: connection.attributes.since,
+        lastUpdate: connection.attributes.last_update,
+        code: connection.attributes.code,
+        batteriesDue: dueOf(entryId, summary2)
+      });
     }
   }
-  return byEntry;
+  return accounts;
 }
 function verdictOf(hass, entities, lastKnown) {
   const causeState = entities.cause && hass.states[entities.cause];
@@ -1256,15 +1462,16 @@ function verdictOf(hass, entities, lastKnown) {
       led: lastKnown.led_state,
       severity: lastKnown.severity ?? null,
       fixes: lastKnown.fixes || [],
-      blinkIssues: [],
+      blinkIssues: lastKnown.blink_issues || [],
+      since: lastKnown.since,
       asOf: lastKnown.as_of
     };
   }
   return { cause: causeState?.state ?? "unavailable", led: "unknown", unknown: true, fixes: [] };
 }
-function cardModel(hass, config, issues, lastKnownByDevice) {
+function cardModel(hass, config, issues, known) {
   const byDevice = entitiesByDevice(hass);
-  const byEntry = connections(hass, byDevice);
+  const accounts = accountsOf(hass, byDevice);
   const wanted = config.cameras?.length ? config.cameras : void 0;
   const matched = /* @__PURE__ */ new Set();
   const cameras = [];
@@ -1273,34 +1480,43 @@ function cardModel(hass, config, issues, lastKnownByDevice) {
     if (!entities.cause || !device) {
       continue;
     }
-    const name = device.name_by_user || device.name || deviceId;
-    const keys = wanted?.filter((value) => value === deviceId || value === name);
+    const own = ownDevice(device, accounts);
+    const name = cameraName(device, own, entities.cause);
+    const names = namesOf(device, name);
+    const keys = wanted?.filter((value) => value === deviceId || names.has(value));
     if (wanted && !keys.length) {
       continue;
     }
     keys?.forEach((key) => matched.add(key));
-    const verdict = verdictOf(hass, entities, lastKnownByDevice.get(deviceId));
+    const verdict = verdictOf(hass, entities, known.verdicts.get(deviceId));
     const button = entities.batteriesButton && hass.states[entities.batteriesButton];
-    const entry = entryIdsOf(device).map((id) => byEntry.get(id)).find(Boolean);
     cameras.push({
       ...verdict,
       deviceId,
       name,
-      model: device.model || "",
+      names,
+      model: modelOf(device, own),
+      forecast: forecastOf(hass, entities),
       entities,
-      entry,
+      entry: accountOf(device, accounts, known.entries),
       batteriesPressable: Boolean(button && button.state !== "unavailable"),
       attention: verdict.severity !== null && verdict.severity !== void 0,
       issue: issueFor(issues, device)
     });
   }
   const shownEntries = new Set(cameras.map((camera) => camera.entry).filter(Boolean));
+  const shown = [...shownEntries.size ? shownEntries : accounts.values()];
+  const due = batteriesDue(shown, cameras, Boolean(wanted));
+  for (const item of due) {
+    if (item.camera) {
+      item.camera.due = true;
+    }
+  }
   return {
     cameras: cameras.sort((a3, b3) => compareCameras(a3, b3, hass.language)),
     unmatched: (wanted || []).filter((value) => !matched.has(value)),
-    outages: [...shownEntries.size ? shownEntries : byEntry.values()].filter(
-      (entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state)
-    )
+    outages: shown.filter((entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state)),
+    due
   };
 }
 function compareCameras(a3, b3, language) {
@@ -1324,15 +1540,24 @@ function issueFor(issues, device) {
   }
   return void 0;
 }
-function camerasWithoutData(hass) {
+function lastKnownNeeds(hass) {
+  const byDevice = entitiesByDevice(hass);
+  const accounts = accountsOf(hass, byDevice);
   const missing = [];
-  for (const [deviceId, entities] of entitiesByDevice(hass)) {
-    const state = entities.cause && hass.states[entities.cause];
-    if (entities.cause && (!state || NO_STATE.has(state.state))) {
+  const foreign = [];
+  for (const [deviceId, entities] of byDevice) {
+    if (!entities.cause) {
+      continue;
+    }
+    const state = hass.states[entities.cause];
+    if (!state || NO_STATE.has(state.state)) {
       missing.push(deviceId);
     }
+    if (accounts.size > 1 && !ownDevice(hass.devices?.[deviceId], accounts)) {
+      foreign.push(deviceId);
+    }
   }
-  return missing;
+  return { missing, foreign };
 }
 
 // src/editor.js
@@ -1401,6 +1626,7 @@ function summary(hass, model) {
     </div>
     ${outages.map((outage, index) => outageNotice(hass, outage, index > 0 || outages.length > 1))}
     ${!outages.length && noData && text !== label(hass, "unknown_summary", { count: noData, total }) ? b2`<div class="notice" data-no-data>${label(hass, "unknown_summary", { count: noData, total })}</div>` : A}
+    ${dueNotice(hass, model.due)}
     ${notFound && text !== notFound ? b2`<div class="notice" data-not-found>${notFound}</div>` : A}`;
 }
 function outageText(hass, outage) {
@@ -1548,6 +1774,11 @@ var STYLES = [
     .as-of {
       font-style: italic;
     }
+    .since {
+      display: block;
+      font-size: 13px;
+      color: var(--secondary-text-color);
+    }
     .cause {
       margin-top: 2px;
       font-size: 15px;
@@ -1585,11 +1816,13 @@ var STYLES = [
     .row.open {
       grid-column: 1 / -1;
     }
+    /* Light, name, cause, chevron; the battery forecast under name and cause. */
     .row-head {
-      display: flex;
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto auto;
       width: 100%;
       align-items: center;
-      gap: 12px;
+      column-gap: 12px;
       padding: 8px 0;
       margin: 0;
       border: none;
@@ -1600,8 +1833,14 @@ var STYLES = [
       cursor: pointer;
       min-height: 44px;
     }
+    .row-head > svg {
+      grid-row: 1 / span 2;
+    }
+    .row-head > .forecast {
+      grid-column: 2 / -1;
+      margin-top: 2px;
+    }
     .row-who {
-      flex: 1;
       min-width: 0;
       display: flex;
       flex-direction: column;
@@ -1691,10 +1930,12 @@ var STYLES = [
     }
   `,
   EXPLAIN_STYLES,
+  FORECAST_STYLES,
   LED_STYLES
 ];
 
 // src/card.js
+var NOTHING_KNOWN = { verdicts: /* @__PURE__ */ new Map(), entries: /* @__PURE__ */ new Map() };
 var BlinkHealthCard = class extends i4 {
   static properties = {
     hass: { attribute: false },
@@ -1721,7 +1962,7 @@ var BlinkHealthCard = class extends i4 {
     this._config = { show_healthy: true };
     this._loading = void 0;
     this._issues = [];
-    this._lastKnown = /* @__PURE__ */ new Map();
+    this._lastKnown = NOTHING_KNOWN;
     this._lastKnownFor = "";
     this._expanded = /* @__PURE__ */ new Set();
     this._explain = void 0;
@@ -1821,25 +2062,34 @@ var BlinkHealthCard = class extends i4 {
   }
   /**
    * Ask Blink Health for the last known verdicts whenever the set of cameras without current data
-   * (or an account's connection) changes: while Blink cannot be reached the card shows those.
+   * (or an account's connection) changes: while Blink cannot be reached the card shows those. It
+   * also says which entry each camera belongs to, which a camera on `blink`'s device does not
+   * tell when there are several Blink Health entries: asked again when those cameras change.
    */
   _followLastKnown() {
-    const missing = camerasWithoutData(this.hass);
+    const { missing, foreign } = lastKnownNeeds(this.hass);
     const connection = this._model().outages.map((outage) => `${outage.state}@${outage.since}`);
-    const key = missing.length ? JSON.stringify([missing, connection]) : "";
+    const key = missing.length || foreign.length ? JSON.stringify([missing, missing.length ? connection : [], foreign]) : "";
     if (key === this._lastKnownFor) {
       return;
     }
     this._lastKnownFor = key;
     if (!key) {
-      this._lastKnown = /* @__PURE__ */ new Map();
+      this._lastKnown = NOTHING_KNOWN;
       return;
     }
     this.hass.callWS({ type: `${DOMAIN}/last_known` }).then(({ entries }) => {
       if (this._lastKnownFor === key) {
-        this._lastKnown = new Map(
-          entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])
-        );
+        this._lastKnown = {
+          verdicts: new Map(
+            entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])
+          ),
+          entries: new Map(
+            entries.flatMap(
+              (entry) => entry.cameras.map((camera) => [camera.device_id, entry.entry_id])
+            )
+          )
+        };
       }
     }).catch(() => void 0);
   }
