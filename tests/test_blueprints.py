@@ -607,3 +607,29 @@ async def test_a_failing_reload_never_stops_set_up(
     await hass.async_block_till_done()
     assert hass.states.get("sensor.front_yard_likely_cause") is not None
     assert "Could not reload the automations" in caplog.text
+
+
+async def test_readme_blueprint_automations_load_and_run(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The README's `use_blueprint` automations load as written, and the battery one runs."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme[
+        readme.index("### Blueprints") : readme.index("### Automation examples")
+    ]
+    config = parse_yaml(re.search(r"```yaml\n(.*?)```", section, re.DOTALL)[1])
+    notified = async_mock_service(hass, "notify", "notify")
+    assert await async_setup_component(hass, "automation", config)
+    await hass.async_block_till_done()
+    states = hass.states.async_all("automation")
+    assert len(states) == len(BLUEPRINTS)
+    assert {state.state for state in states} == {STATE_ON}
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await _poll(hass, freezer)
+    messages = [call.data["message"] for call in notified]
+    assert len(messages) == 1
+    assert messages[0].startswith("Front Yard: batteries low. ")
