@@ -2,17 +2,21 @@
 
 `blink/` alone knows blinkpy and Blink's wire format; the model, the diagnosis engine and the
 forecast are pure (no Home Assistant, no blinkpy, nothing of the layers above them); nothing an
-owner installs can reach the simulated Blink cloud.
+owner installs can reach the simulated Blink cloud. tests/README.md, the map of which tests cover
+which module, has a row for every module, names every test file, and names only files that exist.
 """
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
+import re
 
 import pytest
 
-PACKAGE = Path(__file__).parents[1] / "custom_components" / "blink_health"
+REPO = Path(__file__).parents[1]
+TESTS = REPO / "tests"
+PACKAGE = REPO / "custom_components" / "blink_health"
 PURE = ("model", "diagnosis", "forecast")
 # What the pure layers may import from the integration: each other, the typed reading with
 # Blink's vocabulary and value ranges, and the constants; all of them pure too.
@@ -111,3 +115,101 @@ def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
         ("blinkpy.blinkpy", 0),
         ("", 1),
     ]
+
+
+# The map: a row's first cell names its module (relative to the integration) or test file
+# (relative to tests/); every file it names, in any cell, is relative to one of these.
+TEST_MAP = TESTS / "README.md"
+MAP_ROOTS = (TESTS, PACKAGE, REPO)
+_ROW = re.compile(r"^\| `([^`]+)` \|", re.MULTILINE)
+_NAMED_FILE = re.compile(r"`([\w./-]+\.(?:py|mjs|js|ambr))`")
+
+
+def _only_reexports(path: Path) -> bool:
+    """Return whether a file holds nothing but a docstring, imports and `__all__`."""
+    for index, node in enumerate(ast.parse(path.read_text(encoding="utf-8")).body):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if index == 0 and isinstance(node, ast.Expr):
+            continue
+        if isinstance(node, ast.Assign) and [
+            getattr(target, "id", None) for target in node.targets
+        ] == ["__all__"]:
+            continue
+        return False
+    return True
+
+
+def _modules_to_map() -> list[str]:
+    """Return every module the map needs a row for: all but a package's re-exporting `__init__`."""
+    return [
+        path.relative_to(PACKAGE).as_posix()
+        for path in _files()
+        if path.name != "__init__.py"
+        or path.parent == PACKAGE
+        or not _only_reexports(path)
+    ]
+
+
+def _unmapped(text: str, modules: list[str]) -> list[str]:
+    """Return the modules that have no row of their own in the map's text."""
+    rows = set(_ROW.findall(text))
+    return [module for module in modules if module not in rows]
+
+
+def _missing_files(text: str) -> list[str]:
+    """Return each file the map's text names that exists under none of the map's roots."""
+    return sorted(
+        name
+        for name in set(_NAMED_FILE.findall(text))
+        if not any((root / name).is_file() for root in MAP_ROOTS)
+    )
+
+
+def _unnamed_tests(text: str) -> list[str]:
+    """Return the test files under tests/ that the map's text never names."""
+    named = set(_NAMED_FILE.findall(text))
+    return [
+        path.relative_to(TESTS).as_posix()
+        for path in sorted(TESTS.rglob("test_*.py"))
+        if path.relative_to(TESTS).as_posix() not in named
+    ]
+
+
+def test_the_map_has_a_row_for_every_module() -> None:
+    """tests/README.md says which tests cover each module of the integration."""
+    assert _unmapped(TEST_MAP.read_text(encoding="utf-8"), _modules_to_map()) == []
+
+
+def test_the_map_names_only_files_that_exist() -> None:
+    """No row of tests/README.md points at a test file or module that was renamed or removed."""
+    assert _missing_files(TEST_MAP.read_text(encoding="utf-8")) == []
+
+
+def test_the_map_names_every_test_file() -> None:
+    """Each test file appears in tests/README.md: under a module, or for what it guards."""
+    assert _unnamed_tests(TEST_MAP.read_text(encoding="utf-8")) == []
+
+
+def test_the_map_check_sees_a_gap_and_a_stale_name(tmp_path: Path) -> None:
+    """A module without a row, a test file that does not exist and code in an `__init__` count."""
+    text = (
+        "| `coordinator.py` | polls | `test_init.py` |\n"
+        "| `entity.py`, `sensor.py` | entities | `test_gone.py` |\n"
+    )
+    assert _unmapped(text, ["coordinator.py", "entity.py", "sensor.py"]) == [
+        "entity.py",
+        "sensor.py",
+    ]
+    assert _missing_files(text) == ["test_gone.py"]
+    assert "test_layers.py" in _unnamed_tests(text)
+    assert "__init__.py" in _modules_to_map()
+    assert "model/__init__.py" not in _modules_to_map()
+    assert "blink/signed_in/rest.py" in _modules_to_map()
+    package = tmp_path / "__init__.py"
+    package.write_text('"""Doc."""\n\nfrom .a import b\n\n__all__ = ["b"]\n', "utf-8")
+    assert _only_reexports(package)
+    package.write_text(
+        '"""Doc."""\n\nfrom .a import b\n\n\ndef c() -> None: ...\n', "utf-8"
+    )
+    assert not _only_reexports(package)
