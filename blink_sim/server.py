@@ -127,10 +127,17 @@ class LoopbackResolver(AbstractResolver):
         """Nothing to close."""
 
 
-def make_session(port: int) -> ClientSession:
-    """Build an aiohttp session whose every Blink request reaches the simulator on `port`."""
+def make_session(port: int, *, connector_owner: bool = True) -> ClientSession:
+    """Build an aiohttp session whose every Blink request reaches the simulator on `port`.
+
+    `connector_owner=False` makes it behave like Home Assistant's sessions, whose connector is
+    shared: letting go of the session (`detach()`) leaves the connector to its owner, who closes
+    it (`session.connector` before then).
+    """
     connector = TCPConnector(resolver=LoopbackResolver(port), ssl=False)
-    return ClientSession(connector=connector, cookie_jar=CookieJar())
+    return ClientSession(
+        connector=connector, connector_owner=connector_owner, cookie_jar=CookieJar()
+    )
 
 
 async def _blink_handler(request: web.Request) -> web.StreamResponse:

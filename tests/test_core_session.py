@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from blinkpy.auth import UnauthorizedError
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
@@ -224,19 +223,26 @@ async def test_core_unloaded_then_removed(
 async def test_core_needs_sign_in(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
+    cloud: FakeBlinkCloud,
     core_entry: MockConfigEntry,
 ) -> None:
     """Core asking its owner to sign in: one repair pointing there; no reauth of our own."""
     health = await add_health(hass, core_entry)
-    with patch.object(
-        core_entry.runtime_data.api, "refresh", side_effect=UnauthorizedError
-    ):
-        await core_poll(hass, freezer)
+    # Blink refuses the session and then its refresh token: core must ask for a sign-in.
+    cloud.set_fault("unauthorized", True)
+    cloud.set_fault("refresh_refused", True)
+    await core_poll(hass, freezer)
+    cloud.set_fault("unauthorized", False)
+    cloud.set_fault("refresh_refused", False)
     assert not health.runtime_data.last_update_success
     assert hass.states.get("sensor.driveway_likely_cause").state == "unavailable"
     issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REAUTH, health.entry_id)
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
     assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [
+        flow["context"]["source"]
+        for flow in hass.config_entries.flow.async_progress_by_handler("blink")
+    ] == ["reauth"]
     # Core's owner signs in again: core reloads, the repair goes.
     assert await hass.config_entries.async_reload(core_entry.entry_id)
     await hass.async_block_till_done()

@@ -29,7 +29,7 @@ from .blink.blink_integration import (
     blink_account,
     loaded_blink_entries,
 )
-from .blink.session import create_blink_session
+from .blink.session import create_blink_session, release_blink_session
 from .blink.signed_in import (
     CONF_PIN,
     BlinkSignIn,
@@ -270,13 +270,11 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_create_entry(title=self._username, data=data)
 
     async def _async_close_session(self) -> None:
-        """Close the sign-in session; the entry opens its own."""
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+        """Let go of the sign-in session; the entry opens its own."""
+        release_blink_session(self._session)
         self._session = None
 
     @callback
     def async_remove(self) -> None:
-        """Close the session of a sign-in that was abandoned."""
-        if self._session is not None and not self._session.closed:
-            self.hass.async_create_task(self._session.close())
+        """Let go of the session of a sign-in that was abandoned."""
+        release_blink_session(self._session)

@@ -22,7 +22,7 @@ from homeassistant.helpers.selector import (
 import probatio as vol
 
 from ..blink.blink_integration import CONF_BLINK_ENTRY_ID
-from ..blink.session import create_blink_session
+from ..blink.session import create_blink_session, release_blink_session
 from ..blink.signed_in import (
     CONF_PIN,
     BlinkSignIn,
@@ -126,12 +126,10 @@ class SwitchToSignInFlow(RepairsFlow):
 
     @callback
     def async_remove(self) -> None:
-        """Close the session of a sign-in the owner abandoned."""
-        if self._session is not None and not self._session.closed:
-            self.hass.async_create_task(self._session.close())
+        """Let go of the session of a sign-in the owner abandoned."""
+        release_blink_session(self._session)
 
     async def _async_close(self) -> None:
-        """Close the sign-in's session."""
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+        """Let go of the sign-in's session."""
+        release_blink_session(self._session)
         self._session = None

@@ -25,6 +25,7 @@ from ..details import CameraDetails, camera_details
 from ..errors import AuthRefused, MalformedAnswer, SourceError
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
+from ..session import release_blink_session
 from ..source import BlinkSource
 from ..usage import USAGE_PATH, AccountUsage, read_usage
 from .doorbells import DoorbellReader
@@ -94,8 +95,8 @@ class SignedInSource(BlinkSource):
         await self._rest.async_ensure_token()
 
     async def async_close(self) -> None:
-        """Close the session."""
-        await self._session.close()
+        """Let go of the session (Home Assistant's connector stays open for the others)."""
+        release_blink_session(self._session)
 
     async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountReading:
         """Read the homescreen and the media list, then the details of the cameras that need it."""
