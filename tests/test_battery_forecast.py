@@ -265,13 +265,13 @@ async def _soon_due(
     await _days(hass, freezer)
 
 
-async def test_batteries_due_soon_raise_a_repair_an_event_and_show_in_the_summary(
+async def test_batteries_due_soon_raise_a_repair_an_event_and_are_listed(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """Due within 14 days: a repair, one event, the account summary; recorded: all gone."""
+    """Due within 14 days: a repair, one event, the account's list; recorded: all gone."""
     due_events = async_capture_events(hass, "blink_health_battery_due")
     issue_events = async_capture_events(hass, "blink_health_issue")
     await _soon_due(hass, init_integration, cloud, freezer)
@@ -297,10 +297,12 @@ async def test_batteries_due_soon_raise_a_repair_an_event_and_show_in_the_summar
         days=event.data["days_left"]
     )
     assert [e.data["cause"] for e in issue_events] == ["battery_due"]
-    summary = hass.states.get("sensor.blink_account_cameras_needing_attention")
-    assert summary.attributes["batteries_due"] == [
+    due_soon = hass.states.get("sensor.blink_account_batteries_due_soon")
+    assert due_soon.state == "1"
+    assert due_soon.attributes["cameras"] == [
         {
             "name": "Front Yard",
+            "device_id": repair.data["device_id"],
             "date": _due(hass)[0].isoformat(),
             "days_left": days_left,
         }
@@ -317,6 +319,11 @@ async def test_batteries_due_soon_raise_a_repair_an_event_and_show_in_the_summar
     assert ir.async_get(hass).async_get_issue(DOMAIN, repair.issue_id) is None
     assert [e.data["action"] for e in issue_events] == ["raised", "cleared"]
     assert _due(hass)[1]["days_left"] > 0
+    # The list follows the new forecast (heavy use: the new cells are due soon too).
+    due_soon = hass.states.get("sensor.blink_account_batteries_due_soon")
+    assert [(c["date"], c["days_left"]) for c in due_soon.attributes["cameras"]] == [
+        (_due(hass)[0].isoformat(), _due(hass)[1]["days_left"])
+    ]
 
 
 async def test_the_repair_clears_when_the_date_moves_out(

@@ -1,7 +1,7 @@
 // The battery forecast: "replace batteries around <day>" for each battery camera (from its
 // `battery_replacement_due` sensor), and the cameras whose batteries are due within the owner's
-// warning days (the account summary's `batteries_due`), soonest first, in words. The forecast is
-// Blink Health's own record: it stays current, and is never greyed, while Blink cannot be reached.
+// warning days (the account's `batteries_due_soon` sensor), soonest first, in words. Both are
+// Blink Health's own records: they stay current, never greyed, while Blink cannot be reached.
 
 import { css, html, nothing } from "lit";
 import { LEARNING } from "./constants.js";
@@ -119,22 +119,24 @@ export function forecastLine(hass, camera) {
 }
 
 /**
- * The cameras due within the warning days, from the summary sensors of the accounts shown,
- * soonest first; each tied to the card's camera (by its names, else by the day) for its name.
+ * The cameras due within the warning days, from the `batteries_due_soon` sensors of the accounts
+ * shown, soonest first; each tied to the card's camera by its device for the name the card shows.
  * With cameras configured, only theirs.
  */
 export function batteriesDue(accounts, cameras, configured) {
   const due = accounts
     .flatMap((account) => account.batteriesDue)
-    .filter((entry) => entry && day(entry.date))
-    .map((entry) => ({ name: entry.name, date: entry.date, daysLeft: Number(entry.days_left) || 0 }))
+    .filter((listed) => listed && day(listed.date))
+    .map((listed) => ({
+      name: listed.name,
+      deviceId: listed.device_id,
+      date: listed.date,
+      daysLeft: Number(listed.days_left) || 0,
+    }))
     .sort((a, b) => a.date.localeCompare(b.date));
   const list = [];
   for (const item of due) {
-    const sameDay = cameras.filter((camera) => camera.forecast?.date === item.date);
-    const camera =
-      sameDay.find((candidate) => candidate.names.has(item.name)) ||
-      (sameDay.length === 1 ? sameDay[0] : undefined);
+    const camera = cameras.find((candidate) => candidate.deviceId === item.deviceId);
     if (camera || !configured) {
       list.push({ ...item, name: camera?.name || item.name, camera });
     }
