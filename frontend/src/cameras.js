@@ -12,6 +12,7 @@ import {
   NO_STATE,
   ROLES,
   SEVERITY_ORDER,
+  STORAGE_ISSUE,
   WEAK_LINKS,
   WEAK_SIGNAL,
 } from "./constants.js";
@@ -185,10 +186,14 @@ function compareCameras(a, b, language) {
   );
 }
 
-/** The open repair of a camera: its own, else its Sync Module's (issue ids end in a device id). */
+/**
+ * The open repair of a camera: its own, else its Sync Module's (issue ids end in a device id);
+ * never the Sync Module's local storage repair, which is the storage warning's.
+ */
 function issueFor(issues, device) {
+  const forCamera = issues.filter((issue) => !issue.issue_id.startsWith(`${STORAGE_ISSUE}_`));
   for (const id of [device.id, device.via_device_id].filter(Boolean)) {
-    const issue = issues.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
+    const issue = forCamera.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
     if (issue) {
       return issue;
     }

@@ -61,7 +61,7 @@ export class BlinkHealthCard extends LitElement {
     this._loading = undefined; // the language whose translations were asked for
     this._issues = [];
     this._lastKnown = NOTHING_KNOWN;
-    this._lastKnownFor = "";
+    this._lastKnownFor = undefined; // what last_known was asked for (none yet)
     this._namesKnown = false; // whether last_known answered for the devices that are `blink`'s
     this._expanded = new Set(); // fine rows the owner opened
     this._explain = undefined; // { deviceId, observed, busy, result, error }

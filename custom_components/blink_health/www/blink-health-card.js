@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 9fda219a3a00cff5). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 124ffa2cff607564). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -1650,8 +1650,9 @@ function compareCameras(a3, b3, language) {
   return group(a3) - group(b3) || severity(a3) - severity(b3) || (a3.attention ? cause(a3) - cause(b3) : 0) || a3.name.localeCompare(b3.name, language);
 }
 function issueFor(issues, device) {
+  const forCamera = issues.filter((issue) => !issue.issue_id.startsWith(`${STORAGE_ISSUE}_`));
   for (const id of [device.id, device.via_device_id].filter(Boolean)) {
-    const issue = issues.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
+    const issue = forCamera.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
     if (issue) {
       return issue;
     }
@@ -2091,7 +2092,7 @@ var BlinkHealthCard = class extends i4 {
     this._loading = void 0;
     this._issues = [];
     this._lastKnown = NOTHING_KNOWN;
-    this._lastKnownFor = "";
+    this._lastKnownFor = void 0;
     this._namesKnown = false;
     this._expanded = /* @__PURE__ */ new Set();
     this._explain = void 0;
