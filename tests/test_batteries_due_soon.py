@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from blink_sim.cloud import FakeBlinkCloud
 
-from .core_blink import core_and_health
+from .core_blink import core_and_health, core_poll
 from .helpers import device_id, poll
 
 DUE_SOON = "sensor.blink_account_batteries_due_soon"
@@ -131,9 +131,13 @@ async def test_new_batteries_take_a_camera_off_the_list(
 
 @pytest.mark.parametrize("scenario", ["demo"])
 async def test_on_the_blink_integrations_session(
-    hass: HomeAssistant, cloud: FakeBlinkCloud
+    hass: HomeAssistant, cloud: FakeBlinkCloud, freezer: FrozenDateTimeFactory
 ) -> None:
-    """On `blink`'s session each camera due names the device its entities sit on, `blink`'s."""
+    """On `blink`'s session: the same list, by `blink`'s devices, kept while `blink` is down.
+
+    Unloaded, `blink` is Blink Health's outage there; new batteries take the camera off the
+    list once `blink` has read them.
+    """
     core, health = await core_and_health(hass, cloud)
     value, cameras = _due_soon(hass)
     assert value == str(len(cameras))
@@ -148,3 +152,23 @@ async def test_on_the_blink_integrations_session(
         {key: camera[key] for key in ("device_id", "date", "days_left")}
         for camera in cameras
     ] == _forecasts(hass, health)
+
+    assert await hass.config_entries.async_unload(core.entry_id)
+    await hass.async_block_till_done()
+    connection = hass.states.get("sensor.blink_account_connection")
+    assert connection.state == "blink_integration_unavailable"
+    assert hass.states.get("sensor.patio_likely_cause").state == STATE_UNAVAILABLE
+    assert _due_soon(hass) == (value, cameras)
+
+    assert await hass.config_entries.async_setup(core.entry_id)
+    await hass.async_block_till_done()
+    cloud.replace_batteries(PATIO)
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: "button.patio_record_new_batteries"},
+        blocking=True,
+    )
+    # Blink's reading still says low until `blink`'s next refresh, which reads the new cells.
+    await core_poll(hass, freezer)
+    assert patio.device_id not in {c["device_id"] for c in _due_soon(hass)[1]}
