@@ -246,7 +246,10 @@ def test_card_label_strings_pass_hassfest_rules() -> None:
 
 
 def test_card_translation_keys_exist() -> None:
-    """Each Blink Health translation the card reads exists for every value it can take."""
+    """Each Blink Health translation the card reads exists for every value it can take.
+
+    The local storage states it warns of have their words and their first fix.
+    """
     sensor = STRINGS["entity"]["sensor"]
     leds = set(_js_list("LED_STATES"))
     assert leds == {led.value for led in LedState}
@@ -272,7 +275,12 @@ def test_card_translation_keys_exist() -> None:
 
 
 def test_card_orders_and_offers_as_the_integration_decides() -> None:
-    """Precedence is the LED doctor's; "batteries replaced" leads where batteries are a fix."""
+    """The card decides as the integration does: precedence, fixes, links, storage, roles.
+
+    Precedence is the LED doctor's; "batteries replaced" leads where batteries are a fix; a weak
+    signal's link is the repair event's `weak_link` for its first fix; a stopped local storage is
+    the states and the issue id of its repair; the roles are the entities the card reads.
+    """
     assert _js_list("CAUSE_ORDER") == list(dict.fromkeys(r.cause.value for r in RULES))
     assert set(_js_list("BATTERY_CAUSES")) == {
         rule.cause.value for rule in RULES if Fix.REPLACE_BATTERIES in rule.fixes
@@ -309,7 +317,13 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     init_integration: MockConfigEntry,
     hass_ws_client: WebSocketGenerator,
 ) -> None:
-    """The attributes, roles and last known fields the card reads exist on a real set-up."""
+    """The attributes, roles and last known fields the card reads exist on a real set-up.
+
+    The demo's account carries `batteries_due_soon` with each camera's device (Patio, low, is
+    due); Patio's likely cause notes the cold as the card reads it (`cold_temperature_c=-5`); a
+    Sync Module's local storage says whether it worked; last_known gives each camera and Sync
+    Module its name in Blink and its model.
+    """
     entities = er.async_get(hass)
     devices = dr.async_get(hass)
     ours = er.async_entries_for_config_entry(entities, init_integration.entry_id)

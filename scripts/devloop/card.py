@@ -8,8 +8,16 @@ driving Debian's chromium, never a downloaded browser):
 - every camera with its cause in the owner's language, errors before warnings, then by the LED
   doctor's precedence, and Blink's own words where it reports an issue; named as in Blink (never
   `blink`'s "blink Driveway") and tied to its Blink Health entry, on whichever device it sits;
+  with its model's name (on `blink`'s devices too, from last_known, never Blink's raw type);
 - every battery camera's forecast day (its sensor's, in words), no Mini's, and the batteries due
-  soon as the account summary lists them;
+  soon as `batteries_due_soon` lists them (matched by device), healthy and in an outage;
+- the cold hint where the likely cause notes cold (the demo's Patio, -5 °C), in the owner's unit;
+  a weak signal's weak link (Wi-Fi, the Sync Module's, both) with its fix;
+- local storage: nothing said of a working one (the demo's Home); then the simulator's Home
+  Sync Module reports its drive full and two polls are asked for: the card warns, in the warning
+  colour, with the state, the first fix and "Open the repair", which opens that repair; the
+  contrast is measured with the warning shown; storage working again, the warning goes (not with
+  `--with-blink`, as for the outage);
 - each light's animation and its text alternative; buttons that fit the problem ("batteries
   replaced" only first for a battery cause, never on another problem) and lines that say they open;
 - "what do I see?" starting at the light Blink Health believes, with an answer;
@@ -358,7 +366,8 @@ async def _storage_stopped(run: Browsing, page: Page, simulator: str) -> None:
         # Assistant's refresh debouncer lets through 10 s after the first at the earliest.
         await run.ha.poll()
         await wait_until(
-            page, lambda card: any(n["device"] == module.device for n in card["storage"])
+            page,
+            lambda card: any(n["device"] == module.device for n in card["storage"]),
         )
         await asyncio.sleep(REFRESH_COOLDOWN_S)
         await run.ha.poll()
