@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
@@ -20,7 +20,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from blink_sim.cloud import FakeBlinkCloud
 
 from .core_blink import core_and_health, core_poll
-from .helpers import device_id, poll
+from .helpers import device_id, poll, record_new_batteries
 
 DUE_SOON = "sensor.blink_account_batteries_due_soon"
 PATIO = "DEMO-LOWBATT-02"
@@ -115,13 +115,7 @@ async def test_new_batteries_take_a_camera_off_the_list(
     """New batteries recorded for Patio: it leaves the list at once, and stays off it."""
     patio = device_id(hass, PATIO)
     assert patio in {camera["device_id"] for camera in _due_soon(hass)[1]}
-    cloud.replace_batteries(PATIO)
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.patio_record_new_batteries"},
-        blocking=True,
-    )
+    await record_new_batteries(hass, cloud, PATIO, "patio")
     value, cameras = _due_soon(hass)
     assert patio not in {camera["device_id"] for camera in cameras}
     assert value == str(len(cameras))
@@ -162,13 +156,7 @@ async def test_on_the_blink_integrations_session(
 
     assert await hass.config_entries.async_setup(core.entry_id)
     await hass.async_block_till_done()
-    cloud.replace_batteries(PATIO)
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.patio_record_new_batteries"},
-        blocking=True,
-    )
+    await record_new_batteries(hass, cloud, PATIO, "patio")
     # Blink's reading still says low until `blink`'s next refresh, which reads the new cells.
     await core_poll(hass, freezer)
     assert patio.device_id not in {c["device_id"] for c in _due_soon(hass)[1]}

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
@@ -24,7 +24,13 @@ from pytest_homeassistant_custom_component.common import (
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
 
-from .helpers import issue_id, poll, start_fix_flow, submit_fix_flow
+from .helpers import (
+    issue_id,
+    poll,
+    record_new_batteries,
+    start_fix_flow,
+    submit_fix_flow,
+)
 
 DUE = "sensor.front_yard_battery_replacement_due"
 SERIAL = "CAM-OUTDOOR-01"
@@ -43,14 +49,8 @@ async def _days(
 
 
 async def _record_new_batteries(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
-    """Put new cells in the simulated camera and press its Batteries replaced button."""
-    cloud.replace_batteries(SERIAL)
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.front_yard_record_new_batteries"},
-        blocking=True,
-    )
+    """Put new cells in the Front Yard and press its Record new batteries button."""
+    await record_new_batteries(hass, cloud, SERIAL, "front_yard")
 
 
 def _due(hass: HomeAssistant) -> tuple[date, dict[str, Any]]:

@@ -8,10 +8,10 @@
 // batteries, confirmBatteries, cancelBatteries, openRepair, explainOpen, explainPick,
 // explainClose }.
 
-import { css, html, nothing } from "lit";
+import { html, nothing } from "lit";
 import { BATTERY_CAUSES, TRANSLATIONS } from "./constants.js";
 import { explainPanel } from "./explain.js";
-import { forecastLine } from "./forecast.js";
+import { coldHint, forecastLine } from "./forecast.js";
 import { ledSvg } from "./led.js";
 import {
   causeText,
@@ -20,7 +20,6 @@ import {
   label,
   ledText,
   metaText,
-  temperatureText,
 } from "./texts.js";
 
 /** The light's drawing with its text alternative. */
@@ -51,46 +50,6 @@ function asOf(hass, camera) {
 function since(hass, camera) {
   const time = formatTime(hass, camera.since);
   return time ? html`<span class="since" data-since>${label(hass, "since", { time })}</span>` : nothing;
-}
-
-// The styles of a camera's notes (part of the card's styles): the cold is small and quiet, under
-// the battery forecast; the weak link leads the fix.
-export const CAMERA_NOTE_STYLES = css`
-  .cold {
-    display: flex;
-    align-items: flex-start;
-    gap: 4px;
-    margin-top: 2px;
-    font-size: 13px;
-    line-height: 18px;
-    font-weight: 400;
-    color: var(--secondary-text-color);
-    overflow-wrap: anywhere;
-  }
-  .cold ha-icon {
-    flex: none;
-    --mdc-icon-size: 16px;
-    color: var(--secondary-text-color);
-  }
-  .row-head > .cold {
-    grid-column: 2 / -1;
-  }
-  .weak-link {
-    font-weight: 500;
-  }
-`;
-
-/**
- * The cold at a battery camera, where its verdict notes it: lithium cells give less in the cold,
- * so the light may flash for low batteries sooner. A note, never a fault (the cause is unchanged).
- */
-function coldHint(hass, camera) {
-  return camera.cold === undefined
-    ? nothing
-    : html`<span class="cold" data-cold=${camera.cold}>
-        <ha-icon icon="mdi:snowflake-thermometer"></ha-icon>
-        <span>${label(hass, "cold", { temperature: temperatureText(hass, camera.cold) })}</span>
-      </span>`;
 }
 
 /** The first fix, after the link a weak signal is weak on (Wi-Fi, the Sync Module's, both). */

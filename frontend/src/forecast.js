@@ -1,20 +1,23 @@
 // The battery forecast: "replace batteries around <day>" for each battery camera (from its
 // `battery_replacement_due` sensor), and the cameras whose batteries are due within the owner's
 // warning days (the account's `batteries_due_soon` sensor), soonest first, in words. Both are
-// Blink Health's own records: they stay current, never greyed, while Blink cannot be reached.
+// Blink Health's own records: they stay current, never greyed, while Blink cannot be reached. And
+// the cold at a battery camera, which drains its cells sooner (Blink's reading: not in an outage).
 
 import { css, html, nothing } from "lit";
 import { LEARNING } from "./constants.js";
-import { label } from "./texts.js";
+import { label, temperatureText } from "./texts.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 // A range is worth saying when it spans more than this many days (or more than the days left).
 const WIDE_DAYS = 30;
 
-// The forecast's styles (part of the card's styles): never greyed, in the warning colour when due.
+// The forecast's styles (part of the card's styles): never greyed, in the warning colour when due;
+// the cold below it, small and quiet.
 export const FORECAST_STYLES = css`
-  .forecast {
+  .forecast,
+  .cold {
     display: flex;
     align-items: flex-start;
     gap: 4px;
@@ -25,10 +28,18 @@ export const FORECAST_STYLES = css`
     color: var(--primary-text-color);
     overflow-wrap: anywhere;
   }
-  .forecast ha-icon {
+  .forecast ha-icon,
+  .cold ha-icon {
     flex: none;
     --mdc-icon-size: 16px;
     color: var(--secondary-text-color);
+  }
+  .cold {
+    margin-top: 2px;
+    color: var(--secondary-text-color);
+  }
+  .row-head > .cold {
+    grid-column: 2 / -1;
   }
   .forecast.due {
     font-weight: 500;
@@ -116,6 +127,19 @@ export function forecastLine(hass, camera) {
   return html`<span class="forecast ${camera.due ? "due" : ""}" data-forecast=${forecast.date}>
     <ha-icon icon="mdi:battery-clock-outline"></ha-icon><span>${forecastText(hass, forecast)}</span>
   </span>`;
+}
+
+/**
+ * The cold at a battery camera, where its verdict notes it: lithium cells give less in the cold,
+ * so the light may flash for low batteries sooner. A note, never a fault (the cause is unchanged).
+ */
+export function coldHint(hass, camera) {
+  return camera.cold === undefined
+    ? nothing
+    : html`<span class="cold" data-cold=${camera.cold}>
+        <ha-icon icon="mdi:snowflake-thermometer"></ha-icon>
+        <span>${label(hass, "cold", { temperature: temperatureText(hass, camera.cold) })}</span>
+      </span>`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The card's styles: Home Assistant's theme variables throughout (light and dark follow the
 // theme), one column on a phone and a grid on a wide screen; the status light's are in led.js,
-// "what do I see?"'s in explain.js, the battery forecast's in forecast.js, a camera's notes (cold,
-// weak link) in camera-views.js, the local storage's in storage.js.
+// "what do I see?"'s in explain.js, the battery forecast's and the cold's in forecast.js, the local
+// storage's in storage.js.
 //
 // Text keeps a contrast of at least 4.5:1 (WCAG AA) in both themes: the theme's warning and error
 // colours are too light on white (amber 1.9:1), so coloured text mixes them with the theme's text
@@ -9,7 +9,6 @@
 // themselves mark borders, dots and icons, where no text is read.
 
 import { css } from "lit";
-import { CAMERA_NOTE_STYLES } from "./camera-views.js";
 import { EXPLAIN_STYLES } from "./explain.js";
 import { FORECAST_STYLES } from "./forecast.js";
 import { LED_STYLES } from "./led.js";
@@ -79,7 +78,8 @@ export const STYLES = [
       flex: none;
       color: var(--bh-error);
     }
-    .notice-title {
+    .notice-title,
+    .weak-link {
       font-weight: 500;
     }
     .grid {
@@ -290,7 +290,6 @@ export const STYLES = [
       font-size: 14px;
     }
   `,
-  CAMERA_NOTE_STYLES,
   EXPLAIN_STYLES,
   FORECAST_STYLES,
   LED_STYLES,

@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 1dd5bb2218ed5da8). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 061a29ad58444376). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -1125,7 +1125,8 @@ var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 var DAY_MS = 864e5;
 var WIDE_DAYS = 30;
 var FORECAST_STYLES = i`
-  .forecast {
+  .forecast,
+  .cold {
     display: flex;
     align-items: flex-start;
     gap: 4px;
@@ -1136,10 +1137,18 @@ var FORECAST_STYLES = i`
     color: var(--primary-text-color);
     overflow-wrap: anywhere;
   }
-  .forecast ha-icon {
+  .forecast ha-icon,
+  .cold ha-icon {
     flex: none;
     --mdc-icon-size: 16px;
     color: var(--secondary-text-color);
+  }
+  .cold {
+    margin-top: 2px;
+    color: var(--secondary-text-color);
+  }
+  .row-head > .cold {
+    grid-column: 2 / -1;
   }
   .forecast.due {
     font-weight: 500;
@@ -1212,6 +1221,12 @@ function forecastLine(hass, camera) {
   return b2`<span class="forecast ${camera.due ? "due" : ""}" data-forecast=${forecast.date}>
     <ha-icon icon="mdi:battery-clock-outline"></ha-icon><span>${forecastText(hass, forecast)}</span>
   </span>`;
+}
+function coldHint(hass, camera) {
+  return camera.cold === void 0 ? A : b2`<span class="cold" data-cold=${camera.cold}>
+        <ha-icon icon="mdi:snowflake-thermometer"></ha-icon>
+        <span>${label(hass, "cold", { temperature: temperatureText(hass, camera.cold) })}</span>
+      </span>`;
 }
 function batteriesDue(accounts, cameras, configured) {
   const due = accounts.flatMap((account) => account.batteriesDue).filter((listed) => listed && day(listed.date)).map((listed) => ({
@@ -1291,36 +1306,6 @@ function asOf(hass, camera) {
 function since(hass, camera) {
   const time = formatTime(hass, camera.since);
   return time ? b2`<span class="since" data-since>${label(hass, "since", { time })}</span>` : A;
-}
-var CAMERA_NOTE_STYLES = i`
-  .cold {
-    display: flex;
-    align-items: flex-start;
-    gap: 4px;
-    margin-top: 2px;
-    font-size: 13px;
-    line-height: 18px;
-    font-weight: 400;
-    color: var(--secondary-text-color);
-    overflow-wrap: anywhere;
-  }
-  .cold ha-icon {
-    flex: none;
-    --mdc-icon-size: 16px;
-    color: var(--secondary-text-color);
-  }
-  .row-head > .cold {
-    grid-column: 2 / -1;
-  }
-  .weak-link {
-    font-weight: 500;
-  }
-`;
-function coldHint(hass, camera) {
-  return camera.cold === void 0 ? A : b2`<span class="cold" data-cold=${camera.cold}>
-        <ha-icon icon="mdi:snowflake-thermometer"></ha-icon>
-        <span>${label(hass, "cold", { temperature: temperatureText(hass, camera.cold) })}</span>
-      </span>`;
 }
 function fix(hass, camera) {
   if (!camera.fixes.length) {
@@ -1834,7 +1819,8 @@ var STYLES = [
       flex: none;
       color: var(--bh-error);
     }
-    .notice-title {
+    .notice-title,
+    .weak-link {
       font-weight: 500;
     }
     .grid {
@@ -2045,7 +2031,6 @@ var STYLES = [
       font-size: 14px;
     }
   `,
-  CAMERA_NOTE_STYLES,
   EXPLAIN_STYLES,
   FORECAST_STYLES,
   LED_STYLES,
