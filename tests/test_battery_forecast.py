@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
@@ -24,7 +24,13 @@ from pytest_homeassistant_custom_component.common import (
 from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.const import DOMAIN
 
-from .helpers import issue_id, poll, start_fix_flow, submit_fix_flow
+from .helpers import (
+    issue_id,
+    poll,
+    record_new_batteries,
+    start_fix_flow,
+    submit_fix_flow,
+)
 
 DUE = "sensor.front_yard_battery_replacement_due"
 SERIAL = "CAM-OUTDOOR-01"
@@ -43,14 +49,8 @@ async def _days(
 
 
 async def _record_new_batteries(hass: HomeAssistant, cloud: FakeBlinkCloud) -> None:
-    """Put new cells in the simulated camera and press its Batteries replaced button."""
-    cloud.replace_batteries(SERIAL)
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.front_yard_record_new_batteries"},
-        blocking=True,
-    )
+    """Put new cells in the Front Yard and press its Record new batteries button."""
+    await record_new_batteries(hass, cloud, SERIAL, "front_yard")
 
 
 def _due(hass: HomeAssistant) -> tuple[date, dict[str, Any]]:
@@ -265,13 +265,13 @@ async def _soon_due(
     await _days(hass, freezer)
 
 
-async def test_batteries_due_soon_raise_a_repair_an_event_and_show_in_the_summary(
+async def test_batteries_due_soon_raise_a_repair_an_event_and_are_listed(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """Due within 14 days: a repair, one event, the account summary; recorded: all gone."""
+    """Due within 14 days: a repair, one event, the account's list; recorded: all gone."""
     due_events = async_capture_events(hass, "blink_health_battery_due")
     issue_events = async_capture_events(hass, "blink_health_issue")
     await _soon_due(hass, init_integration, cloud, freezer)
@@ -297,10 +297,12 @@ async def test_batteries_due_soon_raise_a_repair_an_event_and_show_in_the_summar
         days=event.data["days_left"]
     )
     assert [e.data["cause"] for e in issue_events] == ["battery_due"]
-    summary = hass.states.get("sensor.blink_account_cameras_needing_attention")
-    assert summary.attributes["batteries_due"] == [
+    due_soon = hass.states.get("sensor.blink_account_batteries_due_soon")
+    assert due_soon.state == "1"
+    assert due_soon.attributes["cameras"] == [
         {
             "name": "Front Yard",
+            "device_id": repair.data["device_id"],
             "date": _due(hass)[0].isoformat(),
             "days_left": days_left,
         }
@@ -317,6 +319,11 @@ async def test_batteries_due_soon_raise_a_repair_an_event_and_show_in_the_summar
     assert ir.async_get(hass).async_get_issue(DOMAIN, repair.issue_id) is None
     assert [e.data["action"] for e in issue_events] == ["raised", "cleared"]
     assert _due(hass)[1]["days_left"] > 0
+    # The list follows the new forecast (heavy use: the new cells are due soon too).
+    due_soon = hass.states.get("sensor.blink_account_batteries_due_soon")
+    assert [(c["date"], c["days_left"]) for c in due_soon.attributes["cameras"]] == [
+        (_due(hass)[0].isoformat(), _due(hass)[1]["days_left"])
+    ]
 
 
 async def test_the_repair_clears_when_the_date_moves_out(

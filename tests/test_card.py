@@ -32,8 +32,18 @@ from custom_components.blink_health.card import (
 )
 from custom_components.blink_health.connection import Connection
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.diagnosis import RULES, Confidence, Fix, LedState
+from custom_components.blink_health.diagnosis import (
+    RULES,
+    Cause,
+    Confidence,
+    Fix,
+    LedState,
+)
 from custom_components.blink_health.forecast import Basis
+from custom_components.blink_health.model import model_name
+from custom_components.blink_health.model.storage import STOPPED
+from custom_components.blink_health.repairs.issues import WEAK_LINKS
+from custom_components.blink_health.repairs.storage import LOCAL_STORAGE
 from custom_components.blink_health.websocket import COMMAND_LAST_KNOWN
 
 from .core_blink import add_health, setup_core_blink
@@ -215,6 +225,8 @@ def test_card_labels_are_translated_and_used() -> None:
     schema = re.findall(r'name: "(\w+)"', MODULES["editor.js"])
     used = direct | {key for pair in chosen for key in pair}
     used |= {f"confidence_{level.value}" for level in Confidence}
+    used |= {f"weak_link_{link}" for link in WEAK_LINKS.values()}
+    assert "`weak_link_${camera.weakLink}`" in MODULES["camera-views.js"]
     used |= {f"editor_{name}" for name in schema} | {"editor_cameras_helper"}
     assert "`editor_${schema.name}`" in MODULES["editor.js"]
     assert '"editor_cameras_helper"' in MODULES["editor.js"]
@@ -234,7 +246,10 @@ def test_card_label_strings_pass_hassfest_rules() -> None:
 
 
 def test_card_translation_keys_exist() -> None:
-    """Each Blink Health translation the card reads exists for every value it can take."""
+    """Each Blink Health translation the card reads exists for every value it can take.
+
+    The local storage states it warns of have their words and their first fix.
+    """
     sensor = STRINGS["entity"]["sensor"]
     leds = set(_js_list("LED_STATES"))
     assert leds == {led.value for led in LedState}
@@ -248,14 +263,24 @@ def test_card_translation_keys_exist() -> None:
         "entity.sensor.likely_cause.state",
         "entity.sensor.led_state.state",
         "entity.sensor.connection.state",
+        "entity.sensor.local_storage.state",
         "selector.fix_title.options",
         "selector.led_state.options",
+        "selector.local_storage_fix.options",
         "selector.card.options",
     }
+    stopped = set(_js_list("STORAGE_STOPPED"))
+    assert stopped <= set(sensor["local_storage"]["state"])
+    assert stopped <= set(STRINGS["selector"]["local_storage_fix"]["options"])
 
 
 def test_card_orders_and_offers_as_the_integration_decides() -> None:
-    """Precedence is the LED doctor's; "batteries replaced" leads where batteries are a fix."""
+    """The card decides as the integration does: precedence, fixes, links, storage, roles.
+
+    Precedence is the LED doctor's; "batteries replaced" leads where batteries are a fix; a weak
+    signal's link is the repair event's `weak_link` for its first fix; a stopped local storage is
+    the states and the issue id of its repair; the roles are the entities the card reads.
+    """
     assert _js_list("CAUSE_ORDER") == list(dict.fromkeys(r.cause.value for r in RULES))
     assert set(_js_list("BATTERY_CAUSES")) == {
         rule.cause.value for rule in RULES if Fix.REPLACE_BATTERIES in rule.fixes
@@ -269,10 +294,20 @@ def test_card_orders_and_offers_as_the_integration_decides() -> None:
         "button.batteries_replaced": "batteriesButton",
         "sensor.battery_replacement_due": "forecast",
         "sensor.connection": "connection",
-        "sensor.cameras_needing_attention": "summary",
+        "sensor.batteries_due_soon": "dueSoon",
+        "sensor.local_storage": "storage",
     }
     assert _js_string("LEARNING") == Basis.LEARNING.value
-    assert _js_string("BLINK") == "blink"
+    # A weak signal's link, by its first fix, as its repair's event names it.
+    assert _js_string("WEAK_SIGNAL") == Cause.WEAK_WIFI.value
+    links = re.search(r"const WEAK_LINKS = \{(.*?)\}", CARD_JS, re.DOTALL)
+    assert links
+    assert dict(re.findall(r'(\w+): "(\w+)"', links.group(1))) == {
+        fix.value: link for fix, link in WEAK_LINKS.items()
+    }
+    # A stopped local storage: the states its repair is raised for, and the repair's id.
+    assert set(_js_list("STORAGE_STOPPED")) == {state.value for state in STOPPED}
+    assert _js_string("STORAGE_ISSUE") == LOCAL_STORAGE
     assert f"`${{DOMAIN}}/{COMMAND_LAST_KNOWN.split('/')[1]}`" in MODULES["card.js"]
 
 
@@ -282,7 +317,13 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     init_integration: MockConfigEntry,
     hass_ws_client: WebSocketGenerator,
 ) -> None:
-    """The attributes, roles and last known fields the card reads exist on a real set-up."""
+    """The attributes, roles and last known fields the card reads exist on a real set-up.
+
+    The demo's account carries `batteries_due_soon` with each camera's device (Patio, low, is
+    due); Patio's likely cause notes the cold as the card reads it (`cold_temperature_c=-5`); a
+    Sync Module's local storage says whether it worked; last_known gives each camera and Sync
+    Module its name in Blink and its model.
+    """
     entities = er.async_get(hass)
     devices = dr.async_get(hass)
     ours = er.async_entries_for_config_entry(entities, init_integration.entry_id)
@@ -296,12 +337,13 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     assert set(re.findall(r"(?<![\w.])attributes\.(\w+)", cameras)) <= set(
         cause.attributes
     )
-    # The account device (Blink Health's own, in every mode) carries the connection and summary.
+    # The account device (Blink Health's own, in every mode) carries the connection and the
+    # batteries due soon.
     connection = by_key["sensor", "connection"]
     account = devices.async_get(connection.device_id or "")
     assert account is not None
     assert account.config_entry_id == init_integration.entry_id
-    assert by_key["sensor", "cameras_needing_attention"].device_id == account.id
+    assert by_key["sensor", "batteries_due_soon"].device_id == account.id
     state = hass.states.get(connection.entity_id)
     assert set(re.findall(r"connection\.attributes\.(\w+)", cameras)) == {
         "since",
@@ -309,16 +351,23 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
         "code",
     }
     assert {"since", "last_update", "code"} <= set(state.attributes)
-    summary = hass.states.get(by_key["sensor", "cameras_needing_attention"].entity_id)
-    assert set(re.findall(r"summary\.attributes\.(\w+)", cameras)) == {"batteries_due"}
-    due = summary.attributes["batteries_due"]
+    due_soon = hass.states.get(by_key["sensor", "batteries_due_soon"].entity_id)
+    assert set(re.findall(r"dueSoon\.attributes\.(\w+)", cameras)) == {"cameras"}
+    due = due_soon.attributes["cameras"]
     assert due, "the demo has a camera whose batteries are due (Patio, low)"
-    assert set(re.findall(r"entry\.(\w+)", forecast_js)) == {
-        "name",
-        "date",
-        "days_left",
-    }
-    assert {"name", "date", "days_left"} <= set(due[0])
+    listed = set(re.findall(r"listed\.(\w+)", forecast_js))
+    assert listed == {"name", "device_id", "date", "days_left"}
+    assert listed <= set(due[0])
+    patio = hass.states.get("sensor.patio_likely_cause")
+    assert patio.attributes["evidence"][-1:] == [f"{_js_string('COLD_FACT')}=-5"]
+    assert _js_string("COLD_FACT") in STRINGS["selector"]["evidence"]["options"]
+
+    # A Sync Module's local storage: the attributes the card reads.
+    storage_js = MODULES["storage.js"]
+    home = hass.states.get(by_key["sensor", "local_storage"].entity_id)
+    read = set(re.findall(r"storage\.attributes\.(\w+)", storage_js))
+    assert read == {"worked"}
+    assert read <= set(home.attributes)
 
     # The forecast: a date state, and the attributes the card reads.
     due_sensors = [e for e in ours if e.translation_key == "battery_replacement_due"]
@@ -340,6 +389,14 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     assert {"blink_issues", "since"} <= set(re.findall(r"lastKnown\.(\w+)", cameras))
     assert "device_id" in camera
     assert "entry.entry_id" in MODULES["card.js"]
+    # A device's name in Blink and its model, cameras' and Sync Modules' alike.
+    assert set(re.findall(r"known\?\.(\w+)", MODULES["devices.js"])) == {
+        "name",
+        "model",
+    }
+    for device in (camera, entry["sync_modules"][0]):
+        assert {"device_id", "name", "model"} <= set(device)
+    assert "...entry.sync_modules" in MODULES["card.js"]
 
 
 def test_card_requests_nothing_outside_home_assistant() -> None:
@@ -402,11 +459,12 @@ async def test_what_the_card_reads_on_blink_devices(
     cloud: FakeBlinkCloud,
     hass_ws_client: WebSocketGenerator,
 ) -> None:
-    """On `blink`'s session the card still finds each camera and ties it to its entry.
+    """On `blink`'s session the card still finds each camera, names it and ties it to its entry.
 
     Its entities sit on `blink`'s device (`blink`'s config entry, named "blink Driveway" when
-    `blink`'s sensors named it last); last_known lists that device under Blink Health's entry,
-    and the likely cause's entity id starts with the camera's own name (what cameraName reads).
+    `blink`'s sensors named it last, with Blink's raw type for a model); last_known lists that
+    device under Blink Health's entry with the camera's name in Blink and its model's name
+    (what the card shows), and a Sync Module's ("blink Home" on `blink`'s device) likewise.
     """
     core = await setup_core_blink(hass, cloud)
     devices = dr.async_get(hass)
@@ -441,4 +499,19 @@ async def test_what_the_card_reads_on_blink_devices(
     await client.send_json_auto_id({"type": COMMAND_LAST_KNOWN})
     (entry,) = (await client.receive_json())["result"]["entries"]
     assert entry["entry_id"] == health.entry_id
-    assert set(on_blink) <= {camera["device_id"] for camera in entry["cameras"]}
+    known = {camera["device_id"]: camera for camera in entry["cameras"]}
+    assert set(on_blink) <= set(known)
+    # What `blink`'s device does not tell: the camera's name in Blink and its model's name.
+    for device_id, (name, device, _) in on_blink.items():
+        (serial,) = [s for domain, s in device.identifiers if domain == "blink"]
+        assert known[device_id]["name"] == name
+        assert known[device_id]["model"] == model_name(cloud.cameras[serial]["type"])
+    assert known[driveway.id]["model"] == "Blink Outdoor"
+    # The Sync Module's local storage sits on `blink`'s device, named "blink Home" there.
+    storage = next(e for e in ours if e.translation_key == "local_storage")
+    home = devices.async_get(storage.device_id or "")
+    assert home is not None
+    assert home.config_entry_id == core.entry_id
+    assert home.name == "blink Home"
+    modules = {module["device_id"]: module for module in entry["sync_modules"]}
+    assert modules[home.id]["name"] == "Home"

@@ -6,7 +6,7 @@ in Home Assistant's language; numbers are rounded to what they can tell.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -101,8 +101,16 @@ def due_attributes(view: CameraView, texts: Texts) -> Mapping[str, Any]:
     }
 
 
-def batteries_due(data: BlinkHealthData, within_days: int) -> list[dict[str, Any]]:
-    """Return the cameras whose batteries are due within the days, soonest first."""
+def batteries_due(
+    data: BlinkHealthData,
+    within_days: int,
+    device_id_for: Callable[[str], str | None],
+) -> list[dict[str, Any]]:
+    """Return the cameras whose batteries are due within the days, soonest first.
+
+    Each with its name in Blink, the registry id of the device its entities sit on (Blink
+    Health's or `blink`'s), the day and the days left.
+    """
     due: list[tuple[datetime, dict[str, Any]]] = []
     for key, forecast in data.forecasts.items():
         camera = data.snapshot.cameras.get(key)
@@ -113,6 +121,7 @@ def batteries_due(data: BlinkHealthData, within_days: int) -> list[dict[str, Any
                 forecast.due,
                 {
                     "name": camera.name,
+                    "device_id": device_id_for(key),
                     "date": local_day(forecast.due).isoformat(),
                     "days_left": left,
                 },

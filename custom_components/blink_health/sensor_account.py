@@ -1,4 +1,4 @@
-"""The account's sensors: cameras needing attention (and batteries due soon), the connection."""
+"""The account's sensors: cameras needing attention, batteries due soon, the connection."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class AccountSensorDescription(SensorEntityDescription):
     attributes_fn: (
         Callable[[BlinkHealthCoordinator, Texts], Mapping[str, Any]] | None
     ) = None
-    # The connection is Blink Health's own record: it is what an outage shows.
+    # Blink Health's own records (the connection, the forecasts) are what an outage shows.
     own_record: bool = False
 
 
@@ -46,12 +46,8 @@ def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraView]:
 def _attention_attributes(
     coordinator: BlinkHealthCoordinator, texts: Texts
 ) -> Mapping[str, Any]:
-    """Return each camera needing attention (name, cause, since), and batteries due soon."""
-    data = coordinator.data
+    """Return each camera needing attention: name, cause (an id, and in words), since."""
     return {
-        "batteries_due": batteries_due(
-            data, coordinator.forecasts.settings.battery_due_days
-        ),
         "cameras": [
             {
                 "name": view.camera.name,
@@ -59,9 +55,18 @@ def _attention_attributes(
                 "cause_name": texts.cause(view.verdict.cause.value),
                 "since": view.verdict.since.isoformat(),
             }
-            for view in _cameras_needing_attention(data)
+            for view in _cameras_needing_attention(coordinator.data)
         ],
     }
+
+
+def _batteries_due_soon(coordinator: BlinkHealthCoordinator) -> list[dict[str, Any]]:
+    """Return the cameras whose batteries are due within the owner's warning days."""
+    return batteries_due(
+        coordinator.data,
+        coordinator.forecasts.settings.battery_due_days,
+        coordinator.devices.device_id,
+    )
 
 
 def _connection_attributes(
@@ -83,6 +88,17 @@ ACCOUNT_SENSORS: tuple[AccountSensorDescription, ...] = (
         attributes_fn=_attention_attributes,
     ),
     AccountSensorDescription(
+        key="batteries_due_soon",
+        translation_key="batteries_due_soon",
+        # The forecasts are Blink Health's own records: the list stays true in an outage. A
+        # count of cameras, like the one above: no statistics.
+        own_record=True,
+        value_fn=lambda coordinator: len(_batteries_due_soon(coordinator)),
+        attributes_fn=lambda coordinator, _texts: {
+            "cameras": _batteries_due_soon(coordinator)
+        },
+    ),
+    AccountSensorDescription(
         key="connection",
         translation_key="connection",
         device_class=SensorDeviceClass.ENUM,
@@ -98,10 +114,8 @@ class AccountSensor(BlinkAccountEntity, SensorEntity):
     """A sensor of the whole account."""
 
     entity_description: AccountSensorDescription
-    # The list changes with every camera's cause; the recorder keeps only the count.
-    _unrecorded_attributes = frozenset(
-        {"cameras", "batteries_due", "since", "last_update", "code"}
-    )
+    # The lists change with every camera's cause or forecast; the recorder keeps only the count.
+    _unrecorded_attributes = frozenset({"cameras", "since", "last_update", "code"})
 
     @property
     def available(self) -> bool:

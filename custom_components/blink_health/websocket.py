@@ -18,6 +18,7 @@ import probatio as vol
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
 from .diagnosis import severity
+from .model import model_name
 
 COMMAND_LAST_KNOWN = f"{DOMAIN}/last_known"
 
@@ -38,9 +39,12 @@ def websocket_last_known(
     """Send every loaded entry's connection and each camera's last known verdict.
 
     Shape: `{"entries": [{"entry_id", "title", "connection": {"state", "since",
-    "last_update", "code"}, "cameras": [{"device_id", "cause", "led_state", "severity",
-    "fixes", "blink_issues", "since", "as_of"}]}]}`; times are ISO 8601 in UTC, `since` when
-    the cause began and `as_of` the poll the verdict came from.
+    "last_update", "code"}, "cameras": [{"device_id", "name", "model", "cause", "led_state",
+    "severity", "fixes", "blink_issues", "since", "as_of"}], "sync_modules": [{"device_id",
+    "name", "model"}]}]}`; times are ISO 8601 in UTC, `since` when the cause began and `as_of`
+    the poll the verdict came from. `name` is the device's name in Blink and `model` the model
+    name Blink Health's own devices carry (None when Blink gives no type): the card names and
+    describes by them the devices that are `blink`'s, whose name and model are `blink`'s.
     """
     entries: list[dict[str, Any]] = []
     loaded: list[BlinkHealthConfigEntry] = hass.config_entries.async_loaded_entries(
@@ -67,6 +71,8 @@ def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
         cameras.append(
             {
                 "device_id": device_id,
+                "name": view.camera.name,
+                "model": model_name(view.camera.product_type),
                 "cause": view.verdict.cause.value,
                 "led_state": view.verdict.led_state.value,
                 "severity": None if how_serious is None else how_serious.value,
@@ -83,4 +89,13 @@ def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
         "title": entry.title,
         "connection": coordinator.connection.as_dict(),
         "cameras": cameras,
+        "sync_modules": [
+            {
+                "device_id": device_id,
+                "name": module.name,
+                "model": model_name(module.product_type),
+            }
+            for key, module in data.snapshot.sync_modules.items()
+            if (device_id := coordinator.devices.device_id(key)) is not None
+        ],
     }

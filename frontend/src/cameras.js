@@ -1,18 +1,24 @@
 // The cameras the card shows, found through the entity registry (Blink Health's platform, device,
 // translation key), never by entity id, whichever integration's device they sit on: each with its
 // verdict, or the last one known when Blink cannot be reached, its battery forecast, its open
-// repair, and the account it belongs to (its connection and the batteries due soon).
+// repair, and the account it belongs to (its connection, the batteries due soon and the Sync
+// Modules whose local storage stopped).
 
 import {
   CAUSE_ORDER,
+  COLD_FACT,
   CONNECTED,
   DOMAIN,
   NO_STATE,
   ROLES,
   SEVERITY_ORDER,
+  STORAGE_ISSUE,
+  WEAK_LINKS,
+  WEAK_SIGNAL,
 } from "./constants.js";
-import { accountOf, cameraName, entryIdsOf, modelOf, namesOf, ownDevice } from "./devices.js";
+import { accountOf, deviceName, entryIdsOf, modelOf, namesOf, ownDevice } from "./devices.js";
 import { batteriesDue, forecastOf } from "./forecast.js";
+import { storageProblems } from "./storage.js";
 
 /** Blink Health's entities by device and role ("cause", "led", ...). */
 function entitiesByDevice(hass) {
@@ -30,21 +36,10 @@ function entitiesByDevice(hass) {
   return byDevice;
 }
 
-// Each entry's batteries due as last seen: the summary sensor is unavailable while Blink cannot be
-// reached, and the forecasts it lists (Blink Health's own records) are not greyed meanwhile.
-const LAST_DUE = new Map();
-
-/** An entry's batteries due: its summary sensor's, or the last seen while it is unavailable. */
-function dueOf(entryId, summary) {
-  if (summary && !NO_STATE.has(summary.state)) {
-    LAST_DUE.set(entryId, summary.attributes.batteries_due || []);
-  }
-  return LAST_DUE.get(entryId) || [];
-}
-
 /**
  * Each Blink Health entry's account, by entry id, from its account device's sensors: the
- * connection (the outage view) and the batteries due within the warning days.
+ * connection (the outage view) and the batteries due within the warning days (Blink Health's own
+ * record: available in an outage too).
  */
 function accountsOf(hass, byDevice) {
   const accounts = new Map();
@@ -53,7 +48,7 @@ function accountsOf(hass, byDevice) {
     if (!connection) {
       continue;
     }
-    const summary = entities.summary && hass.states[entities.summary];
+    const dueSoon = entities.dueSoon && hass.states[entities.dueSoon];
     for (const entryId of entryIdsOf(hass.devices?.[deviceId])) {
       accounts.set(entryId, {
         entryId,
@@ -61,7 +56,8 @@ function accountsOf(hass, byDevice) {
         since: connection.attributes.since,
         lastUpdate: connection.attributes.last_update,
         code: connection.attributes.code,
-        batteriesDue: dueOf(entryId, summary),
+        batteriesDue:
+          dueSoon && !NO_STATE.has(dueSoon.state) ? dueSoon.attributes.cameras || [] : [],
       });
     }
   }
@@ -81,6 +77,7 @@ function verdictOf(hass, entities, lastKnown) {
       fixes: attributes.fixes || [],
       blinkIssues: attributes.blink_issues || [],
       since: attributes.since,
+      cold: coldOf(attributes.evidence),
     };
   }
   if (lastKnown) {
@@ -97,11 +94,24 @@ function verdictOf(hass, entities, lastKnown) {
   return { cause: causeState?.state ?? "unavailable", led: "unknown", unknown: true, fixes: [] };
 }
 
+/** The cold at a battery camera in °C, where its likely cause's evidence notes it. */
+function coldOf(evidence) {
+  const fact = (evidence || []).find((item) => item.startsWith(`${COLD_FACT}=`));
+  const celsius = fact ? Number(fact.slice(COLD_FACT.length + 1)) : Number.NaN;
+  return Number.isFinite(celsius) ? celsius : undefined;
+}
+
+/** Which link a weak signal's first fix speaks of: `wifi`, `sync_module` or `both`. */
+function weakLinkOf(verdict) {
+  return verdict.cause === WEAK_SIGNAL ? WEAK_LINKS[verdict.fixes[0]] : undefined;
+}
+
 /**
  * Every Blink Health camera (or the configured ones) with what the card shows of it; the names in
- * the configuration that match no camera; the connection of every account shown, and the
- * batteries due soon. `known` is what blink_health/last_known said: `verdicts` maps device ids
- * to their last known verdict, `entries` device ids to their Blink Health entry.
+ * the configuration that match no camera; the connection of every account shown, the batteries
+ * due soon and the local storage that stopped. `known` is what blink_health/last_known said:
+ * `verdicts` maps device ids to their last known verdict, `entries` device ids to their Blink
+ * Health entry, `devices` device ids to their name in Blink and model name.
  */
 export function cardModel(hass, config, issues, known) {
   const byDevice = entitiesByDevice(hass);
@@ -115,7 +125,8 @@ export function cardModel(hass, config, issues, known) {
       continue;
     }
     const own = ownDevice(device, accounts);
-    const name = cameraName(device, own, entities.cause);
+    const blink = known.devices.get(deviceId);
+    const name = deviceName(device, blink);
     const names = namesOf(device, name);
     const keys = wanted?.filter((value) => value === deviceId || names.has(value));
     if (wanted && !keys.length) {
@@ -129,7 +140,8 @@ export function cardModel(hass, config, issues, known) {
       deviceId,
       name,
       names,
-      model: modelOf(device, own),
+      model: modelOf(device, own, blink),
+      weakLink: weakLinkOf(verdict),
       forecast: forecastOf(hass, entities),
       entities,
       entry: accountOf(device, accounts, known.entries),
@@ -151,6 +163,7 @@ export function cardModel(hass, config, issues, known) {
     unmatched: (wanted || []).filter((value) => !matched.has(value)),
     outages: shown.filter((entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state)),
     due,
+    storage: storageProblems(hass, byDevice, { accounts, shown, known, issues }),
   };
 }
 
@@ -173,10 +186,14 @@ function compareCameras(a, b, language) {
   );
 }
 
-/** The open repair of a camera: its own, else its Sync Module's (issue ids end in a device id). */
+/**
+ * The open repair of a camera: its own, else its Sync Module's (issue ids end in a device id);
+ * never the Sync Module's local storage repair, which is the storage warning's.
+ */
 function issueFor(issues, device) {
+  const forCamera = issues.filter((issue) => !issue.issue_id.startsWith(`${STORAGE_ISSUE}_`));
   for (const id of [device.id, device.via_device_id].filter(Boolean)) {
-    const issue = issues.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
+    const issue = forCamera.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
     if (issue) {
       return issue;
     }
@@ -186,8 +203,9 @@ function issueFor(issues, device) {
 
 /**
  * What blink_health/last_known is needed for: the cameras whose verdict Home Assistant does not
- * have now (each shows the last known), and the cameras on a device that is not Blink Health's
- * own (`blink`'s), whose entry only last_known names.
+ * have now (each shows the last known), and the devices that are not Blink Health's own
+ * (`blink`'s), whose entry, name in Blink and model only last_known gives (with each device's
+ * name in the registry, so a renamed one is asked for again).
  */
 export function lastKnownNeeds(hass) {
   const byDevice = entitiesByDevice(hass);
@@ -195,15 +213,16 @@ export function lastKnownNeeds(hass) {
   const missing = [];
   const foreign = [];
   for (const [deviceId, entities] of byDevice) {
+    const device = hass.devices?.[deviceId];
+    if ((entities.cause || entities.storage) && device && !ownDevice(device, accounts)) {
+      foreign.push(`${deviceId} ${device.name}`);
+    }
     if (!entities.cause) {
       continue;
     }
     const state = hass.states[entities.cause];
     if (!state || NO_STATE.has(state.state)) {
       missing.push(deviceId);
-    }
-    if (accounts.size > 1 && !ownDevice(hass.devices?.[deviceId], accounts)) {
-      foreign.push(deviceId);
     }
   }
   return { missing, foreign };

@@ -14,8 +14,20 @@ import { summary } from "./summary.js";
 import { STYLES } from "./styles.js";
 import { label } from "./texts.js";
 
-// What blink_health/last_known said: no verdict or entry known yet.
-const NOTHING_KNOWN = { verdicts: new Map(), entries: new Map() };
+// What blink_health/last_known said: no verdict, entry or device known yet.
+const NOTHING_KNOWN = { verdicts: new Map(), entries: new Map(), devices: new Map() };
+
+/** What last_known said, by device id: each camera's verdict, each device's entry and names. */
+function knownFrom(entries) {
+  const devices = entries.flatMap((entry) =>
+    [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id]),
+  );
+  return {
+    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
+    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
+    devices: new Map(devices.map(([device]) => [device.device_id, device])),
+  };
+}
 
 export class BlinkHealthCard extends LitElement {
   static properties = {
@@ -24,6 +36,7 @@ export class BlinkHealthCard extends LitElement {
     _loadedLanguage: { state: true },
     _issues: { state: true },
     _lastKnown: { state: true },
+    _namesKnown: { state: true },
     _expanded: { state: true },
     _explain: { state: true },
     _confirm: { state: true },
@@ -48,7 +61,8 @@ export class BlinkHealthCard extends LitElement {
     this._loading = undefined; // the language whose translations were asked for
     this._issues = [];
     this._lastKnown = NOTHING_KNOWN;
-    this._lastKnownFor = "";
+    this._lastKnownFor = undefined; // what last_known was asked for (none yet)
+    this._namesKnown = false; // whether last_known answered for the devices that are `blink`'s
     this._expanded = new Set(); // fine rows the owner opened
     this._explain = undefined; // { deviceId, observed, busy, result, error }
     this._confirm = undefined; // the device whose battery change waits for confirmation
@@ -111,7 +125,8 @@ export class BlinkHealthCard extends LitElement {
 
   render() {
     const hass = this.hass;
-    if (!hass || this._loadedLanguage !== hass.language) {
+    // Until last_known names the devices that are `blink`'s, they would show `blink`'s names.
+    if (!hass || this._loadedLanguage !== hass.language || !this._namesKnown) {
       return nothing;
     }
     const model = this._model();
@@ -130,7 +145,7 @@ export class BlinkHealthCard extends LitElement {
     };
     return html`<ha-card>
       ${this._config.title ? html`<h2 class="title">${this._config.title}</h2>` : nothing}
-      ${summary(hass, model)}
+      ${summary(hass, model, this._actions.openIssue)}
       ${attention.length
         ? html`<div class="grid">
             ${repeat(attention, key, (camera) => tile(hass, ui, camera))}
@@ -166,8 +181,8 @@ export class BlinkHealthCard extends LitElement {
   /**
    * Ask Blink Health for the last known verdicts whenever the set of cameras without current data
    * (or an account's connection) changes: while Blink cannot be reached the card shows those. It
-   * also says which entry each camera belongs to, which a camera on `blink`'s device does not
-   * tell when there are several Blink Health entries: asked again when those cameras change.
+   * also gives the name in Blink, the model and the entry of each device that is `blink`'s, which
+   * that device does not tell: asked again when those devices change.
    */
   _followLastKnown() {
     const { missing, foreign } = lastKnownNeeds(this.hass);
@@ -182,25 +197,23 @@ export class BlinkHealthCard extends LitElement {
     this._lastKnownFor = key;
     if (!key) {
       this._lastKnown = NOTHING_KNOWN;
+      this._namesKnown = true;
       return;
+    }
+    if (!foreign.length) {
+      this._namesKnown = true;
     }
     this.hass
       .callWS({ type: `${DOMAIN}/last_known` })
       .then(({ entries }) => {
         if (this._lastKnownFor === key) {
-          this._lastKnown = {
-            verdicts: new Map(
-              entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera]),
-            ),
-            entries: new Map(
-              entries.flatMap((entry) =>
-                entry.cameras.map((camera) => [camera.device_id, entry.entry_id]),
-              ),
-            ),
-          };
+          this._lastKnown = knownFrom(entries);
         }
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        this._namesKnown = true;
+      });
   }
 
   /** What the camera views call: the owner's clicks. */
@@ -225,6 +238,7 @@ export class BlinkHealthCard extends LitElement {
         this._pressBatteries(camera);
       },
       openRepair: (camera) => openRepair(camera.issue),
+      openIssue: (issue) => openRepair(issue),
       explainOpen: (camera) => {
         if (this._explain?.deviceId === camera.deviceId) {
           this._explain = undefined;

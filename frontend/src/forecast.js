@@ -1,20 +1,23 @@
 // The battery forecast: "replace batteries around <day>" for each battery camera (from its
 // `battery_replacement_due` sensor), and the cameras whose batteries are due within the owner's
-// warning days (the account summary's `batteries_due`), soonest first, in words. The forecast is
-// Blink Health's own record: it stays current, and is never greyed, while Blink cannot be reached.
+// warning days (the account's `batteries_due_soon` sensor), soonest first, in words. Both are
+// Blink Health's own records: they stay current, never greyed, while Blink cannot be reached. And
+// the cold at a battery camera, which drains its cells sooner (Blink's reading: not in an outage).
 
 import { css, html, nothing } from "lit";
 import { LEARNING } from "./constants.js";
-import { label } from "./texts.js";
+import { label, temperatureText } from "./texts.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 // A range is worth saying when it spans more than this many days (or more than the days left).
 const WIDE_DAYS = 30;
 
-// The forecast's styles (part of the card's styles): never greyed, in the warning colour when due.
+// The forecast's styles (part of the card's styles): never greyed, in the warning colour when due;
+// the cold below it, small and quiet.
 export const FORECAST_STYLES = css`
-  .forecast {
+  .forecast,
+  .cold {
     display: flex;
     align-items: flex-start;
     gap: 4px;
@@ -25,10 +28,18 @@ export const FORECAST_STYLES = css`
     color: var(--primary-text-color);
     overflow-wrap: anywhere;
   }
-  .forecast ha-icon {
+  .forecast ha-icon,
+  .cold ha-icon {
     flex: none;
     --mdc-icon-size: 16px;
     color: var(--secondary-text-color);
+  }
+  .cold {
+    margin-top: 2px;
+    color: var(--secondary-text-color);
+  }
+  .row-head > .cold {
+    grid-column: 2 / -1;
   }
   .forecast.due {
     font-weight: 500;
@@ -119,22 +130,37 @@ export function forecastLine(hass, camera) {
 }
 
 /**
- * The cameras due within the warning days, from the summary sensors of the accounts shown,
- * soonest first; each tied to the card's camera (by its names, else by the day) for its name.
+ * The cold at a battery camera, where its verdict notes it: lithium cells give less in the cold,
+ * so the light may flash for low batteries sooner. A note, never a fault (the cause is unchanged).
+ */
+export function coldHint(hass, camera) {
+  return camera.cold === undefined
+    ? nothing
+    : html`<span class="cold" data-cold=${camera.cold}>
+        <ha-icon icon="mdi:snowflake-thermometer"></ha-icon>
+        <span>${label(hass, "cold", { temperature: temperatureText(hass, camera.cold) })}</span>
+      </span>`;
+}
+
+/**
+ * The cameras due within the warning days, from the `batteries_due_soon` sensors of the accounts
+ * shown, soonest first; each tied to the card's camera by its device for the name the card shows.
  * With cameras configured, only theirs.
  */
 export function batteriesDue(accounts, cameras, configured) {
   const due = accounts
     .flatMap((account) => account.batteriesDue)
-    .filter((entry) => entry && day(entry.date))
-    .map((entry) => ({ name: entry.name, date: entry.date, daysLeft: Number(entry.days_left) || 0 }))
+    .filter((listed) => listed && day(listed.date))
+    .map((listed) => ({
+      name: listed.name,
+      deviceId: listed.device_id,
+      date: listed.date,
+      daysLeft: Number(listed.days_left) || 0,
+    }))
     .sort((a, b) => a.date.localeCompare(b.date));
   const list = [];
   for (const item of due) {
-    const sameDay = cameras.filter((camera) => camera.forecast?.date === item.date);
-    const camera =
-      sameDay.find((candidate) => candidate.names.has(item.name)) ||
-      (sameDay.length === 1 ? sameDay[0] : undefined);
+    const camera = cameras.find((candidate) => candidate.deviceId === item.deviceId);
     if (camera || !configured) {
       list.push({ ...item, name: camera?.name || item.name, camera });
     }

@@ -1,6 +1,7 @@
 // The card's styles: Home Assistant's theme variables throughout (light and dark follow the
 // theme), one column on a phone and a grid on a wide screen; the status light's are in led.js,
-// "what do I see?"'s in explain.js, the battery forecast's in forecast.js.
+// "what do I see?"'s in explain.js, the battery forecast's and the cold's in forecast.js, the local
+// storage's in storage.js.
 //
 // Text keeps a contrast of at least 4.5:1 (WCAG AA) in both themes: the theme's warning and error
 // colours are too light on white (amber 1.9:1), so coloured text mixes them with the theme's text
@@ -11,6 +12,7 @@ import { css } from "lit";
 import { EXPLAIN_STYLES } from "./explain.js";
 import { FORECAST_STYLES } from "./forecast.js";
 import { LED_STYLES } from "./led.js";
+import { STORAGE_STYLES } from "./storage.js";
 
 export const STYLES = [
   css`
@@ -76,7 +78,8 @@ export const STYLES = [
       flex: none;
       color: var(--bh-error);
     }
-    .notice-title {
+    .notice-title,
+    .weak-link {
       font-weight: 500;
     }
     .grid {
@@ -127,7 +130,8 @@ export const STYLES = [
       overflow-wrap: anywhere;
     }
     .meta,
-    .as-of {
+    .as-of,
+    .since {
       display: block;
       font-size: 13px;
       color: var(--secondary-text-color);
@@ -135,11 +139,6 @@ export const STYLES = [
     }
     .as-of {
       font-style: italic;
-    }
-    .since {
-      display: block;
-      font-size: 13px;
-      color: var(--secondary-text-color);
     }
     .cause {
       margin-top: 2px;
@@ -294,4 +293,5 @@ export const STYLES = [
   EXPLAIN_STYLES,
   FORECAST_STYLES,
   LED_STYLES,
+  STORAGE_STYLES,
 ];

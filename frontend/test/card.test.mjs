@@ -1,12 +1,13 @@
 // Unit tests of the card's modules that decide without a browser: which device a camera is and
-// whose (devices.js), and what its battery forecast says (forecast.js). scripts/test runs them
-// on the host's Node (`node --test`, after scripts/build_card installed Lit); the browser check
-// (scripts/develop --check) shows them in Home Assistant.
+// whose (devices.js), what its battery forecast says (forecast.js), the cold in the owner's unit
+// (texts.js). scripts/test runs them on the host's Node (`node --test`, after scripts/build_card
+// installed Lit); the browser check (scripts/develop --check) shows them in Home Assistant.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { accountOf, cameraName, modelOf, ownDevice } from "../src/devices.js";
+import { accountOf, deviceName, modelOf, ownDevice } from "../src/devices.js";
 import { batteriesDue, forecastOf, forecastText } from "../src/forecast.js";
+import { temperatureText } from "../src/texts.js";
 
 const accounts = new Map([["health", { entryId: "health" }]]);
 const two = new Map([...accounts, ["other", { entryId: "other" }]]);
@@ -18,35 +19,32 @@ const onBlink = (name, extra = {}) => ({
   ...extra,
 });
 const own = { id: "d2", config_entry_id: "health", name: "blink Porch", model: "Blink Mini" };
+// What blink_health/last_known says of a device: its name in Blink, its model name.
+const known = { name: "Driveway", model: "Blink Outdoor" };
 
-test("a camera on blink's device is named without blink's prefix", () => {
-  assert.equal(cameraName(onBlink("blink Driveway"), false, "sensor.driveway_likely_cause"), "Driveway");
-  assert.equal(cameraName(onBlink("Driveway"), false, "sensor.driveway_likely_cause"), "Driveway");
-  // An entity the owner renamed: the prefix is still blink's.
-  assert.equal(cameraName(onBlink("blink Driveway"), false, "sensor.front_likely_cause"), "Driveway");
-  // A camera really named "blink Porch": its entity ids carry the name.
-  assert.equal(cameraName(onBlink("blink Porch"), false, "sensor.blink_porch_likely_cause"), "blink Porch");
-  assert.equal(
-    cameraName(onBlink("blink blink Porch"), false, "sensor.blink_porch_likely_cause"),
-    "blink Porch",
-  );
-  assert.equal(
-    cameraName(onBlink("blink Caf\u00e9", {}), false, "sensor.cafe_likely_cause"),
-    "Caf\u00e9",
-  );
+test("a camera on blink's device is named as in Blink, whatever blink named the device", () => {
+  assert.equal(deviceName(onBlink("blink Driveway"), known), "Driveway");
+  assert.equal(deviceName(onBlink("Driveway"), known), "Driveway");
+  // A camera really named "blink Porch" in Blink keeps its name.
+  assert.equal(deviceName(onBlink("blink blink Porch"), { name: "blink Porch" }), "blink Porch");
+  // Before last_known answers (or without an answer): the device's name.
+  assert.equal(deviceName(onBlink("blink Driveway"), undefined), "blink Driveway");
+  assert.equal(deviceName({ id: "d9" }, undefined), "d9");
 });
 
-test("the owner's name and Blink Health's own devices are shown as they are", () => {
+test("the owner's name comes first; Blink Health's own devices are shown as they are", () => {
   const named = onBlink("blink Driveway", { name_by_user: "blink Drive" });
-  assert.equal(cameraName(named, false, "sensor.x_likely_cause"), "blink Drive");
-  assert.equal(cameraName(own, ownDevice(own, accounts), "sensor.blink_porch_likely_cause"), "blink Porch");
+  assert.equal(deviceName(named, known), "blink Drive");
+  assert.equal(deviceName(own, undefined), "blink Porch");
 });
 
-test("only Blink Health's own device shows its model; blink's carries a raw type", () => {
+test("the model: Blink Health's device's, else last_known's; never blink's raw type", () => {
   assert.equal(ownDevice(own, accounts), true);
   assert.equal(ownDevice(onBlink("Driveway"), accounts), false);
-  assert.equal(modelOf(own, true), "Blink Mini");
-  assert.equal(modelOf(onBlink("Driveway"), false), "");
+  assert.equal(modelOf(own, true, undefined), "Blink Mini");
+  assert.equal(modelOf(onBlink("Driveway"), false, known), "Blink Outdoor");
+  assert.equal(modelOf(onBlink("Driveway"), false, { name: "Driveway", model: null }), "");
+  assert.equal(modelOf(onBlink("Driveway"), false, undefined), "");
 });
 
 test("a camera is tied to its entry: its device's, last_known's, or the one there is", () => {
@@ -93,26 +91,21 @@ test("the forecast says the day, the range when wide, still learning, or now", (
   assert.equal(forecastOf(fakeHass(), {}), undefined);
 });
 
-test("batteries due are tied to the card's cameras, soonest first", () => {
-  const camera = (name, date) => ({ name, names: new Set([name]), forecast: date && { date } });
-  const cameras = [
-    camera("Patio", "2026-12-06"),
-    camera("Back Yard", "2026-12-10"),
-    camera("Front", "2026-12-10"),
-    camera("Kitchen"),
-  ];
+test("batteries due are tied to the card's cameras by device, soonest first", () => {
+  const camera = (name, deviceId) => ({ name, deviceId });
+  const cameras = [camera("Patio", "p"), camera("Back Yard", "b"), camera("Front", "f")];
   const due = [
-    { name: "Front", date: "2026-12-10", days_left: 4 },
-    { name: "blink Patio", date: "2026-12-06", days_left: 0 },
-    { name: "Gone", date: "2026-12-08", days_left: 2 },
+    { name: "Front", device_id: "f", date: "2026-12-10", days_left: 4 },
+    { name: "Patio in Blink", device_id: "p", date: "2026-12-06", days_left: 0 },
+    { name: "Gone", device_id: "g", date: "2026-12-08", days_left: 2 },
   ];
   const all = batteriesDue([{ batteriesDue: due }], cameras, false);
   assert.deepEqual(
-    all.map((item) => [item.name, item.date, item.daysLeft, Boolean(item.camera)]),
+    all.map((item) => [item.name, item.date, item.daysLeft, item.camera?.deviceId]),
     [
-      ["Patio", "2026-12-06", 0, true],
-      ["Gone", "2026-12-08", 2, false],
-      ["Front", "2026-12-10", 4, true],
+      ["Patio", "2026-12-06", 0, "p"],
+      ["Gone", "2026-12-08", 2, undefined],
+      ["Front", "2026-12-10", 4, "f"],
     ],
   );
   // A card of some cameras lists only theirs.
@@ -120,4 +113,11 @@ test("batteries due are tied to the card's cameras, soonest first", () => {
     batteriesDue([{ batteriesDue: due }], cameras.slice(0, 1), true).map((item) => item.name),
     ["Patio"],
   );
+});
+
+test("the cold is said in the owner's unit system", () => {
+  const hass = (temperature) => ({ language: "en", config: { unit_system: { temperature } } });
+  assert.equal(temperatureText(hass("°C"), -5), "-5 °C");
+  assert.equal(temperatureText(hass("°F"), -5), "23 °F");
+  assert.equal(temperatureText({ language: "en" }, 0), "0 °C");
 });

@@ -16,6 +16,7 @@ from playwright.async_api import Page
 
 from custom_components.blink_health.blink.homescreen import camera_kind
 from custom_components.blink_health.diagnosis import RULES, Fix
+from custom_components.blink_health.model import model_name
 
 from .card_page import (
     CARD,
@@ -59,6 +60,8 @@ class Camera:
     name in Blink (the simulator's, where the check has it), never `blink`'s "blink Driveway".
     `kind` is how Blink Health reads the camera's type (battery, mini, doorbell, wired), where the
     simulator tells it. `own_device`: the camera sits on Blink Health's device, not `blink`'s.
+    `model` is the model name the card must show (Blink Health's own device's; on `blink`'s, the
+    name of the simulator's type). `evidence` and `fixes` are its likely cause's.
     """
 
     name: str
@@ -73,6 +76,19 @@ class Camera:
     kind: str | None = None
     forecast_entity: str | None = None
     own_device: bool = True
+    model: str = ""
+    evidence: list[str] = field(default_factory=list)
+    fixes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SyncModule:
+    """A Sync Module's local storage sensor, and the module's name in Blink (else its device's)."""
+
+    name: str
+    serial: str
+    device: str
+    storage_entity: str
 
 
 @dataclass(slots=True)
@@ -113,7 +129,8 @@ class HomeAssistant:
     cameras: list[Camera] = field(default_factory=list)
     language: str = "en"
     entry_ids: set[str] = field(default_factory=set)
-    summary_entity: str | None = None
+    due_entity: str | None = None
+    sync_modules: list[SyncModule] = field(default_factory=list)
 
     def text(self, key: str) -> str:
         """Return a Blink Health translation (`entity...` or `selector...`)."""
@@ -146,7 +163,8 @@ class HomeAssistant:
             {"type": "config_entries/get", "domain": DOMAIN}
         )
         self.entry_ids = {entry["entry_id"] for entry in entries}
-        in_blink = await self._simulated_cameras()
+        in_blink = await self._simulated("cameras")
+        modules_in_blink = await self._simulated("sync_modules")
         device_of = {d["id"]: d for d in devices}
         state_of = {s["entity_id"]: s for s in states}
         ours = [e for e in entities["entities"] if e.get("pl") == DOMAIN]
@@ -158,9 +176,26 @@ class HomeAssistant:
             for e in ours
             if e.get("tk") == "battery_replacement_due"
         }
-        self.summary_entity = next(
-            (e["ei"] for e in ours if e.get("tk") == "cameras_needing_attention"), None
+        self.due_entity = next(
+            (e["ei"] for e in ours if e.get("tk") == "batteries_due_soon"), None
         )
+        self.sync_modules = []
+        for entity in ours:
+            if entity.get("tk") != "local_storage":
+                continue
+            device = device_of.get(entity.get("di") or "", {})
+            serial = _serial(device)
+            self.sync_modules.append(
+                SyncModule(
+                    name=device.get("name_by_user")
+                    or modules_in_blink.get(serial, {}).get("name")
+                    or device.get("name")
+                    or "",
+                    serial=serial,
+                    device=entity.get("di") or "",
+                    storage_entity=entity["ei"],
+                )
+            )
         self.cameras = []
         for entity in ours:
             if entity.get("tk") != "likely_cause":
@@ -169,15 +204,8 @@ class HomeAssistant:
             cause = state.get("state", "unavailable")
             attributes = state.get("attributes", {})
             device = device_of.get(entity.get("di") or "", {})
-            serial = next(
-                (
-                    s
-                    for domain, s in device.get("identifiers", [])
-                    if domain in (DOMAIN, "blink")
-                ),
-                "",
-            )
-            blink = in_blink.get(serial, {})
+            blink = in_blink.get(_serial(device), {})
+            own_device = device.get("config_entry_id") in self.entry_ids
             self.cameras.append(
                 Camera(
                     name=device.get("name_by_user")
@@ -187,7 +215,12 @@ class HomeAssistant:
                     blink_name=blink.get("name") or device.get("name") or "",
                     kind=camera_kind("", blink["type"]).value if blink else None,
                     forecast_entity=forecasts.get(entity.get("di")),
-                    own_device=device.get("config_entry_id") in self.entry_ids,
+                    own_device=own_device,
+                    model=(device.get("model") if own_device else None)
+                    or (model_name(blink["type"]) if blink else None)
+                    or "",
+                    evidence=list(attributes.get("evidence") or []),
+                    fixes=list(attributes.get("fixes") or []),
                     device=entity.get("di") or "",
                     cause=cause,
                     cause_entity=entity["ei"],
@@ -200,8 +233,8 @@ class HomeAssistant:
             )
         self.cameras.sort(key=lambda camera: camera.name)
 
-    async def _simulated_cameras(self) -> dict[str, dict[str, Any]]:
-        """Return the simulated cloud's cameras by serial (name, type); none without it."""
+    async def _simulated(self, devices: str) -> dict[str, dict[str, Any]]:
+        """Return the simulated cloud's `cameras` or `sync_modules` by serial; none without it."""
         if self.simulator is None:
             return {}
         async with self.client.session.get(
@@ -210,7 +243,7 @@ class HomeAssistant:
             if response.status >= 400:
                 raise DevelopError(f"the simulator's state: HTTP {response.status}")
             state = await response.json()
-        return {camera["serial"]: camera for camera in state["cameras"]}
+        return {str(device["serial"]): device for device in state[devices]}
 
     async def _language(self, user: dict[str, Any] | None) -> str:
         """Return the language the owner's frontend uses (their profile's, else the server's)."""
@@ -237,6 +270,18 @@ class HomeAssistant:
             "/api/services/homeassistant/update_entity",
             {"entity_id": self.cameras[0].cause_entity},
         )
+
+
+def _serial(device: dict[str, Any]) -> str:
+    """Return a device's serial: its identifier in Blink Health's domain or `blink`'s."""
+    return next(
+        (
+            s
+            for domain, s in device.get("identifiers", [])
+            if domain in (DOMAIN, "blink")
+        ),
+        "",
+    )
 
 
 async def check_cameras(page: Page, ha: HomeAssistant, report: CardReport) -> None:

@@ -37,7 +37,7 @@ async def _forecast_states(ha: HomeAssistant) -> dict[str, dict[str, Any]]:
     }
 
 
-def _filled(template: str, values: dict[str, str]) -> str:
+def filled(template: str, values: dict[str, str]) -> str:
     """Return a card label with its {placeholders} filled."""
     for name, value in values.items():
         template = template.replace(f"{{{name}}}", value)
@@ -122,9 +122,9 @@ def _check_forecast_text(
         return
     date = written.get(day, day)
     if attributes.get("days_left") == 0:
-        expected = _filled(ha.label("forecast_now"), {"date": date})
+        expected = filled(ha.label("forecast_now"), {"date": date})
     elif attributes.get("basis") == "learning":
-        expected = _filled(ha.label("forecast_learning"), {"date": date})
+        expected = filled(ha.label("forecast_learning"), {"date": date})
     else:
         expected = ""
     if expected and forecast["text"] != expected:
@@ -135,12 +135,22 @@ def _check_forecast_text(
         report.wrong(f"{name}: the forecast {forecast['text']!r} does not say {date!r}")
 
 
-async def check_due_list(page: Page, ha: HomeAssistant, report: CardReport) -> None:
-    """Check that the summary lists the cameras `batteries_due` lists, soonest first, by name."""
-    summary = await ha.state(ha.summary_entity) if ha.summary_entity else {}
-    due = (summary.get("attributes") or {}).get("batteries_due") or []
-    name_of = {camera.blink_name: camera.name for camera in ha.cameras}
-    expected = [(item["date"], name_of.get(item["name"], item["name"])) for item in due]
+async def check_due_list(
+    page: Page, ha: HomeAssistant, report: CardReport, when: str = "healthy"
+) -> list[dict[str, Any]]:
+    """Check that the summary lists the cameras `batteries_due_soon` lists, soonest first.
+
+    Matched by device (the sensor's `device_id`); return the sensor's list. In an outage the
+    sensor (Blink Health's own record) stays available, and so does the card's list.
+    """
+    state = await ha.state(ha.due_entity) if ha.due_entity else {}
+    due = (state.get("attributes") or {}).get("cameras") or []
+    if when != "healthy" and state.get("state") in {None, "unknown", "unavailable"}:
+        report.wrong(f"{when}: batteries_due_soon is {state.get('state')}")
+    name_of = {camera.device: camera.name for camera in ha.cameras}
+    expected = [
+        (item["date"], name_of.get(item["device_id"], item["name"])) for item in due
+    ]
     card = await wait_until(
         page,
         lambda card: [(d["date"], d["camera"]) for d in card["due"]] == expected,
@@ -148,16 +158,18 @@ async def check_due_list(page: Page, ha: HomeAssistant, report: CardReport) -> N
     )
     shown = [(item["date"], item["camera"]) for item in card["due"]]
     report.saw(
-        "batteries due soon: "
+        f"batteries due soon ({when}): "
         + (", ".join(item["text"] for item in card["due"]) or "none")
-        + f" (batteries_due: {', '.join(f'{n} {d}' for d, n in expected) or 'none'})"
+        + f" (batteries_due_soon: {', '.join(f'{n} {d}' for d, n in expected) or 'none'})"
     )
     if shown != expected:
         report.wrong(
-            f"the card lists the batteries due as {shown}, batteries_due says {expected}"
+            f"{when}: the card lists the batteries due as {shown}, "
+            f"batteries_due_soon says {expected}"
         )
     if not due and card["due"]:
-        report.wrong("the card lists batteries due, batteries_due lists none")
+        report.wrong(f"{when}: the card lists batteries due, batteries_due_soon none")
+    return list(due)
 
 
 async def check_forecast_after_change(

@@ -112,12 +112,18 @@ async def wait_for_card(page: Page) -> None:
 
 
 async def read_card(page: Page) -> dict[str, Any]:
-    """Return the summary, the notices and each camera as the rendered card shows them."""
+    """Return the summary, the notices (outage, batteries due, local storage) and each camera."""
     result: dict[str, Any] = await page.locator(CARD).evaluate(
         """card => {
           const root = card.shadowRoot;
           const text = (element) => (element ? element.textContent.trim().replace(/\\s+/g, " ") : "");
           const outage = root.querySelector("[data-outage]");
+          // The theme's warning text colour, as the browser computes it here.
+          const probe = document.createElement("span");
+          probe.style.color = "var(--bh-warning-text)";
+          root.appendChild(probe);
+          const warningColour = getComputedStyle(probe).color;
+          probe.remove();
           return {
             summary: text(root.querySelector("[data-summary]")),
             tone: root.querySelector("[data-summary]")?.dataset.tone || "",
@@ -128,6 +134,18 @@ async def read_card(page: Page) -> dict[str, Any]:
               camera: item.dataset.dueCamera,
               text: text(item),
             })),
+            storage: [...root.querySelectorAll("[data-storage]")].map((notice) => {
+              const title = notice.querySelector(".storage-state");
+              return {
+                state: notice.dataset.storage,
+                module: notice.dataset.syncModule,
+                device: notice.dataset.device,
+                title: text(title),
+                text: text(notice),
+                warning: Boolean(title) && getComputedStyle(title).color === warningColour,
+                repair: notice.querySelector('[data-action="repair"]')?.dataset.issue || "",
+              };
+            }),
             cameras: [...root.querySelectorAll("[data-camera]")].map((entry) => ({
               name: entry.dataset.camera,
               device: entry.dataset.device,
@@ -139,6 +157,15 @@ async def read_card(page: Page) -> dict[str, Any]:
               asOf: text(entry.querySelector("[data-as-of]")),
               since: text(entry.querySelector("[data-since]")),
               blinkSays: text(entry.querySelector("[data-blink-issues]")),
+              meta: text(entry.querySelector(".meta")),
+              cold: (() => {
+                const cold = entry.querySelector("[data-cold]");
+                return cold ? {celsius: Number(cold.dataset.cold), text: text(cold)} : null;
+              })(),
+              weakLink: (() => {
+                const link = entry.querySelector("[data-weak-link]");
+                return link ? {link: link.dataset.weakLink, text: text(link)} : null;
+              })(),
               forecast: (() => {
                 const forecast = entry.querySelector("[data-forecast]");
                 if (!forecast) {

@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs f222e983dcec3759). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 061a29ad58444376). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -747,10 +747,19 @@ var ROLES = {
   "button.batteries_replaced": "batteriesButton",
   "sensor.battery_replacement_due": "forecast",
   "sensor.connection": "connection",
-  "sensor.cameras_needing_attention": "summary"
+  "sensor.batteries_due_soon": "dueSoon",
+  "sensor.local_storage": "storage"
 };
+var WEAK_SIGNAL = "weak_wifi";
+var WEAK_LINKS = {
+  improve_wifi_signal: "wifi",
+  move_sync_module: "sync_module",
+  move_camera: "both"
+};
+var COLD_FACT = "cold_temperature_c";
+var STORAGE_STOPPED = ["no_drive", "full", "not_compatible", "not_set_up"];
+var STORAGE_ISSUE = "local_storage";
 var LEARNING = "learning";
-var BLINK = "blink";
 var CONNECTED = "connected";
 var NO_STATE = /* @__PURE__ */ new Set(["unknown", "unavailable"]);
 var DEVICE_ID = /^[0-9a-f]{32}$/;
@@ -898,8 +907,8 @@ function ledText(hass, state) {
 function connectionText(hass, state) {
   return hass.localize(`${TRANSLATIONS}.entity.sensor.connection.state.${state}`) || state;
 }
-function fixTitle(hass, fix) {
-  return hass.localize(`${TRANSLATIONS}.selector.fix_title.options.${fix}`);
+function fixTitle(hass, fix2) {
+  return hass.localize(`${TRANSLATIONS}.selector.fix_title.options.${fix2}`);
 }
 function metaText(hass, camera) {
   return [camera.model, camera.unknown ? "" : ledText(hass, camera.led)].filter(Boolean).join(" · ");
@@ -920,6 +929,19 @@ function formatTime(hass, iso) {
   } catch (_err) {
     return date.toLocaleString();
   }
+}
+function temperatureText(hass, celsius) {
+  const unit = hass.config?.unit_system?.temperature || "°C";
+  const value = unit === "°F" ? celsius * 9 / 5 + 32 : celsius;
+  let number;
+  try {
+    number = new Intl.NumberFormat(hass.locale?.language || hass.language, {
+      maximumFractionDigits: 0
+    }).format(value);
+  } catch (_err) {
+    number = String(Math.round(value));
+  }
+  return `${number} ${unit}`;
 }
 
 // src/explain.js
@@ -1066,9 +1088,9 @@ function answerOf(hass, result) {
   const candidates = result.causes.map((candidate, index) => {
     const fits = label(hass, candidate.fits_telemetry ? "fits" : "does_not_fit");
     const fixes = (candidate.fixes || []).map(
-      (fix) => b2`<details ?open=${index === 0}>
-        <summary>${fix.title}</summary>
-        <p class="steps">${fix.steps}</p>
+      (fix2) => b2`<details ?open=${index === 0}>
+        <summary>${fix2.title}</summary>
+        <p class="steps">${fix2.steps}</p>
       </details>`
     );
     return b2`<div class="candidate" data-candidate=${candidate.cause}>
@@ -1103,7 +1125,8 @@ var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 var DAY_MS = 864e5;
 var WIDE_DAYS = 30;
 var FORECAST_STYLES = i`
-  .forecast {
+  .forecast,
+  .cold {
     display: flex;
     align-items: flex-start;
     gap: 4px;
@@ -1114,10 +1137,18 @@ var FORECAST_STYLES = i`
     color: var(--primary-text-color);
     overflow-wrap: anywhere;
   }
-  .forecast ha-icon {
+  .forecast ha-icon,
+  .cold ha-icon {
     flex: none;
     --mdc-icon-size: 16px;
     color: var(--secondary-text-color);
+  }
+  .cold {
+    margin-top: 2px;
+    color: var(--secondary-text-color);
+  }
+  .row-head > .cold {
+    grid-column: 2 / -1;
   }
   .forecast.due {
     font-weight: 500;
@@ -1191,12 +1222,22 @@ function forecastLine(hass, camera) {
     <ha-icon icon="mdi:battery-clock-outline"></ha-icon><span>${forecastText(hass, forecast)}</span>
   </span>`;
 }
+function coldHint(hass, camera) {
+  return camera.cold === void 0 ? A : b2`<span class="cold" data-cold=${camera.cold}>
+        <ha-icon icon="mdi:snowflake-thermometer"></ha-icon>
+        <span>${label(hass, "cold", { temperature: temperatureText(hass, camera.cold) })}</span>
+      </span>`;
+}
 function batteriesDue(accounts, cameras, configured) {
-  const due = accounts.flatMap((account) => account.batteriesDue).filter((entry) => entry && day(entry.date)).map((entry) => ({ name: entry.name, date: entry.date, daysLeft: Number(entry.days_left) || 0 })).sort((a3, b3) => a3.date.localeCompare(b3.date));
+  const due = accounts.flatMap((account) => account.batteriesDue).filter((listed) => listed && day(listed.date)).map((listed) => ({
+    name: listed.name,
+    deviceId: listed.device_id,
+    date: listed.date,
+    daysLeft: Number(listed.days_left) || 0
+  })).sort((a3, b3) => a3.date.localeCompare(b3.date));
   const list = [];
   for (const item of due) {
-    const sameDay = cameras.filter((camera2) => camera2.forecast?.date === item.date);
-    const camera = sameDay.find((candidate) => candidate.names.has(item.name)) || (sameDay.length === 1 ? sameDay[0] : void 0);
+    const camera = cameras.find((candidate) => candidate.deviceId === item.deviceId);
     if (camera || !configured) {
       list.push({ ...item, name: camera?.name || item.name, camera });
     }
@@ -1266,6 +1307,17 @@ function since(hass, camera) {
   const time = formatTime(hass, camera.since);
   return time ? b2`<span class="since" data-since>${label(hass, "since", { time })}</span>` : A;
 }
+function fix(hass, camera) {
+  if (!camera.fixes.length) {
+    return A;
+  }
+  return b2`<div class="fix">
+    ${camera.weakLink ? b2`<div class="weak-link" data-weak-link=${camera.weakLink}>
+          ${label(hass, `weak_link_${camera.weakLink}`)}
+        </div>` : A}
+    <div data-fix>${label(hass, "first_fix", { fix: fixTitle(hass, camera.fixes[0]) })}</div>
+  </div>`;
+}
 function tag(camera) {
   return {
     name: camera.name,
@@ -1293,11 +1345,10 @@ function tile(hass, ui, camera) {
         <div class="meta">${metaText(hass, camera)}</div>
         <div class="cause" data-cause>${causeText(hass, camera)}</div>
         ${blinkSays(hass, camera)} ${since(hass, camera)} ${asOf(hass, camera)}
-        ${forecastLine(hass, camera)}
+        ${forecastLine(hass, camera)} ${coldHint(hass, camera)}
       </div>
     </div>
-    ${camera.fixes.length ? b2`<div class="fix">${label(hass, "first_fix", { fix: fixTitle(hass, camera.fixes[0]) })}</div>` : A}
-    ${actions(hass, ui, camera, BATTERY_CAUSES.has(camera.cause))}
+    ${fix(hass, camera)} ${actions(hass, ui, camera, BATTERY_CAUSES.has(camera.cause))}
   </section>`;
 }
 function row(hass, ui, camera) {
@@ -1326,7 +1377,7 @@ function row(hass, ui, camera) {
       </span>
       <span class="cause ${camera.unknown ? "no-data" : ""}" data-cause>${causeText(hass, camera)}</span>
       <ha-icon class="chevron" icon="mdi:chevron-down"></ha-icon>
-      ${forecastLine(hass, camera)}
+      ${forecastLine(hass, camera)} ${coldHint(hass, camera)}
     </button>
     ${open ? b2`<div class="row-body" id=${bodyId}>
           <div class="meta">${metaText(hass, camera)}</div>
@@ -1377,26 +1428,73 @@ function accountOf(device, accounts, entryByDevice) {
   }
   return accounts.size === 1 ? [...accounts.values()][0] : void 0;
 }
-function slug(text) {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-}
-function cameraName(device, own, causeEntityId) {
-  if (device.name_by_user) {
-    return device.name_by_user;
-  }
-  const name = device.name || device.id;
-  const prefix = `${BLINK} `;
-  if (own || !name.startsWith(prefix)) {
-    return name;
-  }
-  const objectId = causeEntityId.split(".")[1] || "";
-  return objectId.startsWith(`${slug(name)}_`) ? name : name.slice(prefix.length);
+function deviceName(device, known) {
+  return device.name_by_user || known?.name || device.name || device.id;
 }
 function namesOf(device, shown) {
   return new Set([shown, device.name_by_user, device.name].filter(Boolean));
 }
-function modelOf(device, own) {
-  return own ? device.model || "" : "";
+function modelOf(device, own, known) {
+  return (own ? device.model : known?.model) || "";
+}
+
+// src/storage.js
+var STORAGE_STYLES = i`
+  .notice.storage > ha-icon {
+    color: var(--bh-warning);
+  }
+  .storage-body {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+  }
+  .storage-state {
+    color: var(--bh-warning-text);
+  }
+`;
+function storageProblems(hass, byDevice, card) {
+  const { accounts, shown, known, issues } = card;
+  const problems = [];
+  for (const [deviceId, entities] of byDevice) {
+    const storage = entities.storage && hass.states[entities.storage];
+    const device = hass.devices?.[deviceId];
+    if (!storage || !device || !STORAGE_STOPPED.includes(storage.state) || storage.attributes.worked !== true || !shown.includes(accountOf(device, accounts, known.entries))) {
+      continue;
+    }
+    problems.push({
+      deviceId,
+      state: storage.state,
+      name: deviceName(device, known.devices.get(deviceId)),
+      issue: issues.find((issue) => issue.issue_id === `${STORAGE_ISSUE}_${deviceId}`)
+    });
+  }
+  return problems.sort((a3, b3) => a3.name.localeCompare(b3.name, hass.language));
+}
+function storageNotices(hass, problems, openRepair2) {
+  return problems.map(
+    (problem) => b2`<div
+      class="notice storage"
+      data-storage=${problem.state}
+      data-sync-module=${problem.name}
+      data-device=${problem.deviceId}
+    >
+      <ha-icon icon="mdi:harddisk"></ha-icon>
+      <div class="storage-body">
+        <div class="notice-title storage-state">
+          ${label(hass, "storage_stopped", {
+      sync_module: problem.name,
+      state: hass.localize(`${TRANSLATIONS}.entity.sensor.local_storage.state.${problem.state}`)
+    })}
+        </div>
+        <div>${hass.localize(`${TRANSLATIONS}.selector.local_storage_fix.options.${problem.state}`)}</div>
+        ${problem.issue && hass.user?.is_admin ? b2`<button class="action" data-action="repair" data-issue=${problem.issue.issue_id}
+              @click=${() => openRepair2(problem.issue)}>
+              <ha-icon icon="mdi:wrench-outline"></ha-icon>${label(hass, "open_repair")}
+            </button>` : A}
+      </div>
+    </div>`
+  );
 }
 
 // src/cameras.js
@@ -1414,13 +1512,6 @@ function entitiesByDevice(hass) {
   }
   return byDevice;
 }
-var LAST_DUE = /* @__PURE__ */ new Map();
-function dueOf(entryId, summary2) {
-  if (summary2 && !NO_STATE.has(summary2.state)) {
-    LAST_DUE.set(entryId, summary2.attributes.batteries_due || []);
-  }
-  return LAST_DUE.get(entryId) || [];
-}
 function accountsOf(hass, byDevice) {
   const accounts = /* @__PURE__ */ new Map();
   for (const [deviceId, entities] of byDevice) {
@@ -1428,7 +1519,7 @@ function accountsOf(hass, byDevice) {
     if (!connection) {
       continue;
     }
-    const summary2 = entities.summary && hass.states[entities.summary];
+    const dueSoon = entities.dueSoon && hass.states[entities.dueSoon];
     for (const entryId of entryIdsOf(hass.devices?.[deviceId])) {
       accounts.set(entryId, {
         entryId,
@@ -1436,7 +1527,7 @@ function accountsOf(hass, byDevice) {
         since: connection.attributes.since,
         lastUpdate: connection.attributes.last_update,
         code: connection.attributes.code,
-        batteriesDue: dueOf(entryId, summary2)
+        batteriesDue: dueSoon && !NO_STATE.has(dueSoon.state) ? dueSoon.attributes.cameras || [] : []
       });
     }
   }
@@ -1453,7 +1544,8 @@ function verdictOf(hass, entities, lastKnown) {
       severity: attributes.severity ?? null,
       fixes: attributes.fixes || [],
       blinkIssues: attributes.blink_issues || [],
-      since: attributes.since
+      since: attributes.since,
+      cold: coldOf(attributes.evidence)
     };
   }
   if (lastKnown) {
@@ -1469,6 +1561,14 @@ function verdictOf(hass, entities, lastKnown) {
   }
   return { cause: causeState?.state ?? "unavailable", led: "unknown", unknown: true, fixes: [] };
 }
+function coldOf(evidence) {
+  const fact = (evidence || []).find((item) => item.startsWith(`${COLD_FACT}=`));
+  const celsius = fact ? Number(fact.slice(COLD_FACT.length + 1)) : Number.NaN;
+  return Number.isFinite(celsius) ? celsius : void 0;
+}
+function weakLinkOf(verdict) {
+  return verdict.cause === WEAK_SIGNAL ? WEAK_LINKS[verdict.fixes[0]] : void 0;
+}
 function cardModel(hass, config, issues, known) {
   const byDevice = entitiesByDevice(hass);
   const accounts = accountsOf(hass, byDevice);
@@ -1481,7 +1581,8 @@ function cardModel(hass, config, issues, known) {
       continue;
     }
     const own = ownDevice(device, accounts);
-    const name = cameraName(device, own, entities.cause);
+    const blink = known.devices.get(deviceId);
+    const name = deviceName(device, blink);
     const names = namesOf(device, name);
     const keys = wanted?.filter((value) => value === deviceId || names.has(value));
     if (wanted && !keys.length) {
@@ -1495,7 +1596,8 @@ function cardModel(hass, config, issues, known) {
       deviceId,
       name,
       names,
-      model: modelOf(device, own),
+      model: modelOf(device, own, blink),
+      weakLink: weakLinkOf(verdict),
       forecast: forecastOf(hass, entities),
       entities,
       entry: accountOf(device, accounts, known.entries),
@@ -1516,7 +1618,8 @@ function cardModel(hass, config, issues, known) {
     cameras: cameras.sort((a3, b3) => compareCameras(a3, b3, hass.language)),
     unmatched: (wanted || []).filter((value) => !matched.has(value)),
     outages: shown.filter((entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state)),
-    due
+    due,
+    storage: storageProblems(hass, byDevice, { accounts, shown, known, issues })
   };
 }
 function compareCameras(a3, b3, language) {
@@ -1532,8 +1635,9 @@ function compareCameras(a3, b3, language) {
   return group(a3) - group(b3) || severity(a3) - severity(b3) || (a3.attention ? cause(a3) - cause(b3) : 0) || a3.name.localeCompare(b3.name, language);
 }
 function issueFor(issues, device) {
+  const forCamera = issues.filter((issue) => !issue.issue_id.startsWith(`${STORAGE_ISSUE}_`));
   for (const id of [device.id, device.via_device_id].filter(Boolean)) {
-    const issue = issues.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
+    const issue = forCamera.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
     if (issue) {
       return issue;
     }
@@ -1546,15 +1650,16 @@ function lastKnownNeeds(hass) {
   const missing = [];
   const foreign = [];
   for (const [deviceId, entities] of byDevice) {
+    const device = hass.devices?.[deviceId];
+    if ((entities.cause || entities.storage) && device && !ownDevice(device, accounts)) {
+      foreign.push(`${deviceId} ${device.name}`);
+    }
     if (!entities.cause) {
       continue;
     }
     const state = hass.states[entities.cause];
     if (!state || NO_STATE.has(state.state)) {
       missing.push(deviceId);
-    }
-    if (accounts.size > 1 && !ownDevice(hass.devices?.[deviceId], accounts)) {
-      foreign.push(deviceId);
     }
   }
   return { missing, foreign };
@@ -1597,7 +1702,7 @@ function stubConfig() {
 }
 
 // src/summary.js
-function summary(hass, model) {
+function summary(hass, model, openRepair2) {
   const { cameras, unmatched, outages } = model;
   const total = cameras.length;
   const attention = cameras.filter((camera) => camera.attention);
@@ -1626,7 +1731,7 @@ function summary(hass, model) {
     </div>
     ${outages.map((outage, index) => outageNotice(hass, outage, index > 0 || outages.length > 1))}
     ${!outages.length && noData && text !== label(hass, "unknown_summary", { count: noData, total }) ? b2`<div class="notice" data-no-data>${label(hass, "unknown_summary", { count: noData, total })}</div>` : A}
-    ${dueNotice(hass, model.due)}
+    ${dueNotice(hass, model.due)} ${storageNotices(hass, model.storage, openRepair2)}
     ${notFound && text !== notFound ? b2`<div class="notice" data-not-found>${notFound}</div>` : A}`;
 }
 function outageText(hass, outage) {
@@ -1714,7 +1819,8 @@ var STYLES = [
       flex: none;
       color: var(--bh-error);
     }
-    .notice-title {
+    .notice-title,
+    .weak-link {
       font-weight: 500;
     }
     .grid {
@@ -1765,7 +1871,8 @@ var STYLES = [
       overflow-wrap: anywhere;
     }
     .meta,
-    .as-of {
+    .as-of,
+    .since {
       display: block;
       font-size: 13px;
       color: var(--secondary-text-color);
@@ -1773,11 +1880,6 @@ var STYLES = [
     }
     .as-of {
       font-style: italic;
-    }
-    .since {
-      display: block;
-      font-size: 13px;
-      color: var(--secondary-text-color);
     }
     .cause {
       margin-top: 2px;
@@ -1931,11 +2033,22 @@ var STYLES = [
   `,
   EXPLAIN_STYLES,
   FORECAST_STYLES,
-  LED_STYLES
+  LED_STYLES,
+  STORAGE_STYLES
 ];
 
 // src/card.js
-var NOTHING_KNOWN = { verdicts: /* @__PURE__ */ new Map(), entries: /* @__PURE__ */ new Map() };
+var NOTHING_KNOWN = { verdicts: /* @__PURE__ */ new Map(), entries: /* @__PURE__ */ new Map(), devices: /* @__PURE__ */ new Map() };
+function knownFrom(entries) {
+  const devices = entries.flatMap(
+    (entry) => [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id])
+  );
+  return {
+    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
+    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
+    devices: new Map(devices.map(([device]) => [device.device_id, device]))
+  };
+}
 var BlinkHealthCard = class extends i4 {
   static properties = {
     hass: { attribute: false },
@@ -1943,6 +2056,7 @@ var BlinkHealthCard = class extends i4 {
     _loadedLanguage: { state: true },
     _issues: { state: true },
     _lastKnown: { state: true },
+    _namesKnown: { state: true },
     _expanded: { state: true },
     _explain: { state: true },
     _confirm: { state: true },
@@ -1963,7 +2077,8 @@ var BlinkHealthCard = class extends i4 {
     this._loading = void 0;
     this._issues = [];
     this._lastKnown = NOTHING_KNOWN;
-    this._lastKnownFor = "";
+    this._lastKnownFor = void 0;
+    this._namesKnown = false;
     this._expanded = /* @__PURE__ */ new Set();
     this._explain = void 0;
     this._confirm = void 0;
@@ -2018,7 +2133,7 @@ var BlinkHealthCard = class extends i4 {
   }
   render() {
     const hass = this.hass;
-    if (!hass || this._loadedLanguage !== hass.language) {
+    if (!hass || this._loadedLanguage !== hass.language || !this._namesKnown) {
       return A;
     }
     const model = this._model();
@@ -2036,7 +2151,7 @@ var BlinkHealthCard = class extends i4 {
     };
     return b2`<ha-card>
       ${this._config.title ? b2`<h2 class="title">${this._config.title}</h2>` : A}
-      ${summary(hass, model)}
+      ${summary(hass, model, this._actions.openIssue)}
       ${attention.length ? b2`<div class="grid">
             ${c4(attention, key, (camera) => tile(hass, ui, camera))}
           </div>` : A}
@@ -2063,8 +2178,8 @@ var BlinkHealthCard = class extends i4 {
   /**
    * Ask Blink Health for the last known verdicts whenever the set of cameras without current data
    * (or an account's connection) changes: while Blink cannot be reached the card shows those. It
-   * also says which entry each camera belongs to, which a camera on `blink`'s device does not
-   * tell when there are several Blink Health entries: asked again when those cameras change.
+   * also gives the name in Blink, the model and the entry of each device that is `blink`'s, which
+   * that device does not tell: asked again when those devices change.
    */
   _followLastKnown() {
     const { missing, foreign } = lastKnownNeeds(this.hass);
@@ -2076,22 +2191,19 @@ var BlinkHealthCard = class extends i4 {
     this._lastKnownFor = key;
     if (!key) {
       this._lastKnown = NOTHING_KNOWN;
+      this._namesKnown = true;
       return;
+    }
+    if (!foreign.length) {
+      this._namesKnown = true;
     }
     this.hass.callWS({ type: `${DOMAIN}/last_known` }).then(({ entries }) => {
       if (this._lastKnownFor === key) {
-        this._lastKnown = {
-          verdicts: new Map(
-            entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])
-          ),
-          entries: new Map(
-            entries.flatMap(
-              (entry) => entry.cameras.map((camera) => [camera.device_id, entry.entry_id])
-            )
-          )
-        };
+        this._lastKnown = knownFrom(entries);
       }
-    }).catch(() => void 0);
+    }).catch(() => void 0).finally(() => {
+      this._namesKnown = true;
+    });
   }
   /** What the camera views call: the owner's clicks. */
   _handlers() {
@@ -2115,6 +2227,7 @@ var BlinkHealthCard = class extends i4 {
         this._pressBatteries(camera);
       },
       openRepair: (camera) => openRepair(camera.issue),
+      openIssue: (issue) => openRepair(issue),
       explainOpen: (camera) => {
         if (this._explain?.deviceId === camera.deviceId) {
           this._explain = void 0;
