@@ -388,7 +388,15 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     assert set(re.findall(r"lastKnown\.(\w+)", cameras)) <= set(camera)
     assert {"blink_issues", "since"} <= set(re.findall(r"lastKnown\.(\w+)", cameras))
     assert "device_id" in camera
-    assert "entry.entry_id" in MODULES["card.js"]
+    assert "entry.entry_id" in MODULES["cameras.js"]
+    # An entry whose set-up is retried gives its connection, read as the sensor's would be.
+    assert {"loaded", "connection"} <= set(entry)
+    assert set(re.findall(r"connection\.(\w+)", MODULES["cameras.js"])) >= {
+        "state",
+        "since",
+        "last_update",
+        "code",
+    }
     # A device's name in Blink and its model, cameras' and Sync Modules' alike.
     assert set(re.findall(r"known\?\.(\w+)", MODULES["devices.js"])) == {
         "name",
@@ -396,7 +404,7 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     }
     for device in (camera, entry["sync_modules"][0]):
         assert {"device_id", "name", "model"} <= set(device)
-    assert "...entry.sync_modules" in MODULES["card.js"]
+    assert "...entry.sync_modules" in MODULES["cameras.js"]
 
 
 def test_card_requests_nothing_outside_home_assistant() -> None:

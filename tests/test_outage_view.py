@@ -8,8 +8,10 @@ gives each camera's last known verdict with the time of the poll it came from.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
@@ -18,6 +20,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from blink_sim.cloud import FakeBlinkCloud
+from custom_components.blink_health.runtime import RUNTIME
 
 from .helpers import device_id, poll
 
@@ -174,3 +177,94 @@ async def test_likely_cause_says_how_serious_and_what_blink_reports(
     workshop = hass.states.get("sensor.workshop_likely_cause")
     assert workshop.attributes["blink_issues"] == ["Image sensor not responding"]
     assert "blink_issues" in workshop.state_info["unrecorded_attributes"]
+
+
+async def _last_known(hass: HomeAssistant, ws: WebSocketGenerator) -> dict[str, Any]:
+    """Return the one entry blink_health/last_known gives."""
+    client = await ws(hass)
+    await client.send_json_auto_id({"type": "blink_health/last_known"})
+    result = await client.receive_json()
+    assert result["success"], result
+    (entry,) = result["result"]["entries"]
+    return entry
+
+
+@pytest.mark.parametrize("scenario", ["demo"])
+@pytest.mark.parametrize("restart", [False, True], ids=["reload", "restart"])
+async def test_set_up_again_during_an_outage_still_says_why_and_what_was_known(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
+    restart: bool,
+) -> None:
+    """Reloaded or restarted while Blink refuses: set-up is retried, the card still knows.
+
+    The entry has no entities while Home Assistant retries its set-up; the card's command still
+    gives the reason, since when (the outage's start survives a reload; a restart knows only its
+    own first attempt) and the last poll that worked, with every camera's last known verdict.
+    """
+    await poll(hass, freezer)
+    last_good = dt_util.utcnow()
+    cloud.set_fault("rate_limited", True)
+    await poll(hass, freezer)
+    failed_at = dt_util.utcnow()
+
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    if restart:
+        hass.data.pop(
+            RUNTIME
+        )  # a new Home Assistant process remembers only what was stored
+    freezer.tick(60)
+    await hass.config_entries.async_setup(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.SETUP_RETRY
+
+    entry = await _last_known(hass, hass_ws_client)
+    assert entry["loaded"] is False
+    assert (entry["connection"]["state"], entry["connection"]["code"]) == (
+        "refused",
+        "429",
+    )
+    since = dt_util.utcnow() if restart else failed_at
+    assert _since(entry["connection"]["since"]) == since
+    assert _since(entry["connection"]["last_update"]) == last_good
+    cameras = {camera["device_id"]: camera for camera in entry["cameras"]}
+    assert len(cameras) == 10
+    patio = cameras[device_id(hass, "DEMO-LOWBATT-02")]
+    assert (patio["name"], patio["cause"], patio["severity"]) == (
+        "Patio",
+        "low_battery",
+        "warning",
+    )
+    assert _since(patio["as_of"]) == last_good
+    assert len(entry["sync_modules"]) == 2
+
+    # Blink answers again: the entry is set up and gives its new poll's verdicts.
+    cloud.clear_faults()
+    await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.LOADED
+    entry = await _last_known(hass, hass_ws_client)
+    assert entry["loaded"] is True
+    assert entry["connection"]["state"] == "connected"
+    assert _since(entry["cameras"][0]["as_of"]) == dt_util.utcnow()
+
+
+async def test_start_in_an_outage_with_nothing_known(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """A first start while Blink cannot be reached: the reason, no verdict made up."""
+    cloud.set_fault("down", True)
+    mock_config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert mock_config_entry.state is ConfigEntryState.SETUP_RETRY
+    entry = await _last_known(hass, hass_ws_client)
+    assert entry["connection"]["state"] == "cannot_connect"
+    assert entry["connection"]["last_update"] is None
+    assert (entry["cameras"], entry["sync_modules"]) == ([], [])

@@ -17,6 +17,9 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+
+from blink_sim.cloud import FakeBlinkCloud
 
 from custom_components.blink_health.history_store import history_storage_key
 
@@ -54,6 +57,11 @@ def _wrapped(version: int, data: Any) -> dict[str, Any]:
             _wrapped(1, {"cameras": GOOD_CAMERAS, "identities": "x"}),
             True,
             id="identities-string",
+        ),
+        pytest.param(
+            _wrapped(1, {"cameras": GOOD_CAMERAS, "last_known": ["x"]}),
+            True,
+            id="last-known-list",
         ),
     ],
 )
@@ -139,3 +147,56 @@ async def test_two_cameras_stored_under_one_key_both_stay(
     assert "Back Door" in names
     assert "each is kept as a device of its own" in caplog.text
     assert "CAM-OUTDOOR-01" not in caplog.text
+
+
+async def test_stored_last_known_verdicts_are_checked_one_by_one(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    mock_config_entry: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """Started in an outage: the card gets the stored verdicts that hold, never a made-up one."""
+    good = {
+        "device_id": "dev1",
+        "name": "<b>Porch</b>",
+        "model": "Blink Outdoor",
+        "cause": "low_battery",
+        "led_state": "red_six_flashes",
+        "severity": "warning",
+        "fixes": ["replace_batteries", "no such fix", 3],
+        "blink_issues": ["Battery low", {"email": "owner@example.com"}],
+        "since": "2026-11-30T10:00:00+00:00",
+        "as_of": "2026-12-01T10:00:00+00:00",
+    }
+    last_known = {
+        "last_update": "not a time",
+        "cameras": [
+            good,
+            {**good, "device_id": "dev2", "cause": "made_up"},
+            {**good, "device_id": "dev3", "since": "2026-11-30T10:00:00"},
+            {**good, "device_id": None},
+            "a string",
+        ],
+        "sync_modules": [{"device_id": "sm", "name": "Home", "model": None}, [1]],
+    }
+    _store(
+        hass,
+        hass_storage,
+        mock_config_entry.entry_id,
+        _wrapped(1, {"cameras": GOOD_CAMERAS, "last_known": last_known}),
+    )
+    cloud.set_fault("down", True)
+    mock_config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert mock_config_entry.state is ConfigEntryState.SETUP_RETRY
+
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "blink_health/last_known"})
+    (entry,) = (await client.receive_json())["result"]["entries"]
+    assert entry["cameras"] == [
+        {**good, "fixes": ["replace_batteries"], "blink_issues": ["Battery low"]}
+    ]
+    assert entry["sync_modules"] == [{"device_id": "sm", "name": "Home", "model": None}]
+    assert entry["connection"]["last_update"] is None

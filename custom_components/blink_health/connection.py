@@ -61,6 +61,27 @@ class ConnectionStatus:
         }
 
 
+def next_status(
+    previous: ConnectionStatus, err: Exception | None, now: datetime
+) -> ConnectionStatus:
+    """Return how a poll at `now` reached Blink (err None: it worked).
+
+    `since` moves only when the state or Blink's code changes; `last_update` only when it worked.
+    """
+    last_update: datetime | None = now
+    if err is None:
+        state, code = Connection.CONNECTED, None
+    else:
+        (state, code), last_update = connection_for(err), previous.last_update
+    changed = state is not previous.state or code != previous.code
+    return ConnectionStatus(
+        state=state,
+        since=now if changed else previous.since,
+        last_update=last_update,
+        code=code,
+    )
+
+
 def connection_for(err: Exception) -> tuple[Connection, str | None]:
     """Return the connection state a failed poll's error means, and Blink's code if it gave one."""
     if isinstance(err, AuthRefused):

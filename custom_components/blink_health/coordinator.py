@@ -20,7 +20,7 @@ from homeassistant.util import dt as dt_util
 from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
 from .blink.log_filter import BLINKPY_LOG_FILTER
-from .connection import Connection, ConnectionStatus, connection_for, ha_error_for
+from .connection import Connection, ConnectionStatus, ha_error_for, next_status
 from .const import (
     CONF_POLLS_BEFORE_ISSUE,
     DEFAULT_POLLS_BEFORE_ISSUE,
@@ -39,9 +39,11 @@ from .diagnosis import (
 )
 from .events import async_fire_changes
 from .history_store import HistoryStore
+from .last_known import last_known_of
 from .model import SnapshotBuilder
 from .repairs.storage import local_storage_issues
 from .repairs.tracker import RepairIssueTracker
+from .runtime import runtime
 from .storage_watch import LocalStorageWatch
 from .texts import async_texts
 
@@ -86,8 +88,14 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         self._builder: SnapshotBuilder | None = None
         self._details_for: set[int] = set()
         self._reported_bug = False
-        self.connection = ConnectionStatus(
-            state=Connection.CONNECTED, since=dt_util.utcnow()
+        # How the latest poll reached Blink; an outage's start survives a set-up retry.
+        self.connection = runtime(hass).connections.get(
+            entry.entry_id
+        ) or ConnectionStatus(state=Connection.CONNECTED, since=dt_util.utcnow())
+        self.store.last_known_now = lambda: (
+            None
+            if self.data is None
+            else last_known_of(self.data, self.devices.device_id)
         )
 
     async def _async_setup(self) -> None:
@@ -169,22 +177,11 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         return ha_error_for(err)
 
     def _set_connection(self, err: Exception | None) -> None:
-        """Note how this poll reached Blink; the state's `since` moves only when it changes."""
-        now = dt_util.utcnow()
-        last_update: datetime | None = now
-        code: str | None = None
-        if err is None:
-            state = Connection.CONNECTED
-        else:
-            state, code = connection_for(err)
-            last_update = self.connection.last_update
-        changed = state is not self.connection.state or code != self.connection.code
-        self.connection = ConnectionStatus(
-            state=state,
-            since=now if changed else self.connection.since,
-            last_update=last_update,
-            code=code,
-        )
+        """Note how this poll reached Blink (kept across set-up retries for the card)."""
+        previous = self.connection
+        self.connection = next_status(previous, err, dt_util.utcnow())
+        runtime(self.hass).connections[self.config_entry.entry_id] = self.connection
+        changed = self.connection.since != previous.since
         if changed and err is not None and not self.last_update_success:
             # Home Assistant tells no entity about a failure that follows a failure: the
             # connection sensor must still show that the reason changed.

@@ -7,7 +7,7 @@ logged once, and the readable rest is used.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 import shutil
 from typing import Any
@@ -19,7 +19,9 @@ from homeassistant.util import dt as dt_util, json as json_util
 from .const import DOMAIN, LOGGER
 from .diagnosis import CameraHistory
 from .forecast.log import ForecastLog
+from .last_known import LastKnown, read_last_known
 from .model import DeviceIdentities
+from .runtime import runtime
 
 HISTORY_STORAGE_VERSION = 1
 HISTORY_SAVE_DELAY = 10
@@ -45,7 +47,7 @@ class _HistoryFile(Store[dict[str, Any]]):
 
 
 class HistoryStore:
-    """Per-camera diagnosis history (by device key) and the device identities of one entry."""
+    """Per-camera diagnosis history (by device key), device identities and last known verdicts."""
 
     def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
         """Open the entry's store; nothing is read yet."""
@@ -59,6 +61,10 @@ class HistoryStore:
         self.histories: dict[str, CameraHistory] = {}
         self.identities = DeviceIdentities()
         self.forecast = ForecastLog()
+        self._entry_id = entry_id
+        self.last_known: LastKnown = read_last_known(None)
+        # The cameras' last known verdicts now (None before a poll worked): read when saving.
+        self.last_known_now: Callable[[], LastKnown | None] | None = None
 
     async def async_load(self) -> None:
         """Read what was saved; set aside (and log) whatever cannot be read, use the rest."""
@@ -88,6 +94,10 @@ class HistoryStore:
         if not isinstance(forecast, Mapping):
             unreadable.append("the battery forecasts")
         self.forecast = ForecastLog.from_dict(forecast)
+        last_known = data.get("last_known")
+        if last_known is not None and not isinstance(last_known, Mapping):
+            unreadable.append("the last known verdicts")
+        self._set_last_known(read_last_known(last_known))
         if conflicts := self.identities.drop_conflicts():
             LOGGER.warning(
                 "Blink Health's stored device identities gave %s cameras the key of "
@@ -139,10 +149,19 @@ class HistoryStore:
         await self._store.async_remove()
 
     @callback
+    def _set_last_known(self, last_known: LastKnown) -> None:
+        """Keep the last known verdicts, also where the card finds them during a set-up retry."""
+        self.last_known = last_known
+        runtime(self._hass).last_known[self._entry_id] = last_known
+
+    @callback
     def _data(self) -> dict[str, Any]:
         """Return the stored form."""
+        if self.last_known_now and (last_known := self.last_known_now()) is not None:
+            self._set_last_known(last_known)
         return {
             "cameras": {key: h.to_dict() for key, h in self.histories.items()},
             "identities": self.identities.to_dict(),
             "forecast": self.forecast.to_dict(),
+            "last_known": self.last_known,
         }

@@ -1,7 +1,7 @@
 """What must outlive one set-up of an entry: Home Assistant retries a set-up during an outage.
 
-One typed value for the whole integration, under one key: the outage of each Blink Health entry,
-and since when each Blink integration entry has not worked (with its last error) and when it was
+One typed value for the whole integration, under one key: the outage of each Blink Health entry
+(its connection and last known verdicts too), and since when each Blink integration entry has not worked (with its last error) and when it was
 last reloaded automatically. Durations are measured on the monotonic clock: the wall clock may be
 set back or jump ahead, the monotonic clock never does.
 """
@@ -21,6 +21,8 @@ from .const import DOMAIN
 
 if TYPE_CHECKING:
     from .blink.source import BlinkIntegrationError
+    from .connection import ConnectionStatus
+    from .last_known import LastKnown
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,10 @@ class BlinkHealthRuntime:
 
     # Since when each Blink Health entry's polls fail.
     outages: dict[str, Since] = field(default_factory=dict)
+    # How each Blink Health entry's latest poll reached Blink, and its cameras' last known
+    # verdicts: what the card shows of an entry whose set-up is being retried.
+    connections: dict[str, ConnectionStatus] = field(default_factory=dict)
+    last_known: dict[str, LastKnown] = field(default_factory=dict)
     # Since when each Blink integration entry has not worked, and the last error it showed.
     blink_failing: dict[str, Since] = field(default_factory=dict)
     blink_errors: dict[str, BlinkIntegrationError] = field(default_factory=dict)

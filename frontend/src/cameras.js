@@ -20,6 +20,34 @@ import { accountOf, deviceName, entryIdsOf, modelOf, namesOf, ownDevice } from "
 import { batteriesDue, forecastOf } from "./forecast.js";
 import { storageProblems } from "./storage.js";
 
+// What blink_health/last_known said: no verdict, entry, device or connection known yet.
+export const NOTHING_KNOWN = {
+  verdicts: new Map(),
+  entries: new Map(),
+  devices: new Map(),
+  connections: new Map(),
+};
+
+/**
+ * What last_known said, by device id: each camera's verdict, each device's entry and names; and
+ * by entry id the connection of each entry whose set-up is being retried (it has no sensors).
+ */
+export function knownFrom(entries) {
+  const devices = entries.flatMap((entry) =>
+    [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id]),
+  );
+  return {
+    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
+    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
+    devices: new Map(devices.map(([device]) => [device.device_id, device])),
+    connections: new Map(
+      entries
+        .filter((entry) => !entry.loaded && entry.connection)
+        .map((entry) => [entry.entry_id, entry.connection]),
+    ),
+  };
+}
+
 /** Blink Health's entities by device and role ("cause", "led", ...). */
 function entitiesByDevice(hass) {
   const byDevice = new Map();
@@ -39,9 +67,11 @@ function entitiesByDevice(hass) {
 /**
  * Each Blink Health entry's account, by entry id, from its account device's sensors: the
  * connection (the outage view) and the batteries due within the warning days (Blink Health's own
- * record: available in an outage too).
+ * record: available in an outage too). An entry whose set-up Home Assistant is retrying (it
+ * started, or was reloaded, during an outage) has no sensors: its connection is the one
+ * blink_health/last_known gives (`known.connections`).
  */
-function accountsOf(hass, byDevice) {
+function accountsOf(hass, byDevice, known) {
   const accounts = new Map();
   for (const [deviceId, entities] of byDevice) {
     const connection = entities.connection && hass.states[entities.connection];
@@ -58,6 +88,18 @@ function accountsOf(hass, byDevice) {
         code: connection.attributes.code,
         batteriesDue:
           dueSoon && !NO_STATE.has(dueSoon.state) ? dueSoon.attributes.cameras || [] : [],
+      });
+    }
+  }
+  for (const [entryId, connection] of known?.connections || []) {
+    if (!accounts.has(entryId) || NO_STATE.has(accounts.get(entryId).state)) {
+      accounts.set(entryId, {
+        entryId,
+        state: connection.state,
+        since: connection.since,
+        lastUpdate: connection.last_update,
+        code: connection.code,
+        batteriesDue: [],
       });
     }
   }
@@ -111,11 +153,12 @@ function weakLinkOf(verdict) {
  * the configuration that match no camera; the connection of every account shown, the batteries
  * due soon and the local storage that stopped. `known` is what blink_health/last_known said:
  * `verdicts` maps device ids to their last known verdict, `entries` device ids to their Blink
- * Health entry, `devices` device ids to their name in Blink and model name.
+ * Health entry, `devices` device ids to their name in Blink and model name, `connections` the
+ * entries whose set-up is being retried to their connection.
  */
 export function cardModel(hass, config, issues, known) {
   const byDevice = entitiesByDevice(hass);
-  const accounts = accountsOf(hass, byDevice);
+  const accounts = accountsOf(hass, byDevice, known);
   const wanted = config.cameras?.length ? config.cameras : undefined;
   const matched = new Set();
   const cameras = [];

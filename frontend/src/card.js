@@ -6,28 +6,13 @@ import { html, LitElement, nothing } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { openRepair } from "./app.js";
 import { row, tile } from "./camera-views.js";
-import { cardModel, lastKnownNeeds } from "./cameras.js";
+import { cardModel, knownFrom, lastKnownNeeds, NOTHING_KNOWN } from "./cameras.js";
 import { CARD_TYPE, DOMAIN, LED_STATES } from "./constants.js";
 import { configForm, stubConfig, validConfig } from "./editor.js";
 import { explainLed } from "./explain.js";
 import { summary } from "./summary.js";
 import { STYLES } from "./styles.js";
 import { label } from "./texts.js";
-
-// What blink_health/last_known said: no verdict, entry or device known yet.
-const NOTHING_KNOWN = { verdicts: new Map(), entries: new Map(), devices: new Map() };
-
-/** What last_known said, by device id: each camera's verdict, each device's entry and names. */
-function knownFrom(entries) {
-  const devices = entries.flatMap((entry) =>
-    [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id]),
-  );
-  return {
-    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
-    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
-    devices: new Map(devices.map(([device]) => [device.device_id, device])),
-  };
-}
 
 export class BlinkHealthCard extends LitElement {
   static properties = {

@@ -1,10 +1,12 @@
 // Unit tests of the card's modules that decide without a browser: which device a camera is and
-// whose (devices.js), what its battery forecast says (forecast.js), the cold in the owner's unit
+// whose (devices.js), what the card shows of an account and its cameras (cameras.js), what its
+// battery forecast says (forecast.js), the cold in the owner's unit
 // (texts.js). scripts/test runs them on the host's Node (`node --test`, after scripts/build_card
 // installed Lit); the browser check (scripts/develop --check) shows them in Home Assistant.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { cardModel, knownFrom, NOTHING_KNOWN } from "../src/cameras.js";
 import { accountOf, deviceName, modelOf, ownDevice } from "../src/devices.js";
 import { batteriesDue, forecastOf, forecastText } from "../src/forecast.js";
 import { temperatureText } from "../src/texts.js";
@@ -120,4 +122,75 @@ test("the cold is said in the owner's unit system", () => {
   assert.equal(temperatureText(hass("°C"), -5), "-5 °C");
   assert.equal(temperatureText(hass("°F"), -5), "23 °F");
   assert.equal(temperatureText({ language: "en" }, 0), "0 °C");
+});
+
+/** A hass in which Home Assistant retries the set-up of entry "health": no sensor has a state. */
+function retryingHass() {
+  const entity = (device_id, translation_key) => ({ platform: "blink_health", device_id, translation_key });
+  return {
+    language: "en",
+    localize: (key) => key,
+    entities: {
+      "sensor.blink_account_connection": entity("account", "connection"),
+      "sensor.patio_likely_cause": entity("patio", "likely_cause"),
+    },
+    states: {
+      "sensor.blink_account_connection": { state: "unavailable", attributes: {} },
+    },
+    devices: {
+      account: { id: "account", config_entry_id: "health", name: "Blink account" },
+      patio: { id: "patio", config_entry_id: "health", name: "Patio", model: "Blink XT2" },
+    },
+  };
+}
+
+const LAST_KNOWN_ENTRY = {
+  entry_id: "health",
+  loaded: false,
+  connection: { state: "refused", since: "2026-12-06T15:00:00+00:00", last_update: "2026-12-06T14:55:00+00:00", code: "429" },
+  cameras: [
+    {
+      device_id: "patio",
+      name: "Patio",
+      model: "Blink XT2",
+      cause: "low_battery",
+      led_state: "red_six_flashes",
+      severity: "warning",
+      fixes: ["replace_batteries"],
+      blink_issues: [],
+      since: "2026-12-05T10:00:00+00:00",
+      as_of: "2026-12-06T14:55:00+00:00",
+    },
+  ],
+  sync_modules: [],
+};
+
+test("an entry set up again during an outage: the reason and the last known verdicts", () => {
+  const model = cardModel(retryingHass(), { show_healthy: true }, [], knownFrom([LAST_KNOWN_ENTRY]));
+  assert.deepEqual(
+    model.outages.map(({ state, since, lastUpdate, code }) => [state, since, lastUpdate, code]),
+    [["refused", "2026-12-06T15:00:00+00:00", "2026-12-06T14:55:00+00:00", "429"]],
+  );
+  const [patio] = model.cameras;
+  assert.equal(patio.cause, "low_battery");
+  assert.equal(patio.asOf, "2026-12-06T14:55:00+00:00");
+  assert.equal(patio.model, "Blink XT2");
+});
+
+test("nothing known yet: no camera's verdict made up, no outage claimed", () => {
+  const model = cardModel(retryingHass(), { show_healthy: true }, [], NOTHING_KNOWN);
+  assert.deepEqual(model.outages, []);
+  assert.equal(model.cameras[0].unknown, true);
+});
+
+test("a loaded entry's own connection sensor is what counts", () => {
+  const hass = retryingHass();
+  hass.states["sensor.blink_account_connection"] = {
+    state: "connected",
+    attributes: { since: "2026-12-06T15:10:00+00:00" },
+  };
+  const stale = knownFrom([{ ...LAST_KNOWN_ENTRY, loaded: true }]);
+  assert.deepEqual(cardModel(hass, { show_healthy: true }, [], stale).outages, []);
+  const retrying = knownFrom([LAST_KNOWN_ENTRY]);
+  assert.deepEqual(cardModel(hass, { show_healthy: true }, [], retrying).outages, []);
 });

@@ -44,6 +44,7 @@ import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 import sys
+from typing import Any
 
 import aiohttp
 from playwright.async_api import (
@@ -65,10 +66,14 @@ from .card_checks import (
     check_explain,
     check_named_cameras,
     check_outage,
+    check_outage_after_reload,
     check_recovery,
     check_repair,
     check_rows_open,
     check_survives_update,
+    connection_state,
+    entry_state,
+    reload_entry,
 )
 from .card_forecast import (
     check_blink_devices,
@@ -340,10 +345,31 @@ async def _outage(
             await _dark_contrast(run, "dark, outage")
             if screenshots is not None:
                 await _screenshots(run, screenshots, "-outage")
+            await _reloaded_in_outage(run, before)
     finally:
         await set_fault(simulator, OUTAGE_FAULT, on=False)
+        if await entry_state(run.ha) == "setup_retry":
+            await reload_entry(run.ha)
         await run.ha.poll()
     await check_recovery(page, run.report, before)
+
+
+async def _reloaded_in_outage(run: Browsing, before: dict[str, Any]) -> None:
+    """Reload Blink Health during the outage, as an owner may: set-up is retried; the card knows."""
+    connection = await connection_state(run.ha)
+    await reload_entry(run.ha)
+    for _ in range(60):
+        if (state := await entry_state(run.ha)) == "setup_retry":
+            break
+        await asyncio.sleep(0.5)
+    else:
+        run.report.wrong(
+            f"outage, reloaded: the entry is {state!r}, not retrying set-up"
+        )
+        return
+    page = await run.card_page()
+    await check_outage_after_reload(page, run.ha, run.report, before, connection)
+    await page.context.close()
 
 
 async def _storage_stopped(run: Browsing, page: Page, simulator: str) -> None:

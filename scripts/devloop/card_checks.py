@@ -688,6 +688,66 @@ async def check_outage(
     return True
 
 
+async def check_outage_after_reload(
+    page: Page,
+    ha: HomeAssistant,
+    report: CardReport,
+    before: dict[str, Any],
+    connection: str,
+) -> None:
+    """Check the card of an entry reloaded in the outage (set-up retried): it still says why.
+
+    Every camera keeps its last known verdict, greyed and dated, from what Blink Health stored.
+    """
+    card = await wait_until(
+        page,
+        lambda card: (
+            card["outage"] is not None
+            and bool(card["cameras"])
+            and all(camera["stale"] for camera in card["cameras"])
+        ),
+        seconds=45,
+    )
+    reason = ha.text(f"entity.sensor.connection.state.{connection}")
+    stale = [camera for camera in card["cameras"] if camera["stale"]]
+    report.saw(
+        f"outage, entry reloaded (set-up retried): {card['summary']!r}; {len(stale)} of "
+        f"{len(card['cameras'])} cameras greyed with their last known verdict"
+    )
+    if card["outage"] is None or not reason or reason not in card["summary"]:
+        report.wrong(
+            f"outage, reloaded: the card does not say {reason!r}: {card['summary']!r}"
+        )
+    was = {camera["name"]: camera["cause"] for camera in before["cameras"]}
+    for camera in card["cameras"]:
+        if not camera["stale"] or not camera["asOf"]:
+            report.wrong(f"outage, reloaded: {camera['name']} is not greyed: {camera}")
+        elif camera["cause"] != was.get(camera["name"]):
+            report.wrong(
+                f"outage, reloaded: {camera['name']} shows {camera['cause']!r}, last "
+                f"known {was.get(camera['name'])!r}"
+            )
+
+
+async def entry_state(ha: HomeAssistant) -> str:
+    """Return the state of Blink Health's (first) config entry ("loaded", "setup_retry")."""
+    (entries,) = await ha.client.ws({"type": "config_entries/get", "domain": DOMAIN})
+    return str(entries[0]["state"]) if entries else "-"
+
+
+async def reload_entry(ha: HomeAssistant) -> None:
+    """Reload Blink Health's config entries, as the owner's "Reload" in its menu does."""
+    for entry_id in ha.entry_ids:
+        await ha.client.request(
+            "POST", f"/api/config/config_entries/entry/{entry_id}/reload"
+        )
+
+
+async def connection_state(ha: HomeAssistant) -> str:
+    """Return the state of the account's connection sensor."""
+    return await _connection(ha)
+
+
 async def check_recovery(
     page: Page, report: CardReport, before: dict[str, Any]
 ) -> None:

@@ -262,9 +262,12 @@ class RepairIssueTracker:
 
 @callback
 def async_remove_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
-    """Delete every issue of a removed entry, and forget its outage."""
+    """Delete every issue of a removed entry, and forget its outage and last known verdicts."""
     registry = ir.async_get(hass)
     for (domain, issue_id), issue in list(registry.issues.items()):
         if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry_id:
             ir.async_delete_issue(hass, DOMAIN, issue_id)
-    runtime(hass).outages.pop(entry_id, None)
+    memory = runtime(hass)
+    memory.outages.pop(entry_id, None)
+    memory.connections.pop(entry_id, None)
+    memory.last_known.pop(entry_id, None)

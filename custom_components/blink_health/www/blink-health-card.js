@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 061a29ad58444376). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 4b9292445f6e8861). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -1498,6 +1498,25 @@ function storageNotices(hass, problems, openRepair2) {
 }
 
 // src/cameras.js
+var NOTHING_KNOWN = {
+  verdicts: /* @__PURE__ */ new Map(),
+  entries: /* @__PURE__ */ new Map(),
+  devices: /* @__PURE__ */ new Map(),
+  connections: /* @__PURE__ */ new Map()
+};
+function knownFrom(entries) {
+  const devices = entries.flatMap(
+    (entry) => [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id])
+  );
+  return {
+    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
+    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
+    devices: new Map(devices.map(([device]) => [device.device_id, device])),
+    connections: new Map(
+      entries.filter((entry) => !entry.loaded && entry.connection).map((entry) => [entry.entry_id, entry.connection])
+    )
+  };
+}
 function entitiesByDevice(hass) {
   const byDevice = /* @__PURE__ */ new Map();
   for (const [entityId, entry] of Object.entries(hass.entities || {})) {
@@ -1512,7 +1531,7 @@ function entitiesByDevice(hass) {
   }
   return byDevice;
 }
-function accountsOf(hass, byDevice) {
+function accountsOf(hass, byDevice, known) {
   const accounts = /* @__PURE__ */ new Map();
   for (const [deviceId, entities] of byDevice) {
     const connection = entities.connection && hass.states[entities.connection];
@@ -1528,6 +1547,18 @@ function accountsOf(hass, byDevice) {
         lastUpdate: connection.attributes.last_update,
         code: connection.attributes.code,
         batteriesDue: dueSoon && !NO_STATE.has(dueSoon.state) ? dueSoon.attributes.cameras || [] : []
+      });
+    }
+  }
+  for (const [entryId, connection] of known?.connections || []) {
+    if (!accounts.has(entryId) || NO_STATE.has(accounts.get(entryId).state)) {
+      accounts.set(entryId, {
+        entryId,
+        state: connection.state,
+        since: connection.since,
+        lastUpdate: connection.last_update,
+        code: connection.code,
+        batteriesDue: []
       });
     }
   }
@@ -1571,7 +1602,7 @@ function weakLinkOf(verdict) {
 }
 function cardModel(hass, config, issues, known) {
   const byDevice = entitiesByDevice(hass);
-  const accounts = accountsOf(hass, byDevice);
+  const accounts = accountsOf(hass, byDevice, known);
   const wanted = config.cameras?.length ? config.cameras : void 0;
   const matched = /* @__PURE__ */ new Set();
   const cameras = [];
@@ -2038,17 +2069,6 @@ var STYLES = [
 ];
 
 // src/card.js
-var NOTHING_KNOWN = { verdicts: /* @__PURE__ */ new Map(), entries: /* @__PURE__ */ new Map(), devices: /* @__PURE__ */ new Map() };
-function knownFrom(entries) {
-  const devices = entries.flatMap(
-    (entry) => [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id])
-  );
-  return {
-    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
-    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
-    devices: new Map(devices.map(([device]) => [device.device_id, device]))
-  };
-}
 var BlinkHealthCard = class extends i4 {
   static properties = {
     hass: { attribute: false },
