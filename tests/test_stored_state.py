@@ -20,7 +20,6 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from blink_sim.cloud import FakeBlinkCloud
-
 from custom_components.blink_health.history_store import history_storage_key
 
 REPLACED = "2026-03-01T10:00:00+00:00"
