@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -411,3 +411,44 @@ async def test_a_camera_whose_batteries_ran_out_early_is_forecast_earlier_next_t
     second, attributes = _due(hass)[1]["days_left"], _due(hass)[1]
     assert second <= 0.8 * first, (first, second)
     assert "Learned from this camera's earlier batteries" in attributes["based_on"]
+
+
+@pytest.mark.parametrize("scenario", ["bench_large"])
+async def test_no_date_before_blinks_first_usage_answer(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A set-up poll without room for the usage request shows no date a poll would move.
+
+    From the model's typical use alone the date would move by months once Blink's usage came
+    in; the forecast stays unknown until the next poll, which keeps room for that request.
+    (Right after the config flow the token is fresh: set-up spends its whole budget on the
+    homescreen, the media list and two cameras' details.)
+    """
+    fresh = dt_util.utcnow().timestamp() + 3600
+    mock_config_entry = MockConfigEntry(
+        domain=DOMAIN,
+        title=mock_config_entry.title,
+        unique_id=mock_config_entry.unique_id,
+        data={**mock_config_entry.data, "expiration_date": fresh},
+    )
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert "camera_usage" not in cloud.counts()
+    due = [
+        entry.entity_id
+        for entry in er.async_entries_for_config_entry(
+            er.async_get(hass), mock_config_entry.entry_id
+        )
+        if entry.translation_key == "battery_replacement_due"
+    ]
+    assert due
+    assert {hass.states.get(entity_id).state for entity_id in due} == {STATE_UNKNOWN}
+
+    await poll(hass, freezer)
+    assert cloud.counts()["camera_usage"] == 1
+    for entity_id in due:
+        assert dt_util.parse_date(hass.states.get(entity_id).state) is not None

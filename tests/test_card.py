@@ -265,6 +265,9 @@ def test_card_translation_keys_exist() -> None:
         "entity.sensor.connection.state",
         "entity.sensor.local_storage.state",
         "selector.fix_title.options",
+        # explain_led's notes and steps, by the ids it gives: in the viewer's language.
+        "selector.explain_note.options",
+        "selector.fix_steps.options",
         "selector.led_state.options",
         "selector.local_storage_fix.options",
         "selector.card.options",

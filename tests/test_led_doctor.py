@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import timedelta
+import json
+from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -247,6 +249,16 @@ async def test_explain_led_names_a_pattern_the_model_never_shows(
     reset = next(f for f in hardware["fixes"] if f["id"] == "soft_reset")
     assert "Unplug" in reset["steps"]
     assert "batteries" not in reset["steps"]
+    # The card shows the same steps in its viewer's language, by their translation id.
+    assert reset["steps_id"] == "soft_reset_mini"
+    strings = json.loads(
+        (
+            Path(__file__).parents[1] / "custom_components/blink_health/strings.json"
+        ).read_text()
+    )
+    assert (
+        reset["steps"] == strings["selector"]["fix_steps"]["options"]["soft_reset_mini"]
+    )
 
 
 @pytest.mark.parametrize("scenario", ["demo"])

@@ -107,8 +107,25 @@ class BatteryForecasts:
         if self.reads_usage and self.log.usage_due(now):
             await self._async_read_usage(source, cameras, now)
         return {
-            key: self._forecast(key, camera, now) for key, camera in cameras.items()
+            key: self._forecast(key, camera, now)
+            for key, camera in cameras.items()
+            if not self._awaits_first_usage(camera)
         }
+
+    def _awaits_first_usage(self, camera: CameraSnapshot) -> bool:
+        """Return whether a camera's forecast waits for Blink's first usage answer.
+
+        Blink's usage is asked for at the first poll with room for it (at the latest the
+        second): a date from the model's typical use alone would move by months a poll later,
+        so the forecast stays unknown until then. Cells Blink reports low are due now anyway.
+        """
+        return (
+            self.reads_usage
+            and self.log.usage_read_at is None
+            and self.log.usage_failing_since is None
+            and _in_usage(camera)
+            and not camera.battery_low
+        )
 
     def due_issues(
         self,

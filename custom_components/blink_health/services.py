@@ -162,6 +162,8 @@ def _describe(candidate: Candidate, texts: Texts, kind: CameraKind) -> dict[str,
                 "id": fix.value,
                 "title": texts.fix_title(fix.value),
                 "steps": texts.fix_steps(fix.value, kind),
+                # The steps' translation id: the card shows them in its viewer's language.
+                "steps_id": texts.fix_steps_id(fix.value, kind),
             }
             for fix in candidate.fixes
         ],

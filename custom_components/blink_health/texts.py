@@ -82,17 +82,19 @@ class Texts:
         """Return what a fix is, in a few words."""
         return self.strings.get(f"{FIX_TITLES}.{fix}", fix)
 
-    def fix_steps(self, fix: str, kind: str | None = None) -> str:
-        """Return a fix's steps (Markdown) for this kind of camera, empty when it has none.
+    def fix_steps_id(self, fix: str, kind: str | None = None) -> str:
+        """Return the id of a fix's steps for this kind of camera (`selector.fix_steps`).
 
         A fix whose steps differ by how the camera is powered has `<fix>_<kind>` steps (a Mini
-        is unplugged, never has its batteries taken out).
+        is unplugged, never has its batteries taken out); the others have `<fix>`.
         """
-        if kind is not None and (
-            steps := self.strings.get(f"{FIX_STEPS}.{fix}_{kind}")
-        ):
-            return steps
-        return self.strings.get(f"{FIX_STEPS}.{fix}", "")
+        if kind is not None and f"{FIX_STEPS}.{fix}_{kind}" in self.strings:
+            return f"{fix}_{kind}"
+        return fix
+
+    def fix_steps(self, fix: str, kind: str | None = None) -> str:
+        """Return a fix's steps (Markdown) for this kind of camera, empty when it has none."""
+        return self.strings.get(f"{FIX_STEPS}.{self.fix_steps_id(fix, kind)}", "")
 
     def note(self, note: str) -> str:
         """Return a note of explain_led in words."""

@@ -5,7 +5,7 @@
 import { css, html, nothing } from "lit";
 import { DOMAIN, LED_STATES, TRANSLATIONS } from "./constants.js";
 import { ledSvg } from "./led.js";
-import { causeName, label } from "./texts.js";
+import { causeName, fixTitle, label } from "./texts.js";
 
 // The panel's styles (part of the card's styles).
 export const EXPLAIN_STYLES = css`
@@ -146,11 +146,17 @@ function answer(hass, state) {
   return state.result ? answerOf(hass, state.result) : nothing;
 }
 
-/** explain_led's answer: its notes, then each cause that could make the light do this. */
+/**
+ * explain_led's answer: its notes, then each cause that could make the light do this. The action
+ * answers in Home Assistant's language; the card shows its texts in its viewer's, by their ids.
+ */
 function answerOf(hass, result) {
-  const notes = (result.notes || []).map(
-    (note) => html`<p class="note" data-note=${note.id}>${note.text}</p>`,
-  );
+  const reported = result.reported_cause ? causeName(hass, result.reported_cause.cause) : "";
+  const notes = (result.notes || []).map((note) => {
+    const key = `${TRANSLATIONS}.selector.explain_note.options.${note.id}`;
+    const text = hass.localize(key, { cause: reported }) || note.text;
+    return html`<p class="note" data-note=${note.id}>${text}</p>`;
+  });
   if (!result.causes?.length) {
     return html`<div class="answer" data-answer>
       ${notes}
@@ -159,12 +165,14 @@ function answerOf(hass, result) {
   }
   const candidates = result.causes.map((candidate, index) => {
     const fits = label(hass, candidate.fits_telemetry ? "fits" : "does_not_fit");
-    const fixes = (candidate.fixes || []).map(
-      (fix) => html`<details ?open=${index === 0}>
-        <summary>${fix.title}</summary>
-        <p class="steps">${fix.steps}</p>
-      </details>`,
-    );
+    const fixes = (candidate.fixes || []).map((fix) => {
+      const steps =
+        hass.localize(`${TRANSLATIONS}.selector.fix_steps.options.${fix.steps_id}`) || fix.steps;
+      return html`<details ?open=${index === 0}>
+        <summary>${fixTitle(hass, fix.id) || fix.title}</summary>
+        <p class="steps">${steps}</p>
+      </details>`;
+    });
     return html`<div class="candidate" data-candidate=${candidate.cause}>
       <div class="candidate-cause">${causeName(hass, candidate.cause) || candidate.name}</div>
       <div class="chips">

@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 4b9292445f6e8861). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 38c4aa70fe6046db). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -1076,9 +1076,12 @@ function answer(hass, state) {
   return state.result ? answerOf(hass, state.result) : A;
 }
 function answerOf(hass, result) {
-  const notes = (result.notes || []).map(
-    (note) => b2`<p class="note" data-note=${note.id}>${note.text}</p>`
-  );
+  const reported = result.reported_cause ? causeName(hass, result.reported_cause.cause) : "";
+  const notes = (result.notes || []).map((note) => {
+    const key = `${TRANSLATIONS}.selector.explain_note.options.${note.id}`;
+    const text = hass.localize(key, { cause: reported }) || note.text;
+    return b2`<p class="note" data-note=${note.id}>${text}</p>`;
+  });
   if (!result.causes?.length) {
     return b2`<div class="answer" data-answer>
       ${notes}
@@ -1087,12 +1090,13 @@ function answerOf(hass, result) {
   }
   const candidates = result.causes.map((candidate, index) => {
     const fits = label(hass, candidate.fits_telemetry ? "fits" : "does_not_fit");
-    const fixes = (candidate.fixes || []).map(
-      (fix2) => b2`<details ?open=${index === 0}>
-        <summary>${fix2.title}</summary>
-        <p class="steps">${fix2.steps}</p>
-      </details>`
-    );
+    const fixes = (candidate.fixes || []).map((fix2) => {
+      const steps = hass.localize(`${TRANSLATIONS}.selector.fix_steps.options.${fix2.steps_id}`) || fix2.steps;
+      return b2`<details ?open=${index === 0}>
+        <summary>${fixTitle(hass, fix2.id) || fix2.title}</summary>
+        <p class="steps">${steps}</p>
+      </details>`;
+    });
     return b2`<div class="candidate" data-candidate=${candidate.cause}>
       <div class="candidate-cause">${causeName(hass, candidate.cause) || candidate.name}</div>
       <div class="chips">
