@@ -74,7 +74,8 @@ async def test_lists_the_cameras_due_soonest_first(
     state = hass.states.get(DUE_SOON)
     # A count of cameras, not a measurement: no statistics.
     assert "state_class" not in state.attributes
-    assert state.attributes["unit_of_measurement"] == "cameras"
+    # A count: no unit, which would read "1 cameras" (Home Assistant has no plural for units).
+    assert "unit_of_measurement" not in state.attributes
     entry = er.async_get(hass).async_get(DUE_SOON)
     assert entry is not None
     assert entry.translation_key == "batteries_due_soon"

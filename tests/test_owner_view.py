@@ -82,7 +82,8 @@ async def test_cameras_needing_attention_follows_a_fault(
     assert state is not None
     assert state.state == "0"
     assert state.attributes["cameras"] == []
-    assert state.attributes["unit_of_measurement"] == "cameras"
+    # A count: no unit, which would read "1 cameras" (Home Assistant has no plural for units).
+    assert "unit_of_measurement" not in state.attributes
     assert state.state_info is not None
     assert "cameras" in state.state_info["unrecorded_attributes"]
 
