@@ -78,6 +78,20 @@ async def test_behind_an_offline_sync_module_the_camera_readings_are_unknown(
     )
     # The offline Mini's last Wi-Fi reading is not shown as its signal now.
     assert hass.states.get("sensor.kitchen_wi_fi_bars").state == STATE_UNKNOWN
+    # The offline module's own arm state: unknown, not Blink's stored "disarmed".
+    assert hass.states.get("binary_sensor.cabin_online").state == "off"
+    assert hass.states.get("binary_sensor.cabin_armed").state == STATE_UNKNOWN
+    # The forecast takes neither cold nor a battery level from the camera's last readings.
+    forecast = hass.states.get("sensor.cabin_porch_battery_replacement_due")
+    assert forecast.attributes["basis"] == "battery_level"
+    ledger = init_integration.runtime_data.store.forecast.ledgers[
+        next(
+            key
+            for key, camera in init_integration.runtime_data.data.snapshot.cameras.items()
+            if camera.name == "Cabin Porch"
+        )
+    ]
+    assert ledger.temperature_f is None
 
 
 @pytest.mark.parametrize("scenario", ["demo"])

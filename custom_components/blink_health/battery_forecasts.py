@@ -99,7 +99,9 @@ class BatteryForecasts:
     ) -> dict[str, Forecast]:
         """Follow every battery camera to this poll, read usage when due, and forecast."""
         now = snapshot.taken_at
-        cameras = {k: c for k, c in snapshot.cameras.items() if c.has_battery}
+        cameras = {
+            k: _as_reported(c) for k, c in snapshot.cameras.items() if c.has_battery
+        }
         for key, camera in cameras.items():
             self._follow(key, camera, histories.get(key), now)
         for gone in set(self.log.ledgers) - set(cameras):
@@ -157,6 +159,7 @@ class BatteryForecasts:
         """Return the forecasts with this camera's afresh, right after the owner's change."""
         updated = dict(forecasts)
         if camera.has_battery:
+            camera = _as_reported(camera)
             now = dt_util.utcnow()
             self._follow(key, camera, history, now)
             updated[key] = self._forecast(key, camera, now)
@@ -250,6 +253,18 @@ class BatteryForecasts:
             reads_usage=self.reads_usage,
             usage_stale_since=self.log.usage_failing_since,
         )
+
+
+def _as_reported(camera: CameraSnapshot) -> CameraSnapshot:
+    """Return the camera without the readings it cannot have refreshed while unreachable.
+
+    While the camera or its Sync Module is offline its temperature, voltage and bars are the
+    last it sent: the ledger takes no cold and no voltage from them, the level none. Blink's
+    battery state stays (low: the cells may have run flat before it went offline).
+    """
+    if camera.reachable:
+        return camera
+    return replace(camera, temperature_f=None, battery_voltage=None, battery_bars=None)
 
 
 def _in_usage(camera: CameraSnapshot) -> bool:

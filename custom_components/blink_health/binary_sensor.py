@@ -104,7 +104,8 @@ SYNC_MODULE_BINARY_SENSORS: tuple[SyncModuleBinarySensorDescription, ...] = (
         key="armed",
         translation_key="armed",
         entity_category=EntityCategory.DIAGNOSTIC,
-        is_on_fn=lambda module: module.armed,
+        # Offline, the module cannot act on Blink's stored arm state: unknown, not "disarmed".
+        is_on_fn=lambda module: None if module.online is False else module.armed,
     ),
 )
 
