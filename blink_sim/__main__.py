@@ -2,6 +2,7 @@
 
 import argparse
 import asyncio
+from collections.abc import Callable
 import contextlib
 import json
 import sys
@@ -67,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     fault.add_argument("fields", nargs="*")
     clip = sub.add_parser("clip", help="record a new clip for a camera")
     clip.add_argument("serial")
+    use = sub.add_parser(
+        "use",
+        help="change how a camera is used from now on (its cells drain): SERIAL key=value ...",
+    )
+    use.add_argument("serial")
+    use.add_argument("fields", nargs="*")
+    replace = sub.add_parser("replace", help="put new batteries in a camera")
+    replace.add_argument("serial")
     remove = sub.add_parser("remove", help="remove a camera")
     remove.add_argument("serial")
     sub.add_parser("counts", help="show request counts")
@@ -108,6 +117,27 @@ async def control(
         return data
 
 
+type Request = tuple[str, str, Any]
+# What each control command asks of the running simulator: method, path and body.
+_REQUESTS: dict[str, Callable[[argparse.Namespace], Request]] = {
+    "camera": lambda a: ("POST", f"camera/{a.serial}", parse_fields(a.fields)),
+    "sync": lambda a: ("POST", f"sync_module/{a.serial}", parse_fields(a.fields)),
+    "add": lambda a: ("POST", "camera", parse_fields(a.fields)),
+    "fault": lambda a: (
+        "POST",
+        f"fault/{a.name}",
+        {"on": a.switch == "on", **parse_fields(a.fields)},
+    ),
+    "clip": lambda a: ("POST", f"clip/{a.serial}", None),
+    "use": lambda a: ("POST", f"use/{a.serial}", parse_fields(a.fields)),
+    "replace": lambda a: ("POST", f"replace_batteries/{a.serial}", None),
+    "remove": lambda a: ("DELETE", f"camera/{a.serial}", None),
+    "counts": lambda _: ("GET", "counts", None),
+    "reset": lambda _: ("POST", "reset_counts", None),
+    "state": lambda _: ("GET", "state", None),
+}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line."""
     args = build_parser().parse_args(argv)
@@ -124,31 +154,7 @@ def main(argv: list[str] | None = None) -> None:
                 )
             )
         return
-    request: tuple[str, str, Any]
-    match args.command:
-        case "camera":
-            request = ("POST", f"camera/{args.serial}", parse_fields(args.fields))
-        case "sync":
-            request = ("POST", f"sync_module/{args.serial}", parse_fields(args.fields))
-        case "add":
-            request = ("POST", "camera", parse_fields(args.fields))
-        case "fault":
-            request = (
-                "POST",
-                f"fault/{args.name}",
-                {"on": args.switch == "on", **parse_fields(args.fields)},
-            )
-        case "clip":
-            request = ("POST", f"clip/{args.serial}", None)
-        case "remove":
-            request = ("DELETE", f"camera/{args.serial}", None)
-        case "counts":
-            request = ("GET", "counts", None)
-        case "reset":
-            request = ("POST", "reset_counts", None)
-        case _:
-            request = ("GET", "state", None)
-    result = asyncio.run(control(host, port, *request))
+    result = asyncio.run(control(host, port, *_REQUESTS[args.command](args)))
     sys.stdout.write(json.dumps(result, indent=2) + "\n")
 
 

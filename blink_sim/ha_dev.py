@@ -20,7 +20,7 @@ from pathlib import Path
 import sys
 from typing import Any
 
-from aiohttp import ClientSession
+from aiohttp import BaseConnector, ClientSession
 
 from blink_sim.server import make_session
 
@@ -32,15 +32,20 @@ type SessionFactory = Callable[[Any], ClientSession]
 
 
 def simulator_factory(
-    port: int, made: list[ClientSession] | None = None
+    port: int, made: list[BaseConnector] | None = None
 ) -> SessionFactory:
-    """Return a stand-in for create_blink_session that reaches the simulator on `port`."""
+    """Return a stand-in for create_blink_session that reaches the simulator on `port`.
+
+    Like Home Assistant's, its sessions do not own their connector: Blink Health lets go of a
+    session with `detach()`, as it must with Home Assistant's. The connectors are collected in
+    `made`, for whoever runs the simulator to close.
+    """
 
     def create_blink_session(hass: Any) -> ClientSession:
         """Return a session whose every Blink hostname resolves to the simulator."""
-        session = make_session(port)
-        if made is not None:
-            made.append(session)
+        session = make_session(port, connector_owner=False)
+        if made is not None and session.connector is not None:
+            made.append(session.connector)
         return session
 
     return create_blink_session
@@ -75,9 +80,9 @@ def install(factory: SessionFactory) -> Callable[[], None]:
 
 
 @contextmanager
-def sessions_to_simulator(port: int) -> Iterator[list[ClientSession]]:
-    """Send Blink Health's sessions to the simulator while inside; yield the sessions made."""
-    made: list[ClientSession] = []
+def sessions_to_simulator(port: int) -> Iterator[list[BaseConnector]]:
+    """Send Blink Health's sessions to the simulator while inside; yield their connectors."""
+    made: list[BaseConnector] = []
     undo = install(simulator_factory(port, made))
     try:
         yield made

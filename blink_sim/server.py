@@ -127,10 +127,17 @@ class LoopbackResolver(AbstractResolver):
         """Nothing to close."""
 
 
-def make_session(port: int) -> ClientSession:
-    """Build an aiohttp session whose every Blink request reaches the simulator on `port`."""
+def make_session(port: int, *, connector_owner: bool = True) -> ClientSession:
+    """Build an aiohttp session whose every Blink request reaches the simulator on `port`.
+
+    `connector_owner=False` makes it behave like Home Assistant's sessions, whose connector is
+    shared: letting go of the session (`detach()`) leaves the connector to its owner, who closes
+    it (`session.connector` before then).
+    """
     connector = TCPConnector(resolver=LoopbackResolver(port), ssl=False)
-    return ClientSession(connector=connector, cookie_jar=CookieJar())
+    return ClientSession(
+        connector=connector, connector_owner=connector_owner, cookie_jar=CookieJar()
+    )
 
 
 async def _blink_handler(request: web.Request) -> web.StreamResponse:
@@ -237,6 +244,18 @@ async def _clip(request: web.Request) -> web.Response:
     return _ok({"id": made["id"], "serial": made["serial"]})
 
 
+async def _use(request: web.Request) -> web.Response:
+    """Change how a camera is used from now on."""
+    cloud = request.app[CLOUD_KEY]
+    return _ok(cloud.set_use(request.match_info["serial"], **await _json(request)))
+
+
+async def _replace_batteries(request: web.Request) -> web.Response:
+    """Put new batteries in a camera."""
+    cloud = request.app[CLOUD_KEY]
+    return _ok(cloud.replace_batteries(request.match_info["serial"]))
+
+
 CONTROL_ROUTES = (
     web.get("/_sim/counts", _counts),
     web.post("/_sim/reset_counts", _reset_counts),
@@ -247,6 +266,8 @@ CONTROL_ROUTES = (
     web.post("/_sim/sync_module/{serial}", _update_sync_module),
     web.post("/_sim/fault/{name}", _fault),
     web.post("/_sim/clip/{serial}", _clip),
+    web.post("/_sim/use/{serial}", _use),
+    web.post("/_sim/replace_batteries/{serial}", _replace_batteries),
 )
 
 

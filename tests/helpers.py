@@ -1,4 +1,4 @@
-"""Shared test helpers: signing in to the simulator, letting polls happen, driving repair flows."""
+"""Shared test helpers: sign-in, polls, repair flows, new batteries recorded."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_USER, ConfigEntry
-from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
+from homeassistant.const import ATTR_ENTITY_ID, CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import device_registry as dr
@@ -102,3 +102,16 @@ def device_id(hass: HomeAssistant, key: str) -> str:
 def issue_id(hass: HomeAssistant, cause: str, key: str) -> str:
     """Return the repair issue id of a cause on the device with this key (its serial)."""
     return f"{cause}_{device_id(hass, key)}"
+
+
+async def record_new_batteries(
+    hass: HomeAssistant, cloud: FakeBlinkCloud, serial: str, camera: str
+) -> None:
+    """Put new cells in the simulated camera and press its "Record new batteries" button."""
+    cloud.replace_batteries(serial)
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: f"button.{camera}_record_new_batteries"},
+        blocking=True,
+    )

@@ -38,7 +38,12 @@ from custom_components.blink_health.install_blueprints import (
 from .core_blink import core_and_health, core_poll
 from .helpers import POLL, device_id, poll
 
-BLUEPRINTS = ("camera_needs_attention.yaml", "camera_offline.yaml", "low_battery.yaml")
+BLUEPRINTS = (
+    "battery_due.yaml",
+    "camera_needs_attention.yaml",
+    "camera_offline.yaml",
+    "low_battery.yaml",
+)
 RAN = "blueprint_ran"
 # The one input without a default: the owner's actions. Every camera is covered by default,
 # ones added later too (the blueprints follow Blink Health's events, not named entities).
@@ -297,6 +302,48 @@ async def test_low_battery_no_reminder_once_replaced(
     assert hass.states.get("binary_sensor.front_yard_battery").state == STATE_OFF
     await _pass(hass, freezer, timedelta(days=8))
     assert len(ran) == 1
+
+
+# battery_due.yaml
+
+
+async def test_battery_due_runs_once_when_batteries_come_due(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Batteries due within the warning: the camera, the day, the days left; once."""
+    from .test_battery_forecast import SERIAL, _soon_due
+
+    ran = await _automation(hass, "battery_due.yaml")
+    dates = async_capture_events(hass, "blink_health_battery_due")
+    await _soon_due(hass, init_integration, cloud, freezer)
+    await poll(hass, freezer, times=3)
+    [run] = _ran(ran)
+    [due] = dates
+    assert run["camera"] == "Front Yard"
+    assert run["cause"] == "battery_due"
+    assert run["fix"] == "Put in fresh batteries"
+    assert due.data["days_left"] <= 14
+    assert due.data["device_id"] == device_id(hass, SERIAL)
+
+
+async def test_battery_due_only_picked_cameras(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera not picked runs nothing when its batteries come due."""
+    from .test_battery_forecast import _soon_due
+
+    ran = await _automation(
+        hass, "battery_due.yaml", cameras=[device_id(hass, "CAM-XT2-02")]
+    )
+    await _soon_due(hass, init_integration, cloud, freezer)
+    await poll(hass, freezer, times=3)
+    assert ran == []
 
 
 # camera_offline.yaml
@@ -560,3 +607,29 @@ async def test_a_failing_reload_never_stops_set_up(
     await hass.async_block_till_done()
     assert hass.states.get("sensor.front_yard_likely_cause") is not None
     assert "Could not reload the automations" in caplog.text
+
+
+async def test_readme_blueprint_automations_load_and_run(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The README's `use_blueprint` automations load as written, and the battery one runs."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme[
+        readme.index("### Blueprints") : readme.index("### Automation examples")
+    ]
+    config = parse_yaml(re.search(r"```yaml\n(.*?)```", section, re.DOTALL)[1])
+    notified = async_mock_service(hass, "notify", "notify")
+    assert await async_setup_component(hass, "automation", config)
+    await hass.async_block_till_done()
+    states = hass.states.async_all("automation")
+    assert len(states) == len(BLUEPRINTS)
+    assert {state.state for state in states} == {STATE_ON}
+
+    cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
+    await _poll(hass, freezer)
+    messages = [call.data["message"] for call in notified]
+    assert len(messages) == 1
+    assert messages[0].startswith("Front Yard: batteries low. ")

@@ -15,6 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.issue_registry import IssueSeverity
 from homeassistant.setup import async_setup_component
+from homeassistant.util import slugify
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import (
@@ -22,6 +23,7 @@ from pytest_homeassistant_custom_component.typing import (
     WebSocketGenerator,
 )
 
+from blink_sim.cloud import FakeBlinkCloud
 from custom_components.blink_health.card import (
     CARD_DIR,
     CARD_ENTRY,
@@ -30,8 +32,21 @@ from custom_components.blink_health.card import (
 )
 from custom_components.blink_health.connection import Connection
 from custom_components.blink_health.const import DOMAIN
-from custom_components.blink_health.diagnosis import RULES, Confidence, Fix, LedState
+from custom_components.blink_health.diagnosis import (
+    RULES,
+    Cause,
+    Confidence,
+    Fix,
+    LedState,
+)
+from custom_components.blink_health.forecast import Basis
+from custom_components.blink_health.model import model_name
+from custom_components.blink_health.model.storage import STOPPED
+from custom_components.blink_health.repairs.issues import WEAK_LINKS
+from custom_components.blink_health.repairs.storage import LOCAL_STORAGE
 from custom_components.blink_health.websocket import COMMAND_LAST_KNOWN
+
+from .core_blink import add_health, setup_core_blink
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
 FRONTEND = Path(__file__).parent.parent / "frontend"
@@ -54,6 +69,13 @@ def _js_list(name: str) -> list[str]:
     match = re.search(rf"const {name} = (?:new Set\()?\[(.*?)\]", CARD_JS, re.DOTALL)
     assert match, name
     return re.findall(r'"(\w+)"', match.group(1))
+
+
+def _js_string(name: str) -> str:
+    """Return the string of a `const NAME = "..."` in the card."""
+    match = re.search(rf'const {name} = "(\w+)";', CARD_JS)
+    assert match, name
+    return match.group(1)
 
 
 def _inputs_hash() -> str:
@@ -203,6 +225,8 @@ def test_card_labels_are_translated_and_used() -> None:
     schema = re.findall(r'name: "(\w+)"', MODULES["editor.js"])
     used = direct | {key for pair in chosen for key in pair}
     used |= {f"confidence_{level.value}" for level in Confidence}
+    used |= {f"weak_link_{link}" for link in WEAK_LINKS.values()}
+    assert "`weak_link_${camera.weakLink}`" in MODULES["camera-views.js"]
     used |= {f"editor_{name}" for name in schema} | {"editor_cameras_helper"}
     assert "`editor_${schema.name}`" in MODULES["editor.js"]
     assert '"editor_cameras_helper"' in MODULES["editor.js"]
@@ -222,7 +246,10 @@ def test_card_label_strings_pass_hassfest_rules() -> None:
 
 
 def test_card_translation_keys_exist() -> None:
-    """Each Blink Health translation the card reads exists for every value it can take."""
+    """Each Blink Health translation the card reads exists for every value it can take.
+
+    The local storage states it warns of have their words and their first fix.
+    """
     sensor = STRINGS["entity"]["sensor"]
     leds = set(_js_list("LED_STATES"))
     assert leds == {led.value for led in LedState}
@@ -236,14 +263,24 @@ def test_card_translation_keys_exist() -> None:
         "entity.sensor.likely_cause.state",
         "entity.sensor.led_state.state",
         "entity.sensor.connection.state",
+        "entity.sensor.local_storage.state",
         "selector.fix_title.options",
         "selector.led_state.options",
+        "selector.local_storage_fix.options",
         "selector.card.options",
     }
+    stopped = set(_js_list("STORAGE_STOPPED"))
+    assert stopped <= set(sensor["local_storage"]["state"])
+    assert stopped <= set(STRINGS["selector"]["local_storage_fix"]["options"])
 
 
 def test_card_orders_and_offers_as_the_integration_decides() -> None:
-    """Precedence is the LED doctor's; "batteries replaced" leads where batteries are a fix."""
+    """The card decides as the integration does: precedence, fixes, links, storage, roles.
+
+    Precedence is the LED doctor's; "batteries replaced" leads where batteries are a fix; a weak
+    signal's link is the repair event's `weak_link` for its first fix; a stopped local storage is
+    the states and the issue id of its repair; the roles are the entities the card reads.
+    """
     assert _js_list("CAUSE_ORDER") == list(dict.fromkeys(r.cause.value for r in RULES))
     assert set(_js_list("BATTERY_CAUSES")) == {
         rule.cause.value for rule in RULES if Fix.REPLACE_BATTERIES in rule.fixes
@@ -255,8 +292,22 @@ def test_card_orders_and_offers_as_the_integration_decides() -> None:
         "sensor.led_state": "led",
         "binary_sensor.problem": "problem",
         "button.batteries_replaced": "batteriesButton",
+        "sensor.battery_replacement_due": "forecast",
         "sensor.connection": "connection",
+        "sensor.batteries_due_soon": "dueSoon",
+        "sensor.local_storage": "storage",
     }
+    assert _js_string("LEARNING") == Basis.LEARNING.value
+    # A weak signal's link, by its first fix, as its repair's event names it.
+    assert _js_string("WEAK_SIGNAL") == Cause.WEAK_WIFI.value
+    links = re.search(r"const WEAK_LINKS = \{(.*?)\}", CARD_JS, re.DOTALL)
+    assert links
+    assert dict(re.findall(r'(\w+): "(\w+)"', links.group(1))) == {
+        fix.value: link for fix, link in WEAK_LINKS.items()
+    }
+    # A stopped local storage: the states its repair is raised for, and the repair's id.
+    assert set(_js_list("STORAGE_STOPPED")) == {state.value for state in STOPPED}
+    assert _js_string("STORAGE_ISSUE") == LOCAL_STORAGE
     assert f"`${{DOMAIN}}/{COMMAND_LAST_KNOWN.split('/')[1]}`" in MODULES["card.js"]
 
 
@@ -266,7 +317,13 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     init_integration: MockConfigEntry,
     hass_ws_client: WebSocketGenerator,
 ) -> None:
-    """The attributes, roles and last known fields the card reads exist on a real set-up."""
+    """The attributes, roles and last known fields the card reads exist on a real set-up.
+
+    The demo's account carries `batteries_due_soon` with each camera's device (Patio, low, is
+    due); Patio's likely cause notes the cold as the card reads it (`cold_temperature_c=-5`); a
+    Sync Module's local storage says whether it worked; last_known gives each camera and Sync
+    Module its name in Blink and its model.
+    """
     entities = er.async_get(hass)
     devices = dr.async_get(hass)
     ours = er.async_entries_for_config_entry(entities, init_integration.entry_id)
@@ -275,28 +332,71 @@ async def test_what_the_card_reads_is_what_blink_health_gives(
     for domain, key in roles.items():
         assert (domain, key) in by_key, (domain, key)
     cameras = MODULES["cameras.js"]
+    forecast_js = MODULES["forecast.js"]
     cause = hass.states.get(by_key["sensor", "likely_cause"].entity_id)
-    assert set(re.findall(r"(?<!state\.)attributes\.(\w+)", cameras)) <= set(
+    assert set(re.findall(r"(?<![\w.])attributes\.(\w+)", cameras)) <= set(
         cause.attributes
     )
+    # The account device (Blink Health's own, in every mode) carries the connection and the
+    # batteries due soon.
     connection = by_key["sensor", "connection"]
     account = devices.async_get(connection.device_id or "")
     assert account is not None
     assert account.config_entry_id == init_integration.entry_id
+    assert by_key["sensor", "batteries_due_soon"].device_id == account.id
     state = hass.states.get(connection.entity_id)
-    assert set(re.findall(r"state\.attributes\.(\w+)", cameras)) == {
+    assert set(re.findall(r"connection\.attributes\.(\w+)", cameras)) == {
         "since",
         "last_update",
         "code",
     }
     assert {"since", "last_update", "code"} <= set(state.attributes)
+    due_soon = hass.states.get(by_key["sensor", "batteries_due_soon"].entity_id)
+    assert set(re.findall(r"dueSoon\.attributes\.(\w+)", cameras)) == {"cameras"}
+    due = due_soon.attributes["cameras"]
+    assert due, "the demo has a camera whose batteries are due (Patio, low)"
+    listed = set(re.findall(r"listed\.(\w+)", forecast_js))
+    assert listed == {"name", "device_id", "date", "days_left"}
+    assert listed <= set(due[0])
+    patio = hass.states.get("sensor.patio_likely_cause")
+    assert patio.attributes["evidence"][-1:] == [f"{_js_string('COLD_FACT')}=-5"]
+    assert _js_string("COLD_FACT") in STRINGS["selector"]["evidence"]["options"]
+
+    # A Sync Module's local storage: the attributes the card reads.
+    storage_js = MODULES["storage.js"]
+    home = hass.states.get(by_key["sensor", "local_storage"].entity_id)
+    read = set(re.findall(r"storage\.attributes\.(\w+)", storage_js))
+    assert read == {"worked"}
+    assert read <= set(home.attributes)
+
+    # The forecast: a date state, and the attributes the card reads.
+    due_sensors = [e for e in ours if e.translation_key == "battery_replacement_due"]
+    assert due_sensors
+    forecast = hass.states.get(due_sensors[0].entity_id)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", forecast.state)
+    read = set(re.findall(r"forecast\.attributes\.(\w+)", forecast_js))
+    assert read == {"days_left", "earliest", "latest", "basis"}
+    assert read <= set(forecast.attributes)
+    assert forecast.attributes["basis"] in {basis.value for basis in Basis}
 
     client = await hass_ws_client(hass)
     await client.send_json_auto_id({"type": COMMAND_LAST_KNOWN})
     result = await client.receive_json()
-    camera = result["result"]["entries"][0]["cameras"][0]
+    (entry,) = result["result"]["entries"]
+    assert entry["entry_id"] == init_integration.entry_id
+    camera = entry["cameras"][0]
     assert set(re.findall(r"lastKnown\.(\w+)", cameras)) <= set(camera)
+    assert {"blink_issues", "since"} <= set(re.findall(r"lastKnown\.(\w+)", cameras))
     assert "device_id" in camera
+    assert "entry.entry_id" in MODULES["card.js"]
+    # A device's name in Blink and its model, cameras' and Sync Modules' alike.
+    assert set(re.findall(r"known\?\.(\w+)", MODULES["devices.js"])) == {
+        "name",
+        "model",
+    }
+    for device in (camera, entry["sync_modules"][0]):
+        assert {"device_id", "name", "model"} <= set(device)
+    assert "...entry.sync_modules" in MODULES["card.js"]
 
 
 def test_card_requests_nothing_outside_home_assistant() -> None:
@@ -351,3 +451,67 @@ def test_card_has_no_text_of_its_own() -> None:
         # The names the picker cannot show: the owner's own words.
         'config.cameras.filter((value) => !DEVICE_ID.test(value)).join(", ")',
     ]
+
+
+@pytest.mark.parametrize("scenario", ["demo"])
+async def test_what_the_card_reads_on_blink_devices(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """On `blink`'s session the card still finds each camera, names it and ties it to its entry.
+
+    Its entities sit on `blink`'s device (`blink`'s config entry, named "blink Driveway" when
+    `blink`'s sensors named it last, with Blink's raw type for a model); last_known lists that
+    device under Blink Health's entry with the camera's name in Blink and its model's name
+    (what the card shows), and a Sync Module's ("blink Home" on `blink`'s device) likewise.
+    """
+    core = await setup_core_blink(hass, cloud)
+    devices = dr.async_get(hass)
+    (driveway,) = [
+        d for d in devices.devices if ("blink", "DEMO-HEALTHY-01") in d.identifiers
+    ]
+    devices.async_update_device(driveway.id, name="blink Driveway")
+    health = await add_health(hass, core)
+    entities = er.async_get(hass)
+    ours = er.async_entries_for_config_entry(entities, health.entry_id)
+    causes = [e for e in ours if e.translation_key == "likely_cause"]
+    assert len(causes) == len(cloud.cameras)
+    on_blink = {}
+    for cause in causes:
+        device = devices.async_get(cause.device_id or "")
+        assert device is not None
+        if device.config_entry_id == core.entry_id:
+            (serial,) = [s for domain, s in device.identifiers if domain == "blink"]
+            on_blink[device.id] = (cloud.cameras[serial]["name"], device, cause)
+    assert len(on_blink) == len(cloud.cameras) - 1  # Shed, never set up, is our own
+    for name, device, cause in on_blink.values():
+        assert cause.entity_id == f"sensor.{slugify(name)}_likely_cause"
+        assert device.name in (name, f"blink {name}")
+    assert on_blink[driveway.id][1].name == "blink Driveway"
+    forecasts = {
+        e.device_id for e in ours if e.translation_key == "battery_replacement_due"
+    }
+    assert forecasts
+    assert forecasts <= {e.device_id for e in causes}
+
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": COMMAND_LAST_KNOWN})
+    (entry,) = (await client.receive_json())["result"]["entries"]
+    assert entry["entry_id"] == health.entry_id
+    known = {camera["device_id"]: camera for camera in entry["cameras"]}
+    assert set(on_blink) <= set(known)
+    # What `blink`'s device does not tell: the camera's name in Blink and its model's name.
+    for device_id, (name, device, _) in on_blink.items():
+        (serial,) = [s for domain, s in device.identifiers if domain == "blink"]
+        assert known[device_id]["name"] == name
+        assert known[device_id]["model"] == model_name(cloud.cameras[serial]["type"])
+    assert known[driveway.id]["model"] == "Blink Outdoor"
+    # The Sync Module's local storage sits on `blink`'s device, named "blink Home" there.
+    storage = next(e for e in ours if e.translation_key == "local_storage")
+    home = devices.async_get(storage.device_id or "")
+    assert home is not None
+    assert home.config_entry_id == core.entry_id
+    assert home.name == "blink Home"
+    modules = {module["device_id"]: module for module in entry["sync_modules"]}
+    assert modules[home.id]["name"] == "Home"

@@ -43,9 +43,7 @@ async def test_outage_clock_survives_the_wall_clock_set_back(
     monotonic = _Monotonic()
     entry = MockConfigEntry(domain=DOMAIN, entry_id="outage-entry")
     entry.add_to_hass(hass)
-    with patch(
-        "custom_components.blink_health.repairs.tracker.time.monotonic", monotonic
-    ):
+    with patch("custom_components.blink_health.runtime.time.monotonic", monotonic):
         tracker = RepairIssueTracker(hass, entry.entry_id, lambda _key: None)
         tracker.async_poll_failed()
         freezer.move_to(dt_util.utcnow() - timedelta(hours=3))

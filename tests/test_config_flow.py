@@ -33,6 +33,9 @@ DEFAULT_OPTIONS = {
     "hardware_fault_minutes": 30,
     "weak_wifi_dbm": -80,
     "weak_wifi_bars": 1,
+    "weak_sync_signal_bars": 1,
+    "weak_signal_minutes": 60,
+    "cold_battery_celsius": 0,
 }
 CREDENTIALS = {CONF_USERNAME: "Owner@Example.com", CONF_PASSWORD: ACCOUNT_PASSWORD}
 
@@ -302,12 +305,58 @@ async def test_options(hass: HomeAssistant, mock_config_entry: MockConfigEntry) 
         "hardware_fault_minutes": 45,
         "weak_wifi_dbm": -85,
         "weak_wifi_bars": 2,
+        "weak_sync_signal_bars": 2,
+        "weak_signal_minutes": 90,
+        "cold_battery_celsius": -5,
     }
+    forecast = {
+        "budget_first_generation_seconds": 30_000,
+        "budget_xt2_seconds": 60_000,
+        "budget_outdoor_seconds": 45_000,
+        "budget_doorbell_seconds": 50_000,
+        "battery_due_days": 21,
+    }
+    schema = result["data_schema"].schema
+    section = next(value for key, value in schema.items() if key == "battery_forecast")
+    in_section = {str(key) for key in section.schema.schema}
+    assert "read_usage" not in in_section, "signed in, usage is always read"
+    assert "budget_outdoor_seconds" in in_section
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], options
+        result["flow_id"], {**options, "battery_forecast": forecast}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert mock_config_entry.options == options
+    # The forecast's section is stored flat with the other options.
+    assert mock_config_entry.options == {**options, **forecast}
+
+
+async def test_options_forecast_section_keeps_values(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Left out (a client that sends no section), the forecast's options keep their values."""
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry, options={**DEFAULT_OPTIONS, "battery_due_days": 30}
+    )
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], DEFAULT_OPTIONS
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert mock_config_entry.options["battery_due_days"] == 30
+    assert mock_config_entry.options["budget_outdoor_seconds"] == 54_000
+
+
+async def test_options_budget_range(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A budget outside 10,000 to 400,000 seconds is refused."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"],
+            {**DEFAULT_OPTIONS, "battery_forecast": {"budget_outdoor_seconds": 500}},
+        )
 
 
 async def test_options_minimum_interval(
@@ -338,9 +387,31 @@ async def test_options_recording_window_covers_a_poll(
         "continuous_recording_minutes": "window_shorter_than_poll"
     }
     # The error names the least the window may be: the poll interval, in minutes.
-    assert result["description_placeholders"] == {"poll_minutes": "15"}
+    assert result["description_placeholders"]["poll_minutes"] == "15"
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**options, "continuous_recording_minutes": 15}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_options_signal_window_holds_two_polls(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A signal window shorter than two polls could judge only one reading: refused."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    options = {
+        **DEFAULT_OPTIONS,
+        CONF_SCAN_INTERVAL: 900,
+        "continuous_recording_minutes": 15,
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "weak_signal_minutes": 20}
+    )
+    assert result["errors"] == {"weak_signal_minutes": "signal_window_too_short"}
+    assert result["description_placeholders"]["signal_minutes"] == "30"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "weak_signal_minutes": 30}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 import json
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from blinkpy.auth import UnauthorizedError
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
@@ -25,8 +25,15 @@ from custom_components.blink_health.const import CONF_SCAN_INTERVAL, DOMAIN
 from custom_components.blink_health.repairs.issues import AccountIssue, issue_id_for
 
 from .conftest import ACCOUNT_EMAIL, ACCOUNT_PASSWORD
-from .core_blink import add_health, core_data, core_poll, setup_core_blink
+from .core_blink import (
+    add_health,
+    core_and_health,
+    core_data,
+    core_poll,
+    setup_core_blink,
+)
 from .helpers import start_fix_flow, submit_fix_flow
+from .test_config_flow import DEFAULT_OPTIONS
 
 
 @pytest.fixture
@@ -216,19 +223,26 @@ async def test_core_unloaded_then_removed(
 async def test_core_needs_sign_in(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
+    cloud: FakeBlinkCloud,
     core_entry: MockConfigEntry,
 ) -> None:
     """Core asking its owner to sign in: one repair pointing there; no reauth of our own."""
     health = await add_health(hass, core_entry)
-    with patch.object(
-        core_entry.runtime_data.api, "refresh", side_effect=UnauthorizedError
-    ):
-        await core_poll(hass, freezer)
+    # Blink refuses the session and then its refresh token: core must ask for a sign-in.
+    cloud.set_fault("unauthorized", True)
+    cloud.set_fault("refresh_refused", True)
+    await core_poll(hass, freezer)
+    cloud.set_fault("unauthorized", False)
+    cloud.set_fault("refresh_refused", False)
     assert not health.runtime_data.last_update_success
     assert hass.states.get("sensor.driveway_likely_cause").state == "unavailable"
     issue_id = issue_id_for(AccountIssue.BLINK_INTEGRATION_REAUTH, health.entry_id)
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
     assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [
+        flow["context"]["source"]
+        for flow in hass.config_entries.flow.async_progress_by_handler("blink")
+    ] == ["reauth"]
     # Core's owner signs in again: core reloads, the repair goes.
     assert await hass.config_entries.async_reload(core_entry.entry_id)
     await hass.async_block_till_done()
@@ -414,3 +428,143 @@ async def test_a_refresh_blinkpy_skipped_is_no_poll(
     assert coordinator.data is polled
     await core_poll(hass, freezer)
     assert coordinator.data is not polled
+
+
+async def test_readings_on_the_blink_session_cost_nothing(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Local storage and a doorbell's details come from what `blink` already fetched."""
+    cloud.reset_counts()
+    health = await add_health(hass, core_entry)
+    assert cloud.total_requests() == 0
+    assert hass.states.get("sensor.home_local_storage").state == "active"
+    doorbell = health.runtime_data.data.snapshot.cameras["DEMO-DOORBELL-09"]
+    # blinkpy's doorbell object, read: no config call of Blink Health's own.
+    assert doorbell.details_read_at is not None
+    assert doorbell.temperature_f is not None
+    assert "doorbell_config" not in cloud.counts()
+
+
+async def test_forecast_without_usage_by_default(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Off by default: no request of Blink Health's own; time, model and temperature only."""
+    health = await add_health(hass, core_entry)
+    cloud.reset_counts()
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": "button.side_gate_record_new_batteries"},
+        blocking=True,
+    )
+    for _ in range(300):  # more than a day of core's refreshes
+        await core_poll(hass, freezer)
+    assert "camera_usage" not in cloud.counts()
+    assert health.runtime_data.source.diagnostics()["requests"] == 0
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert state.attributes["basis"] == "time_only"
+    assert "usage is not read" in state.attributes["based_on"]
+
+
+async def test_forecast_reads_usage_once_a_day_when_allowed(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """The option on: one usage request a day through the Blink integration's sign-in."""
+    health = await add_health(hass, core_entry)
+    result = await hass.config_entries.options.async_init(health.entry_id)
+    schema = result["data_schema"].schema
+    section = next(value for key, value in schema.items() if key == "battery_forecast")
+    assert "read_usage" in {str(key) for key in section.schema.schema}
+    # The defaults, with this mode's options in place of polling.
+    options = {
+        **{
+            key: value
+            for key, value in DEFAULT_OPTIONS.items()
+            if key not in {CONF_SCAN_INTERVAL, "detail_refresh_hours"}
+        },
+        "blink_failing_minutes": 15,
+        "blink_auto_reload": False,
+    }
+    cloud.reset_counts()
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**options, "battery_forecast": {"read_usage": True}}
+    )
+    await hass.async_block_till_done()
+    assert health.options["read_usage"] is True
+    assert cloud.counts().get("camera_usage") == 1, "read at once after the change"
+    for _ in range(300):  # a day and more of core's refreshes: one more request
+        await core_poll(hass, freezer)
+    assert cloud.counts()["camera_usage"] == 2
+    assert health.runtime_data.source.diagnostics()["requests"] == 2
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "Lately" in state.attributes["based_on"]
+
+
+async def test_forecast_usage_failing_through_core_fails_nothing(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    core_entry: MockConfigEntry,
+) -> None:
+    """Through the Blink integration's blinkpy, a usage request that fails is no outage."""
+    health = await add_health(hass, core_entry)
+    hass.config_entries.async_update_entry(health, options={"read_usage": True})
+    cloud.set_fault("down", True, endpoints=["camera_usage"])
+    await hass.config_entries.async_reload(health.entry_id)
+    await hass.async_block_till_done()
+    assert health.state is ConfigEntryState.LOADED
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "could not be read since" in state.attributes["based_on"]
+    cloud.clear_faults()
+    cloud.usage_mutator = lambda _body: {"message": "System is busy", "code": 307}
+    for _ in range(300):  # a day of core's refreshes: asked once more, still no answer
+        await core_poll(hass, freezer)
+    assert health.runtime_data.last_update_success
+    assert health.runtime_data.source.diagnostics()["requests"] == 2
+    state = hass.states.get("sensor.side_gate_battery_replacement_due")
+    assert "could not be read since" in state.attributes["based_on"]
+
+
+async def test_check_again_says_when_blink_was_not_asked_again(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    repairs: None,
+) -> None:
+    """On `blink`'s session "check again" never judges from the answer it started with.
+
+    blinkpy asks Blink at most every 5 minutes: checking right away says so; checking after
+    `blink`'s next refresh judges from that refresh.
+    """
+    _, health = await core_and_health(hass, cloud)
+    cloud.update_camera("DEMO-HEALTHY-01", status="offline")
+    await core_poll(hass, freezer)
+    await core_poll(hass, freezer)
+    camera = health.runtime_data.devices.device_id("DEMO-HEALTHY-01")
+    result = await start_fix_flow(hass, f"wifi_disconnected_{camera}")
+    result = await submit_fix_flow(hass, result["flow_id"])
+    assert result["errors"] == {"base": "no_new_answer"}
+    await core_poll(hass, freezer)
+    result = await submit_fix_flow(hass, result["flow_id"])
+    assert result["errors"] == {"base": "still_present"}
+
+
+async def test_what_blink_read_is_dated_by_its_refresh(
+    hass: HomeAssistant,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The snapshot is as old as `blink`'s last refresh, not as Blink Health's read of it."""
+    core, health = await core_and_health(hass, cloud)
+    refreshed = datetime.fromtimestamp(core.runtime_data.api.last_refresh, UTC)
+    freezer.tick(timedelta(seconds=90))
+    await health.runtime_data.async_refresh()
+    assert health.runtime_data.data.snapshot.taken_at == refreshed

@@ -9,7 +9,7 @@ One set-up integration takes every poll, through Home Assistant and real HTTP (a
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+from datetime import date, datetime
 import logging
 import math
 import random
@@ -207,6 +207,8 @@ def _check_states(hass: HomeAssistant, entry: MockConfigEntry) -> None:
             assert value in options, (reg.entity_id, value)
         elif state.attributes.get("device_class") == "timestamp":
             assert datetime.fromisoformat(value).year < 9999, (reg.entity_id, value)
+        elif state.attributes.get("device_class") == "date":
+            assert date.fromisoformat(value).year < 9999, (reg.entity_id, value)
         elif reg.domain == "sensor":
             number = float(value)
             assert math.isfinite(number), (reg.entity_id, value)

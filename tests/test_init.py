@@ -47,7 +47,9 @@ async def test_setup_request_count(
     """Set-up refreshes the expired token, reads the account once and one camera's details.
 
     No second refresh, no thumbnail or clip download: 1 token + homescreen + clip list + one
-    camera's 2 detail calls (the budget of 6; the other camera follows at the first poll).
+    camera's 2 detail calls (the budget of 6; the other camera follows at the first poll, the
+    doorbell's config when the budget has room), and the first day's camera usage within the
+    same budget. A restart within the day asks for no usage again.
     """
     mock_config_entry.add_to_hass(hass)
     cloud.reset_counts()
@@ -59,7 +61,11 @@ async def test_setup_request_count(
         "media_changed": 1,
         "camera_config": 1,
         "camera_signals": 1,
+        "camera_usage": 1,
     }
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert cloud.counts()["camera_usage"] == 1
 
 
 async def test_devices(
@@ -245,7 +251,8 @@ async def test_poll_request_counts(
     """A quiet poll costs 2 requests whatever the account; a change costs that camera's 2.
 
     The test account: 2 Sync Modules, 2 default cameras, a Mini on a Sync Module, a standalone
-    Mini and a doorbell. Every 3 hours each default camera's config and signals are read again.
+    Mini and a doorbell. Every 3 hours each default camera's config and signals are read again,
+    and the doorbell's config, within the poll's budget (the doorbell when the cameras left room).
     No thumbnails or clips are downloaded.
     """
     counts = []
@@ -253,8 +260,8 @@ async def test_poll_request_counts(
         cloud.reset_counts()
         await _poll(hass, freezer)
         counts.append(cloud.total_requests())
-    # The first poll reads the camera set-up left for it; then quiet polls.
-    assert counts == [4] + [2] * 5, counts
+    # The first poll reads the camera set-up left for it and the doorbell; then quiet polls.
+    assert counts == [5] + [2] * 5, counts
     assert set(cloud.counts()) == {"homescreen", "media_changed"}
     cloud.reset_counts()
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low")
@@ -269,6 +276,10 @@ async def test_poll_request_counts(
     cloud.reset_counts()
     await _poll(hass, freezer)
     assert cloud.total_requests() == 2 + 2 * 2
+    # The budget (6) is spent on the cameras: the doorbell's config waits for the next poll.
+    cloud.reset_counts()
+    await _poll(hass, freezer)
+    assert cloud.counts() == {"homescreen": 1, "media_changed": 1, "doorbell_config": 1}
     cloud.reset_counts()
     cloud.add_clip("CAM-OUTDOOR-01")
     await _poll(hass, freezer)
@@ -363,7 +374,7 @@ async def test_own_records_stay_available_in_an_outage(
         "button.front_yard_record_new_batteries",
     ):
         assert hass.states.get(entity_id).state != STATE_UNAVAILABLE, entity_id
-    assert hass.states.get("sensor.front_yard_battery_level").state == STATE_UNAVAILABLE
+    assert hass.states.get("sensor.front_yard_battery_bars").state == STATE_UNAVAILABLE
     # Recording new batteries needs no Blink: it is kept, and shown, in the outage.
     await hass.services.async_call(
         "button",

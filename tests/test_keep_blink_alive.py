@@ -136,6 +136,10 @@ async def test_token_refresh_failing_one_repair_then_cleared(
     assert diagnostics["blink_integration"] == "failing"
     assert diagnostics["blink_last_error"] == "token_refresh_failed"
     assert diagnostics["blink_failing_since"] == status.failing_since.isoformat()
+    # Said as it is: the Blink integration cannot reach Blink, not "Blink Health cannot".
+    assert hass.states.get("sensor.blink_account_connection").state == (
+        "blink_integration_failing"
+    )
     await _minutes(hass, freezer, 13)
     assert _failing_issue(hass, health) is None
     await _minutes(hass, freezer, 3)
@@ -372,7 +376,9 @@ async def test_options_on_the_blink_session(
     assert fields.keys() >= {CONF_BLINK_FAILING_MINUTES, CONF_BLINK_AUTO_RELOAD}
     assert "scan_interval" not in fields
     suggested = {
-        name: key.description["suggested_value"] for name, key in fields.items()
+        name: key.description["suggested_value"]
+        for name, key in fields.items()
+        if name != "battery_forecast"  # a section: its own fields hold the values
     }
     assert suggested[CONF_BLINK_FAILING_MINUTES] == 15
     assert suggested[CONF_BLINK_AUTO_RELOAD] is False

@@ -93,11 +93,9 @@ async def test_batteries_replaced_button_and_wrong_type(
         hass.states.get("sensor.front_yard_batteries_replaced").state
     )
     assert replaced == dt_util.utcnow().replace(microsecond=0)
-    due = dt_util.parse_datetime(
-        hass.states.get("sensor.front_yard_battery_replacement_due").state
-    )
-    # Two calendar years, not 730 days (2028 is a leap year).
-    assert due == replaced.replace(year=replaced.year + 2)
+    # The battery forecast starts afresh from the change (tests/test_battery_forecast.py).
+    due = hass.states.get("sensor.front_yard_battery_replacement_due")
+    assert due.attributes["basis"] != "battery_level"
 
     # Blink measured the batteries after the change, and still finds them low.
     checked = (dt_util.utcnow() + timedelta(seconds=60)).isoformat()
@@ -161,6 +159,9 @@ async def test_thresholds_are_options(
             "hardware_fault_minutes": 30,
             "weak_wifi_dbm": -50,
             "weak_wifi_bars": 1,
+            "weak_sync_signal_bars": 1,
+            "weak_signal_minutes": 60,
+            "cold_battery_celsius": 0,
         },
     )
     await hass.async_block_till_done()

@@ -13,8 +13,10 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from blink_sim.cloud import FakeBlinkCloud
 
@@ -64,8 +66,8 @@ async def test_behind_an_offline_sync_module_the_camera_readings_are_unknown(
         "binary_sensor.cabin_porch_armed",
         "binary_sensor.cabin_porch_battery",
         "sensor.cabin_porch_wi_fi_bars",
-        "sensor.cabin_porch_sync_module_signal",
-        "sensor.cabin_porch_battery_level",
+        "sensor.cabin_porch_sync_module_bars",
+        "sensor.cabin_porch_battery_bars",
     ):
         state = hass.states.get(entity)
         assert state is not None, entity
@@ -94,3 +96,48 @@ async def test_an_offline_doorbell_keeps_no_bars(
     cloud.update_camera("DEMO-DOORBELL-09", status="online")
     await poll(hass, freezer)
     assert hass.states.get("sensor.front_door_wi_fi_bars").state == "4"
+
+
+async def test_details_a_camera_stopped_giving_expire(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A camera whose own calls keep failing shows its last voltage for a while, then unknown.
+
+    Its details are read once per detail interval (3 hours); after two intervals without a
+    fresh answer, the old voltage is not shown as current any more.
+    """
+    await poll(hass, freezer, times=2)
+    last = hass.states.get("sensor.front_yard_battery_voltage").state
+    assert float(last) > 1
+    cloud.set_fault("camera_not_found", True, serials=["CAM-OUTDOOR-01"])
+    await poll(hass, freezer, times=36)  # 3 hours: the last good reading still stands
+    assert hass.states.get("sensor.front_yard_battery_voltage").state == last
+    await poll(hass, freezer, times=40)  # over 6 hours since it was read
+    assert hass.states.get("sensor.front_yard_battery_voltage").state == STATE_UNKNOWN
+
+
+async def test_last_known_dates_a_camera_by_the_answer_it_came_from(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """A camera this poll could not read is dated by the poll that last read it."""
+    await poll(hass, freezer)
+    read_at = dt_util.utcnow()
+    cloud.homescreen_mutator = _cameras_as_object
+    await poll(hass, freezer, times=2)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "blink_health/last_known"})
+    result = await client.receive_json()
+    (entry,) = result["result"]["entries"]
+    as_of = {
+        camera["device_id"]: dt_util.parse_datetime(camera["as_of"])
+        for camera in entry["cameras"]
+    }
+    assert as_of[device_id(hass, "CAM-OUTDOOR-01")] == read_at
+    assert as_of[device_id(hass, "DOORBELL-05")] == dt_util.utcnow()

@@ -172,7 +172,7 @@ async def test_on_blink_session_one_device_per_camera(
     platform = er.async_get(hass).async_get("binary_sensor.driveway_battery").platform
     assert platform == "blink"
     diagnostics = await async_get_config_entry_diagnostics(hass, health)
-    assert diagnostics["devices"] == {"on_blink_integration": 10, "own": 1}
+    assert diagnostics["devices"] == {"on_blink_integration": 11, "own": 1}
 
 
 async def test_signed_in_beside_blink_one_device_per_camera(
@@ -275,7 +275,7 @@ async def test_blink_removed_gives_own_devices_back(
     assert events == []
     assert mock_config_entry.runtime_data.devices.diagnostics() == {
         "on_blink_integration": 0,
-        "own": 11,
+        "own": 12,
     }
 
 

@@ -124,8 +124,10 @@ async def test_last_known_verdicts_in_an_outage(
     assert entry["connection"]["code"] == "429"
     assert _since(entry["connection"]["last_update"]) == last_good
     cameras = {camera["device_id"]: camera for camera in entry["cameras"]}
-    assert len(cameras) == 9
+    assert len(cameras) == 10
     patio = cameras[device_id(hass, "DEMO-LOWBATT-02")]
+    # Its name in Blink and the model name on Blink Health's own device.
+    assert (patio["name"], patio["model"]) == ("Patio", "Blink XT2")
     assert patio["cause"] == "low_battery"
     assert patio["led_state"] == "red_six_flashes"
     assert patio["severity"] == "warning"
@@ -138,6 +140,13 @@ async def test_last_known_verdicts_in_an_outage(
     workshop = cameras[device_id(hass, "DEMO-ISSUES-05")]
     assert workshop["blink_issues"] == ["Image sensor not responding"]
     assert _since(workshop["since"]) is not None
+    modules = {module["device_id"]: module for module in entry["sync_modules"]}
+    assert modules[device_id(hass, "SM-DEMO-HOME")] == {
+        "device_id": device_id(hass, "SM-DEMO-HOME"),
+        "name": "Home",
+        "model": "Sync Module 2",
+    }
+    assert len(modules) == 2
 
 
 @pytest.mark.parametrize("scenario", ["demo"])

@@ -129,12 +129,13 @@ async def test_summary_lists_every_problem_of_the_demo(
     assert state is not None
     assert [(c["name"], c["cause_name"]) for c in state.attributes["cameras"]] == [
         ("Cabin Porch", "Sync Module offline"),
+        ("Greenhouse", "Weak signal"),
         ("Kitchen", "Not connected to Wi-Fi"),
         ("Patio", "Low battery"),
         ("Shed", "Setup not finished"),
-        ("Side Gate", "Weak Wi-Fi signal"),
+        ("Side Gate", "Weak signal"),
     ]
-    assert state.state == "5"
+    assert state.state == "6"
 
 
 # Device diagnostics
@@ -147,7 +148,7 @@ async def test_device_diagnostics_hold_only_that_camera_redacted(
     cloud: FakeBlinkCloud,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """A camera's download: its snapshot, verdict, history and repairs; no ids or secrets."""
+    """A camera's download: snapshot, verdict, history, forecast, repairs; no ids or secrets."""
     cloud.update_camera("CAM-OUTDOOR-01", battery_state="low", battery_voltage=118)
     await poll(hass, freezer, times=2)
     device = _device(hass, "CAM-OUTDOOR-01")
@@ -160,6 +161,8 @@ async def test_device_diagnostics_hold_only_that_camera_redacted(
     assert result["verdict"]["cause"] == "low_battery"
     assert result["history"]["last_cause"] == "low_battery"
     assert [r["translation_key"] for r in result["repairs"]] == ["low_battery"]
+    assert result["battery_forecast"]["basis"] == "batteries_low"
+    assert result["battery_ledger"]["from_change"] is False
     assert "sync_module" not in result
     assert "summary" not in result
     text = json.dumps(result)
@@ -304,14 +307,21 @@ async def test_demo_repairs_speak_in_words(
         for (domain, _), issue in ir.async_get(hass).issues.items()
         if domain == DOMAIN
     ]
-    assert len(issues) == 5
+    assert len(issues) == 6
     leds = {led.value for led in LedState}
     for issue in issues:
         for name, value in (issue.translation_placeholders or {}).items():
             assert "=" not in value, (issue.issue_id, name, value)
             assert value not in leds, (issue.issue_id, name, value)
     patio = _issue(hass, "low_battery", "DEMO-LOWBATT-02")
-    assert patio.translation_placeholders["evidence"] == "batteries low"
+    assert patio.translation_placeholders["evidence"] == (
+        "batteries low, cold at the camera: -5 °C (lithium batteries give less)"
+    )
+    greenhouse = _issue(hass, "weak_wifi", "DEMO-WEAKSYNC-10")
+    assert greenhouse.translation_key == "weak_wifi_sync_module"
+    assert STRINGS["issues"][greenhouse.translation_key]["title"].format(
+        **greenhouse.translation_placeholders
+    ) == ("Greenhouse: weak signal (Sync Module)")
     assert patio.translation_placeholders["led_state"] == (
         "Red, six flashes then a pause"
     )

@@ -171,6 +171,38 @@ async def test_outage_raises_only_the_account_issue(
     assert _issue_ids(hass) == set()
 
 
+async def test_removing_the_entry_takes_its_issues_and_outage_with_it(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    cloud: FakeBlinkCloud,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Removed in an outage: no issue is left behind, and added again the outage starts anew."""
+    cloud.update_camera("CAM-XT2-02", status="offline")
+    await poll(hass, freezer, times=2)
+    cloud.set_fault("down", True)
+    await poll(hass, freezer, times=7)
+    outage = f"cloud_unreachable_{init_integration.entry_id}"
+    assert outage in _issue_ids(hass)
+    assert len(_issue_ids(hass)) >= 2, "the offline camera's issue stays in the outage"
+    assert await hass.config_entries.async_remove(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert _issue_ids(hass) == set()
+
+    again = MockConfigEntry(
+        domain=DOMAIN,
+        entry_id=init_integration.entry_id,
+        unique_id=init_integration.unique_id,
+        data=init_integration.data,
+        options=init_integration.options,
+    )
+    again.add_to_hass(hass)
+    await hass.config_entries.async_setup(again.entry_id)
+    await hass.async_block_till_done()
+    await poll(hass, freezer, times=2)
+    assert outage not in _issue_ids(hass), "an old outage's clock is not carried over"
+
+
 async def test_issues_survive_a_restart_without_flapping(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
@@ -308,6 +340,11 @@ async def test_fix_check_again(
     assert cloud.counts()["camera_config"] == cloud.counts()["camera_signals"] == 1
     cloud.update_camera("CAM-XT2-02", wifi_strength=-60)
     freezer.tick(2)
+    # One good reading after weak ones is not yet a fix (a blip must not close it either).
+    result = await submit_fix_flow(hass, flow["flow_id"])
+    assert result["errors"] == {"base": "signal_improving"}
+    assert _issue(hass, the_issue) is not None
+    freezer.tick(60)
     result = await submit_fix_flow(hass, flow["flow_id"])
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert _issue(hass, the_issue) is None

@@ -155,7 +155,7 @@ def test_two_cameras_with_one_name_keep_their_own_details() -> None:
     answer = home(
         cameras=[
             cam(401, "G-401", "Garage", battery="ok"),
-            cam(402, "G-402", "Garage", battery="low"),
+            cam(402, "G-402", "Garage", battery="low", signals={"wifi": 4}),
         ]
     )
     _, (snapshot,) = build_all(
@@ -166,7 +166,8 @@ def test_two_cameras_with_one_name_keep_their_own_details() -> None:
     assert (cameras[402].battery_voltage, cameras[402].wifi_dbm) == (1.18, -61)
     assert cameras[401].battery_low is False
     assert cameras[402].battery_low is True
-    assert cameras[401].temperature_f == 70
+    # The homescreen's temperature is this poll's and wins; without one, the details' stands.
+    assert cameras[401].temperature_f == 68
     assert cameras[402].temperature_f == 71
     assert cameras[401].key != cameras[402].key
 

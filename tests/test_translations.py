@@ -12,13 +12,18 @@ from custom_components.blink_health.binary_sensor import (
 )
 from custom_components.blink_health.button import CAMERA_BUTTONS
 from custom_components.blink_health.diagnosis import Cause, Fix, LedState
+from custom_components.blink_health.forecast import Basis
 from custom_components.blink_health.model import CameraKind
+from custom_components.blink_health.model.storage import STOPPED
+from custom_components.blink_health.repairs.battery_due import BATTERY_DUE
 from custom_components.blink_health.repairs.issues import (
     AUTO_RELOAD_SUFFIX,
     CAMERA_ISSUE_CAUSES,
+    FIX_SPECIFIC_TEXTS,
     KIND_TEXTS,
     AccountIssue,
 )
+from custom_components.blink_health.repairs.storage import LOCAL_STORAGE
 from custom_components.blink_health.sensor import CAMERA_SENSORS
 
 ROOT = Path(__file__).parent.parent / "custom_components" / "blink_health"
@@ -77,12 +82,15 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
     causes = {c.value for c in CAMERA_ISSUE_CAUSES} | {
         "sync_module_offline",
         AccountIssue.CLOUD_UNREACHABLE,
+        BATTERY_DUE,
     }
     causes |= {
         cause.value + suffix
         for cause, suffixes in KIND_TEXTS.items()
         for suffix in suffixes.values()
     }
+    causes |= set(FIX_SPECIFIC_TEXTS.values())
+    causes |= {f"{LOCAL_STORAGE}_{state.value}" for state in STOPPED}
     # This mode's issues (reading the Blink integration) are checked separately below.
     failing = {"title", "since", "error"}
     mode_issues = {
@@ -103,6 +111,7 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         "firmware",
         "voltage",
         "signal",
+        "sync_signal",
         "since",
         "led_state",
         "evidence",
@@ -110,6 +119,12 @@ def test_every_issue_is_translated_with_its_placeholders() -> None:
         "sync_module",
         "cameras",
         "count",
+        # The battery forecast's repair.
+        "date",
+        "days_left",
+        "earliest",
+        "latest",
+        "based_on",
     }
     for key, issue in STRINGS["issues"].items():
         if key in mode_issues:
@@ -135,3 +150,20 @@ def test_manifest_order() -> None:
     keys = list(MANIFEST)
     assert keys[:2] == ["domain", "name"]
     assert keys[2:] == sorted(keys[2:])
+
+
+def test_every_forecast_basis_is_in_words() -> None:
+    """Each thing a forecast can rest on has a sentence and a state of the `basis` attribute."""
+    bases = {basis.value for basis in Basis}
+    assert set(STRINGS["selector"]["forecast_basis"]["options"]) == bases
+    attributes = STRINGS["entity"]["sensor"]["battery_replacement_due"][
+        "state_attributes"
+    ]
+    assert set(attributes["basis"]["state"]) == bases
+    assert set(STRINGS["selector"]["forecast_fact"]["options"]) == {
+        "use",
+        "cold",
+        "usage_stale",
+        "learning",
+        "learned",
+    }

@@ -26,10 +26,20 @@ THUMBNAIL_JPEG: bytes = base64.b64decode(
 CLIP_MP4: bytes = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 32
 
 OWL_TYPES = frozenset({"owl", "hawk", "superior"})
-DOORBELL_TYPES = frozenset({"lotus"})
+# Doorbell types: the Video Doorbell (lotus), its 2nd gen (tulip) and the Battery Doorbell 2K+ (orchid).
+DOORBELL_TYPES = frozenset({"lotus", "tulip", "orchid"})
 # Scenario-only camera keys: never sent by the API.
 INTERNAL_FIELDS = frozenset(
-    {"expected_cause", "standalone", "thumbnail_ts", "notes", "temperature", "list"}
+    {
+        "expected_cause",
+        "standalone",
+        "thumbnail_ts",
+        "notes",
+        "temperature",
+        "list",
+        "config_answer",
+        "drain",
+    }
 )
 # The homescreen list a device appears in unless its "list" key names another.
 DEFAULT_LISTS: dict[str, str] = {

@@ -72,6 +72,15 @@ class DeviceHandlers:
             }
         )
 
+    async def doorbell_config(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
+        """Answer a doorbell's config (a `config_answer` on the doorbell is served as it is)."""
+        cam = self.cloud.device(m.group("n"), m.group("c"), "doorbell")
+        if cam is None:
+            return not_found("Camera not found")
+        if "config_answer" in cam:
+            return SimResponse.json(cam["config_answer"])
+        return SimResponse.json(views.doorbell_config(cam))
+
     async def arm(self, request: SimRequest, m: re.Match[str]) -> SimResponse:
         """Enable or disable motion detection on a camera, Mini or doorbell."""
         device_kind = _path_kind(request.target.path)

@@ -54,6 +54,7 @@ class FakeBlinkCloud(CloudState):
         route, match = found
         name = route.endpoint(request, match)
         self.count(name)
+        self.advance_batteries()
         if name == "homescreen":
             self.generation += 1
         failed = await fault_response(self, request, name, match)

@@ -84,8 +84,12 @@ class RestHandlers:
         return SimResponse.json(views.networks(self.cloud))
 
     async def camera_usage(self, _r: SimRequest, _m: re.Match[str]) -> SimResponse:
-        """Answer camera usage."""
-        return SimResponse.json(views.camera_usage(self.cloud))
+        """Answer camera usage (through the usage mutator, if set)."""
+        body: Any = views.camera_usage(self.cloud)
+        mutator = self.cloud.usage_mutator
+        if mutator is not None and (changed := mutator(body)) is not None:
+            body = changed
+        return SimResponse.json(body)
 
     async def syncmodules(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
         """Answer the Sync Module summary of a network."""
@@ -139,6 +143,21 @@ class RestHandlers:
         action = m.group("act")
         sm["armed"] = action == "arm"
         return start_command(self.cloud, sm["network_id"], str(sm["serial"]), action)
+
+    async def request_manifest(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
+        """Start building a Sync Module's local storage manifest (answered as a command)."""
+        sm = self.cloud.sync_for_network(m.group("n"))
+        if sm is None or sm["local_storage_status"] != "active":
+            return not_found("Local storage not available")
+        return start_command(
+            self.cloud, sm["network_id"], str(sm["serial"]), "local_storage_manifest"
+        )
+
+    async def manifest(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
+        """Answer a Sync Module's local storage manifest: no clips stored on the drive."""
+        if self.cloud.sync_for_network(m.group("n")) is None:
+            return not_found()
+        return SimResponse.json({"manifest_id": int(m.group("req")), "clips": []})
 
     async def command_status(self, _r: SimRequest, m: re.Match[str]) -> SimResponse:
         """Answer a command poll; complete after `command_polls_needed` polls."""

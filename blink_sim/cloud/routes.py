@@ -126,6 +126,12 @@ def build_routes(
             devices.action,
         ),
         (
+            "GET",
+            rf"{acc}/networks/{n}/doorbells/{c}/config",
+            "doorbell_config",
+            devices.doorbell_config,
+        ),
+        (
             "POST",
             rf"{acc}/networks/{n}/doorbells/{c}/(?P<act>enable|disable)",
             _action_name("doorbell"),
@@ -142,6 +148,18 @@ def build_routes(
             rf"{acc}/networks/{n}/state/(?P<act>arm|disarm)",
             _action_name("system"),
             rest.arm_system,
+        ),
+        (
+            "POST",
+            rf"{acc}/networks/{n}/sync_modules/(?P<s>\d+)/local_storage/manifest/request",
+            "local_storage_manifest_request",
+            rest.request_manifest,
+        ),
+        (
+            "GET",
+            rf"{acc}/networks/{n}/sync_modules/(?P<s>\d+)/local_storage/manifest/request/(?P<req>\d+)",
+            "local_storage_manifest",
+            rest.manifest,
         ),
         (
             "GET",

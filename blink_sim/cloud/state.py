@@ -8,6 +8,7 @@ import secrets
 import time
 from typing import Any
 
+from blink_sim.cloud import battery
 from blink_sim.cloud.common import Json, iso, kind, parse_time
 from blink_sim.cloud.faults import FAULTS
 
@@ -48,6 +49,8 @@ class CloudState:
         self.refresh_tokens: set[str] = set()
         # Called with the homescreen JSON just before it is served; a non-None result replaces it.
         self.homescreen_mutator: Callable[[Json], Any] | None = None
+        # The same for the camera usage answer.
+        self.usage_mutator: Callable[[Json], Any] | None = None
         self.generation = 0
         self.created = int(time.time()) - 86400 * 30
         self._counts: Counter[str] = Counter()
@@ -100,6 +103,9 @@ class CloudState:
         sm.setdefault("wifi_strength", 5)
         sm.setdefault("type", "sm2")
         sm.setdefault("local_storage_status", "unavailable")
+        # A Sync Module 2 can take a USB drive; a first-generation one and a Core cannot.
+        sm.setdefault("local_storage_compatible", sm["type"] == "sm2")
+        sm.setdefault("local_storage_enabled", sm["local_storage_status"] == "active")
         self.sync_modules[str(sm["serial"])] = sm
         return sm
 
@@ -147,8 +153,48 @@ class CloudState:
             cam.setdefault("signals", {"lfr": 5, "wifi": 4, "temp": 68, "battery": 3})
         else:
             cam.setdefault("signals", {"wifi": 4})
+        if isinstance(cam.get("drain"), Mapping):
+            now = time.time()
+            cam["drain"] = battery.new_drain(cam["drain"], now)
+            battery.advance(cam["drain"], cam["id"], now)
+            battery.show(cam, now)
         self.cameras[str(cam["serial"])] = cam
         return cam
+
+    def advance_batteries(self, now: float | None = None) -> None:
+        """Use every draining camera's cells up to now (each answer shows them as they are)."""
+        now = time.time() if now is None else now
+        for cam in self.cameras.values():
+            if isinstance(cam.get("drain"), dict):
+                battery.advance(cam["drain"], cam["id"], now)
+                battery.show(cam, now)
+
+    def set_use(self, serial: str, **profile: Any) -> Json:
+        """Change how a draining camera is used from now on (e.g. clip_seconds_per_day=280)."""
+        cam = self.camera(serial)
+        if not isinstance(cam.get("drain"), dict):
+            cam["drain"] = battery.new_drain({}, time.time())
+        self.advance_batteries()
+        unknown = set(profile) - set(battery.DEFAULTS)
+        if unknown:
+            raise ValueError(f"unknown use keys: {', '.join(sorted(unknown))}")
+        cam["drain"].update({key: float(value) for key, value in profile.items()})
+        return cam
+
+    def replace_batteries(self, serial: str, cells: float | None = None) -> Json:
+        """Put new cells in a draining camera now (`cells`: their capacity against the rating)."""
+        cam = self.camera(serial)
+        if not isinstance(cam.get("drain"), dict):
+            cam["drain"] = battery.new_drain({}, time.time())
+        self.advance_batteries()
+        battery.replace_cells(cam, time.time(), cells)
+        return cam
+
+    def battery_low_at(self, serial: str) -> float:
+        """Return when a draining camera's cells will read low if its use stays as it is."""
+        self.advance_batteries()
+        cam = self.camera(serial)
+        return battery.low_at(cam["drain"], cam["id"])
 
     def add_accessory(self, accessory: Mapping[str, Any]) -> Json:
         """Add an accessory (type "rosie": a Mini's pan-tilt mount; "storm": a floodlight)."""

@@ -5,6 +5,7 @@ import copy
 import time
 from typing import TYPE_CHECKING, Any
 
+from blink_sim.cloud import battery
 from blink_sim.cloud.common import (
     DEFAULT_LISTS,
     INTERNAL_FIELDS,
@@ -18,6 +19,10 @@ from blink_sim.cloud.common import (
 if TYPE_CHECKING:
     from blink_sim.cloud.state import CloudState
 
+# The usage answer's window, and the seconds it counts for each clip of a camera that has no
+# drain profile.
+USAGE_DAYS = 7
+CLIP_SECONDS = 10
 # The accessory lists the homescreen always carries.
 ACCESSORY_TYPES = ("storm", "rosie")
 
@@ -58,8 +63,8 @@ def _sync_module(sm: Mapping[str, Any], created: str, updated: str) -> Json:
         "wifi_strength": sm["wifi_strength"],
         "network_id": sm["network_id"],
         "enable_temp_alerts": True,
-        "local_storage_enabled": False,
-        "local_storage_compatible": sm["local_storage_status"] != "unavailable",
+        "local_storage_enabled": sm["local_storage_enabled"],
+        "local_storage_compatible": sm["local_storage_compatible"],
         "local_storage_status": sm["local_storage_status"],
         "revision": "01",
     }
@@ -204,6 +209,26 @@ def camera_signals(cam: Mapping[str, Any]) -> Json:
     return signals
 
 
+def doorbell_config(cam: Mapping[str, Any]) -> Json:
+    """Return a doorbell's config: its temperature (°F), Wi-Fi and Sync Module signal (dBm).
+
+    Fields the doorbell has no value for are left out, as models that do not report them do.
+    """
+    readings = {
+        "temp": cam.get("temperature", cam.get("signals", {}).get("temp")),
+        "wifi_rssi": cam.get("wifi_strength"),
+        "lfr_rssi": cam.get("lfr_strength"),
+        "battery_state": cam.get("battery_state"),
+    }
+    return {
+        "id": cam["id"],
+        "name": cam["name"],
+        "serial": cam["serial"],
+        "fw_version": cam["fw_version"],
+        **{key: value for key, value in readings.items() if value is not None},
+    }
+
+
 def networks(cloud: CloudState) -> Json:
     """Return /networks: Sync Module networks are onboarded, standalone ones are not."""
     summary: Json = {}
@@ -224,27 +249,48 @@ def networks(cloud: CloudState) -> Json:
 
 
 def camera_usage(cloud: CloudState) -> Json:
-    """Return camera usage: every Sync Module network with its default cameras."""
-    usage = [
-        {
-            "network_id": sm["network_id"],
-            "name": sm["network_name"],
-            "cameras": [
+    """Return camera usage over the last 7 days: every Sync Module network's default cameras.
+
+    A camera whose cells drain (a `drain` profile) reports the seconds it used; any other, 10 s
+    for each clip recorded in the window, and no Live View.
+    """
+    now = time.time()
+    usage = []
+    for sm in cloud.sync_modules.values():
+        cameras = []
+        for cam in cloud.cameras.values():
+            if kind(cam) != "default" or str(cam["network_id"]) != str(
+                sm["network_id"]
+            ):
+                continue
+            if isinstance(cam.get("drain"), dict):
+                clips, live_view = battery.window(cam["drain"], now, USAGE_DAYS)
+            else:
+                recent = [
+                    c
+                    for c in cloud.clips
+                    if c["serial"] == cam["serial"]
+                    and c["created_at"] is not None
+                    and now - c["created_at"] <= USAGE_DAYS * battery.DAY
+                ]
+                clips, live_view = CLIP_SECONDS * len(recent), 0.0
+            cameras.append(
                 {
-                    "id": c["id"],
-                    "name": c["name"],
-                    "usage": 12,
-                    "lv_seconds": 0,
-                    "clip_seconds": 12,
+                    "id": cam["id"],
+                    "name": cam["name"],
+                    "usage": round(clips + live_view),
+                    "lv_seconds": round(live_view),
+                    "clip_seconds": round(clips),
                 }
-                for c in cloud.cameras.values()
-                if kind(c) == "default"
-                and str(c["network_id"]) == str(sm["network_id"])
-            ],
-        }
-        for sm in cloud.sync_modules.values()
-    ]
-    return {"range_days": 7, "reference": {"usage": 0}, "networks": usage}
+            )
+        usage.append(
+            {
+                "network_id": sm["network_id"],
+                "name": sm["network_name"],
+                "cameras": cameras,
+            }
+        )
+    return {"range_days": USAGE_DAYS, "reference": {"usage": 0}, "networks": usage}
 
 
 def sync_module_summary(cloud: CloudState, sm: Mapping[str, Any]) -> Json:

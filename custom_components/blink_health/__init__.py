@@ -7,14 +7,15 @@ from typing import Any
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.device_registry import DeviceEntry
 from homeassistant.helpers.typing import ConfigType
 
 from .blink import BlinkSource
 from .blink.blink_integration import CONF_BLINK_ENTRY_ID, BlinkIntegrationSource
+from .blink.log_filter import install_blinkpy_log_filter
 from .blink.session import create_blink_session
-from .blink.signed_in import SignedInSource
+from .blink.signed_in import SignedInSource, entry_data_with
 from .card import async_register_card
 from .const import (
     CONF_DETAIL_INTERVAL,
@@ -26,8 +27,9 @@ from .const import (
 from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
 from .history_store import HistoryStore
 from .install_blueprints import async_install_blueprints
-from .log_filter import install_blinkpy_log_filter
+from .repairs import async_remove_entry_issues
 from .services import async_setup_services
+from .storage_watch import LocalStorageWatch
 from .websocket import async_setup_websocket
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
@@ -52,8 +54,7 @@ def _signed_in_source(
     @callback
     def save_tokens(login: dict[str, Any]) -> None:
         """Write blinkpy's new tokens to the entry (never the password)."""
-        data = {**entry.data, **login}
-        data.pop("password", None)
+        data = entry_data_with(entry.data, login)
         if data != dict(entry.data):
             hass.config_entries.async_update_entry(entry, data=data)
 
@@ -90,10 +91,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: BlinkHealthConfigEntry) 
 async def async_unload_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> bool:
-    """Unload the platforms and save the history; the source closes through async_on_unload."""
+    """Unload the platforms and save what is remembered; the source closes through async_on_unload."""
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         await entry.runtime_data.store.async_save()
+        await entry.runtime_data.local_storage.async_save()
     return unloaded
 
 
@@ -110,8 +112,7 @@ async def async_remove_config_entry_device(
 async def async_remove_entry(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry
 ) -> None:
-    """Delete the entry's repair issues and diagnosis history with the entry."""
-    for (domain, issue_id), issue in list(ir.async_get(hass).issues.items()):
-        if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry.entry_id:
-            ir.async_delete_issue(hass, DOMAIN, issue_id)
+    """Delete the entry's repair issues, diagnosis history and storage memory with the entry."""
+    async_remove_entry_issues(hass, entry.entry_id)
     await HistoryStore(hass, entry.entry_id).async_remove()
+    await LocalStorageWatch(hass, entry.entry_id).async_remove()

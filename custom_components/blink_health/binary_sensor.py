@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
 from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
@@ -15,13 +14,15 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BlinkHealthConfigEntry, CameraView
+from .coordinator import BlinkHealthConfigEntry
+from .data import CameraView
 from .entity import (
     BlinkCameraEntity,
     BlinkSyncModuleEntity,
     EntityCandidate,
     async_track_entities,
     camera_candidates,
+    sync_module_candidates,
 )
 from .model import CameraSnapshot, SyncModuleSnapshot
 
@@ -53,20 +54,20 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         translation_key="problem",
         device_class=BinarySensorDeviceClass.PROBLEM,
         # On exactly when the likely cause needs the owner: neither ok nor a clip recording.
-        is_on_fn=lambda state: state.verdict.problem,
+        is_on_fn=lambda view: view.verdict.problem,
     ),
     CameraBinarySensorDescription(
         key="online",
         translation_key="online",
         device_class=BinarySensorDeviceClass.CONNECTIVITY,
-        is_on_fn=lambda state: state.camera.online,
+        is_on_fn=lambda view: view.camera.online,
     ),
     CameraBinarySensorDescription(
         key="battery",
         translation_key="battery",
         reported_by_camera=True,
         device_class=BinarySensorDeviceClass.BATTERY,
-        is_on_fn=lambda state: state.camera.battery_low,
+        is_on_fn=lambda view: view.camera.battery_low,
         # A Mini or wired camera has no battery: it must never look like a low one.
         exists_fn=lambda camera: camera.has_battery,
         shown_by_blink=True,
@@ -77,7 +78,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         reported_by_camera=True,
         device_class=BinarySensorDeviceClass.MOTION,
         # An offline camera records nothing new: unknown, not "clear".
-        is_on_fn=lambda state: state.camera.motion_detected,
+        is_on_fn=lambda view: view.camera.motion_detected,
         exists_fn=lambda camera: camera.motion_detected is not None,
         shown_by_blink=True,
     ),
@@ -86,7 +87,7 @@ CAMERA_BINARY_SENSORS: tuple[CameraBinarySensorDescription, ...] = (
         translation_key="armed",
         reported_by_camera=True,
         entity_category=EntityCategory.DIAGNOSTIC,
-        is_on_fn=lambda state: state.camera.armed,
+        is_on_fn=lambda view: view.camera.armed,
         exists_fn=lambda camera: camera.armed is not None,
         shown_by_blink=True,
     ),
@@ -120,12 +121,9 @@ async def async_setup_entry(
         yield from camera_candidates(
             coordinator, CAMERA_BINARY_SENSORS, CameraBinarySensor
         )
-        for key in coordinator.data.snapshot.sync_modules:
-            for description in SYNC_MODULE_BINARY_SENSORS:
-                yield (
-                    (key, description.key),
-                    partial(SyncModuleBinarySensor, coordinator, key, description),
-                )
+        yield from sync_module_candidates(
+            coordinator, SYNC_MODULE_BINARY_SENSORS, SyncModuleBinarySensor
+        )
 
     entry.async_on_unload(
         async_track_entities(coordinator, async_add_entities, candidates)
@@ -140,13 +138,13 @@ class CameraBinarySensor(BlinkCameraEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool | None:
         """Return the value from the latest snapshot (unknown where it cannot be fresh)."""
-        state = self.camera
+        view = self.camera
         description = self.entity_description
-        if state is None or (
-            description.reported_by_camera and not state.camera.reachable
+        if view is None or (
+            description.reported_by_camera and not view.camera.reachable
         ):
             return None
-        return description.is_on_fn(state)
+        return description.is_on_fn(view)
 
 
 class SyncModuleBinarySensor(BlinkSyncModuleEntity, BinarySensorEntity):

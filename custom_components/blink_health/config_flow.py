@@ -24,19 +24,21 @@ from homeassistant.helpers.selector import (
 )
 import probatio as vol
 
-from .blink import CloudUnreachable
 from .blink.blink_integration import (
     CONF_BLINK_ENTRY_ID,
     blink_account,
     loaded_blink_entries,
 )
-from .blink.session import create_blink_session
-from .blink.signed_in import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
-from .const import CONF_HARDWARE_ID, DOMAIN, LOGGER
+from .blink.session import create_blink_session, release_blink_session
+from .blink.signed_in import (
+    CONF_PIN,
+    BlinkSignIn,
+    async_sign_in_outcome,
+    entry_data_with,
+)
+from .const import CONF_HARDWARE_ID, DOMAIN
 from .coordinator import BlinkHealthConfigEntry
 from .options_flow import BlinkHealthOptionsFlow
-
-CONF_PIN = "pin"
 
 _PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 _EMAIL = TextSelector(
@@ -208,19 +210,13 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the code Blink sent; a wrong code may be tried again in the same sign-in."""
         errors: dict[str, str] = {}
         if user_input is not None and self._login is not None:
-            try:
-                self._login_data = await self._login.async_send_code(
-                    str(user_input[CONF_PIN]).strip()
-                )
-            except CodeRefused:
-                errors["base"] = "invalid_2fa_code"
-            except CloudUnreachable:
-                errors["base"] = "cannot_connect"
-            except Exception:  # noqa: BLE001
-                LOGGER.exception("Unexpected error sending the verification code")
-                errors["base"] = "unknown"
-            else:
+            outcome = await async_sign_in_outcome(
+                self._login.async_send_code(str(user_input[CONF_PIN]).strip())
+            )
+            if outcome.login is not None:
+                self._login_data = outcome.login
                 return await self._async_finish()
+            errors["base"] = outcome.error or "unknown"
         return self.async_show_form(
             step_id="2fa",
             data_schema=vol.Schema({vol.Required(CONF_PIN): str}),
@@ -232,34 +228,22 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
         self, user_input: Mapping[str, Any], errors: dict[str, str]
     ) -> ConfigFlowResult | None:
         """Sign in with the entered password; return the next step, or None with `errors` set."""
-        try:
-            errors.update(await self._async_sign_in(user_input[CONF_PASSWORD]))
-        except SignInNeedsCode:
-            return await self.async_step_2fa()
-        return None if errors else await self._async_finish()
-
-    async def _async_sign_in(self, password: str) -> dict[str, str]:
-        """Sign in through blinkpy; return the form errors (none: signed in).
-
-        Raises SignInNeedsCode when Blink sent a verification code.
-        """
         await self._async_close_session()
         self._session = create_blink_session(self.hass)
         self._login = BlinkSignIn.start_for(
-            self._session, self._username, password, self._hardware_id()
+            self._session,
+            self._username,
+            user_input[CONF_PASSWORD],
+            self._hardware_id(),
         )
-        try:
-            self._login_data = await self._login.async_sign_in()
-        except SignInRefused:
-            return {"base": "invalid_auth"}
-        except CloudUnreachable:
-            return {"base": "cannot_connect"}
-        except SignInNeedsCode:
-            raise
-        except Exception:  # noqa: BLE001
-            LOGGER.exception("Unexpected error signing in to Blink")
-            return {"base": "unknown"}
-        return {}
+        outcome = await async_sign_in_outcome(self._login.async_sign_in())
+        if outcome.needs_code:
+            return await self.async_step_2fa()
+        if outcome.login is None:
+            errors["base"] = outcome.error or "unknown"
+            return None
+        self._login_data = outcome.login
+        return await self._async_finish()
 
     def _hardware_id(self) -> str | None:
         """Return the entry's hardware id when signing in again, so Blink sees one device."""
@@ -271,28 +255,26 @@ class BlinkHealthConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def _async_finish(self) -> ConfigFlowResult:
         """Store the tokens (never the password) and create or update the entry."""
-        data = {**self._login_data, CONF_USERNAME: self._username}
         await self._async_close_session()
-        if self.source == SOURCE_REAUTH:
-            entry = self._get_reauth_entry()
-            return self.async_update_reload_and_abort(
-                entry, data={**entry.data, **data}
+        if self.source in (SOURCE_REAUTH, SOURCE_RECONFIGURE):
+            entry = (
+                self._get_reauth_entry()
+                if self.source == SOURCE_REAUTH
+                else self._get_reconfigure_entry()
             )
-        if self.source == SOURCE_RECONFIGURE:
-            entry = self._get_reconfigure_entry()
-            return self.async_update_reload_and_abort(
-                entry, data={**entry.data, **data}
+            data = entry_data_with(
+                entry.data, self._login_data, **{CONF_USERNAME: self._username}
             )
+            return self.async_update_reload_and_abort(entry, data=data)
+        data = entry_data_with({}, self._login_data, **{CONF_USERNAME: self._username})
         return self.async_create_entry(title=self._username, data=data)
 
     async def _async_close_session(self) -> None:
-        """Close the sign-in session; the entry opens its own."""
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+        """Let go of the sign-in session; the entry opens its own."""
+        release_blink_session(self._session)
         self._session = None
 
     @callback
     def async_remove(self) -> None:
-        """Close the session of a sign-in that was abandoned."""
-        if self._session is not None and not self._session.closed:
-            self.hass.async_create_task(self._session.close())
+        """Let go of the session of a sign-in that was abandoned."""
+        release_blink_session(self._session)

@@ -15,12 +15,13 @@ from homeassistant.helpers.update_coordinator import UpdateFailed
 
 from .blink import (
     AuthRefused,
+    BlinkIntegrationFailing,
     BlinkIntegrationUnavailable,
     CloudRefused,
     CloudUnreachable,
     MalformedAnswer,
 )
-from .const import DOMAIN, LOGGER
+from .const import DOMAIN
 
 
 class Connection(StrEnum):
@@ -32,6 +33,7 @@ class Connection(StrEnum):
     MALFORMED = "malformed"
     SIGN_IN_REQUIRED = "sign_in_required"
     BLINK_INTEGRATION_UNAVAILABLE = "blink_integration_unavailable"
+    BLINK_INTEGRATION_FAILING = "blink_integration_failing"
     ERROR = "error"
 
 
@@ -67,6 +69,8 @@ def connection_for(err: Exception) -> tuple[Connection, str | None]:
         return Connection.REFUSED, None if err.code is None else str(err.code)
     if isinstance(err, BlinkIntegrationUnavailable):
         return Connection.BLINK_INTEGRATION_UNAVAILABLE, None
+    if isinstance(err, BlinkIntegrationFailing):
+        return Connection.BLINK_INTEGRATION_FAILING, None
     if isinstance(err, MalformedAnswer):
         return Connection.MALFORMED, None
     if isinstance(err, CloudUnreachable):
@@ -78,19 +82,17 @@ def connection_for(err: Exception) -> tuple[Connection, str | None]:
 _FAILURE_KEYS = {
     Connection.REFUSED: "cloud_refused",
     Connection.BLINK_INTEGRATION_UNAVAILABLE: "blink_integration_unavailable",
+    Connection.BLINK_INTEGRATION_FAILING: "blink_integration_failing",
     Connection.MALFORMED: "malformed_response",
     Connection.CANNOT_CONNECT: "cannot_connect",
     Connection.ERROR: "unexpected_error",
 }
 
 
-def update_failed(err: Exception) -> Exception:
+def ha_error_for(err: Exception) -> ConfigEntryAuthFailed | UpdateFailed:
     """Return the Home Assistant error for a failed poll (a refused sign-in asks to sign in)."""
     state, code = connection_for(err)
     if state is Connection.SIGN_IN_REQUIRED:
-        LOGGER.warning(
-            "Blink refused the saved sign-in for good; Home Assistant asks to sign in again"
-        )
         return ConfigEntryAuthFailed(
             translation_domain=DOMAIN, translation_key="reauth_required"
         )

@@ -6,26 +6,31 @@ engine's verdicts -> the repairs tracker; entities, repairs and the card only re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.event import async_track_time_interval
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
+from .battery_forecasts import BatteryForecasts
 from .blink import AuthRefused, BlinkSource, CameraRef, SourceError
-from .connection import Connection, ConnectionStatus, connection_for, update_failed
-from .const import CONF_POLLS_BEFORE_ISSUE, DOMAIN, LOGGER
+from .blink.log_filter import BLINKPY_LOG_FILTER
+from .connection import Connection, ConnectionStatus, connection_for, ha_error_for
+from .const import (
+    CONF_POLLS_BEFORE_ISSUE,
+    DEFAULT_POLLS_BEFORE_ISSUE,
+    DOMAIN,
+    LOGGER,
+)
+from .data import BlinkHealthData, CameraView, thresholds_from_options
 from .device_sync import DeviceSync
 from .diagnosis import (
-    DEFAULT_THRESHOLDS,
-    THRESHOLD_OPTIONS,
     CameraHistory,
-    Thresholds,
     Verdict,
     assess,
     diagnose,
@@ -34,47 +39,13 @@ from .diagnosis import (
 )
 from .events import async_fire_changes
 from .history_store import HistoryStore
-from .log_filter import BLINKPY_LOG_FILTER
-from .model import AccountSnapshot, CameraSnapshot, SnapshotBuilder
-from .repairs.tracker import DEFAULT_POLLS_BEFORE_ISSUE, RepairIssueTracker
+from .model import SnapshotBuilder
+from .repairs.storage import local_storage_issues
+from .repairs.tracker import RepairIssueTracker
+from .storage_watch import LocalStorageWatch
+from .texts import async_texts
 
 type BlinkHealthConfigEntry = ConfigEntry[BlinkHealthCoordinator]
-
-
-@dataclass(frozen=True, slots=True)
-class CameraView:
-    """One camera as its entities see it: the snapshot, the verdict and the history."""
-
-    camera: CameraSnapshot
-    verdict: Verdict
-    history: CameraHistory
-
-
-@dataclass(frozen=True, slots=True)
-class BlinkHealthData:
-    """What the latest successful poll produced, read by every entity."""
-
-    snapshot: AccountSnapshot
-    verdicts: Mapping[str, Verdict] = field(default_factory=dict)
-    histories: Mapping[str, CameraHistory] = field(default_factory=dict)
-
-    def camera(self, key: str) -> CameraView | None:
-        """Return the camera with this device key, None when it left the account."""
-        camera = self.snapshot.cameras.get(key)
-        verdict = self.verdicts.get(key)
-        if camera is None or verdict is None:
-            return None
-        return CameraView(camera, verdict, self.histories.get(key, CameraHistory()))
-
-
-def thresholds_from_options(options: Mapping[str, Any]) -> Thresholds:
-    """Return the diagnosis thresholds the owner chose, defaults for the rest."""
-    values = {
-        name: int(options[name])
-        for name in THRESHOLD_OPTIONS
-        if options.get(name) is not None
-    }
-    return replace(DEFAULT_THRESHOLDS, **values)
 
 
 class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
@@ -103,6 +74,8 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             entry.options.get(CONF_POLLS_BEFORE_ISSUE, DEFAULT_POLLS_BEFORE_ISSUE)
         )
         self.store = HistoryStore(hass, entry.entry_id)
+        self.forecasts = BatteryForecasts(self.store, entry.data, entry.options)
+        self.local_storage = LocalStorageWatch(hass, entry.entry_id)
         self.devices = DeviceSync(hass, entry.entry_id)
         self.repairs = RepairIssueTracker(hass, entry.entry_id, self.devices.device_id)
         self.devices.async_on_device_moved(self.repairs.async_device_moved)
@@ -120,12 +93,12 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
     async def _async_setup(self) -> None:
         """Load the history, then start the source; failures retry or ask to sign in."""
         await self.store.async_load()
+        await self.local_storage.async_load()
         self._builder = SnapshotBuilder(self.store.identities)
         try:
             await self.source.async_start(self._async_source_updated)
         except SourceError as err:
-            self._async_failed(err)
-            raise update_failed(err) from err
+            raise self._async_failed(err) from err
 
     @callback
     def _async_check_source(self, _now: datetime) -> None:
@@ -145,15 +118,13 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         try:
             data = await self._async_poll()
         except SourceError as err:
-            self._async_failed(err)
-            raise update_failed(err) from err
+            raise self._async_failed(err) from err
         except Exception as err:
             # A bug, not an outage: log it once with its traceback, and count a failed poll.
             if not self._reported_bug:
                 self._reported_bug = True
                 LOGGER.exception("Unexpected error polling Blink; please report it")
-            self._async_failed(err)
-            raise update_failed(err) from err
+            raise self._async_failed(err) from err
         self._set_connection(None)
         async_fire_changes(
             self.hass,
@@ -164,7 +135,16 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             device_id_for=self.devices.device_id,
         )
         self.repairs.async_poll_succeeded(
-            data.snapshot, data.verdicts, self.polls_before_issue
+            data.snapshot,
+            data.verdicts,
+            self.polls_before_issue,
+            self.forecasts.due_issues(self.hass, data, self.devices.device_id)
+            | local_storage_issues(
+                data.snapshot,
+                data.storage_worked,
+                self.devices.device_id,
+                async_texts(self.hass),
+            ),
         )
         self.repairs.async_source_status(self.source.status())
         if not self.last_update_success:
@@ -173,12 +153,20 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
         return data
 
     @callback
-    def _async_failed(self, err: Exception) -> None:
-        """Note a failed poll: the connection, the outage clock, the source's own issues."""
+    def _async_failed(self, err: Exception) -> ConfigEntryAuthFailed | UpdateFailed:
+        """Note a failed poll (the connection, the outage clock, the source's own issues).
+
+        Returns the Home Assistant error to raise: a refused sign-in asks to sign in again.
+        """
         self._set_connection(err)
         if not isinstance(err, AuthRefused):
             self.repairs.async_poll_failed()
         self.repairs.async_source_status(self.source.status())
+        if self.connection.state is Connection.SIGN_IN_REQUIRED:
+            LOGGER.warning(
+                "Blink refused the saved sign-in for good; Home Assistant asks to sign in again"
+            )
+        return ha_error_for(err)
 
     def _set_connection(self, err: Exception | None) -> None:
         """Note how this poll reached Blink; the state's `since` moves only when it changes."""
@@ -236,9 +224,14 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             )
         for key in gone:
             histories.pop(key, None)
+        forecasts = await self.forecasts.async_poll(self.source, snapshot, histories)
         self.store.async_save_later()
         return BlinkHealthData(
-            snapshot=snapshot, verdicts=verdicts, histories=dict(histories)
+            snapshot,
+            verdicts,
+            dict(histories),
+            forecasts,
+            storage_worked=self.local_storage.async_update(snapshot),
         )
 
     async def async_check_camera(self, key: str) -> CameraView | None:
@@ -292,6 +285,9 @@ class BlinkHealthCoordinator(DataUpdateCoordinator[BlinkHealthData]):
             self.data,
             verdicts={**self.data.verdicts, key: verdict},
             histories=dict(histories),
+            forecasts=self.forecasts.after_change(
+                self.data.forecasts, key, camera, histories[key]
+            ),
         )
         self.async_update_listeners()
 

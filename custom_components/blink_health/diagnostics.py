@@ -76,7 +76,7 @@ async def async_get_config_entry_diagnostics(
 async def async_get_device_diagnostics(
     hass: HomeAssistant, entry: BlinkHealthConfigEntry, device: DeviceEntry
 ) -> dict[str, Any]:
-    """Return one device's part, redacted: a camera's snapshot, verdict, history and repairs.
+    """Return one device's part, redacted: a camera's snapshot, verdict, history, forecast, repairs.
 
     A Sync Module gives its snapshot and repairs; the account device the entry's summary.
     """
@@ -106,6 +106,10 @@ async def async_get_device_diagnostics(
                 "since": verdict.since.isoformat(),
             }
             result["history"] = state.history.to_dict()
+            if state.forecast is not None:
+                result["battery_forecast"] = asdict(state.forecast)
+            if ledger := coordinator.forecasts.log.ledgers.get(key):
+                result["battery_ledger"] = ledger.to_dict()
         elif (module := data.snapshot.sync_modules.get(key)) is not None:
             result["sync_module"] = asdict(module)
     result["repairs"] = [

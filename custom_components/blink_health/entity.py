@@ -25,7 +25,8 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from homeassistant.util import slugify
 
 from .const import DOMAIN, LOGGER, MANUFACTURER
-from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+from .coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+from .data import CameraView
 from .device_sync import unique_id_for
 from .model import CameraSnapshot, SyncModuleSnapshot
 
@@ -206,6 +207,20 @@ def camera_candidates[D: CameraDescription](
                     (key, description.key),
                     partial(factory, coordinator, key, description),
                 )
+
+
+def sync_module_candidates[D: EntityDescription](
+    coordinator: BlinkHealthCoordinator,
+    descriptions: Iterable[D],
+    factory: Callable[[BlinkHealthCoordinator, str, D], Entity],
+) -> Iterator[EntityCandidate]:
+    """Yield, for every Sync Module, each entity of these descriptions, ready to be made."""
+    for key in coordinator.data.snapshot.sync_modules:
+        for description in descriptions:
+            yield (
+                (key, description.key),
+                partial(factory, coordinator, key, description),
+            )
 
 
 def async_track_entities(

@@ -14,7 +14,7 @@ from typing import Any
 from homeassistant.core import HomeAssistant, callback
 
 from .const import DOMAIN
-from .diagnosis import Cause, Fix, Verdict
+from .diagnosis import Cause, Fix, Verdict, fixes_for
 from .model import AccountSnapshot, CameraSnapshot, SyncModuleSnapshot
 from .texts import Texts, async_texts
 
@@ -82,7 +82,7 @@ def device_changes(
                     module,
                     module_change,
                     Cause.SYNC_MODULE_OFFLINE if offline else Cause.OK,
-                    (Fix.RESTART_SYNC_MODULE,) if offline else (),
+                    fixes_for(Cause.SYNC_MODULE_OFFLINE) if offline else (),
                     device_id=device_id_for(key),
                     texts=texts,
                 )

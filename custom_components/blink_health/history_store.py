@@ -18,6 +18,7 @@ from homeassistant.util import dt as dt_util, json as json_util
 
 from .const import DOMAIN, LOGGER
 from .diagnosis import CameraHistory
+from .forecast.log import ForecastLog
 from .model import DeviceIdentities
 
 HISTORY_STORAGE_VERSION = 1
@@ -57,6 +58,7 @@ class HistoryStore:
         )
         self.histories: dict[str, CameraHistory] = {}
         self.identities = DeviceIdentities()
+        self.forecast = ForecastLog()
 
     async def async_load(self) -> None:
         """Read what was saved; set aside (and log) whatever cannot be read, use the rest."""
@@ -82,6 +84,10 @@ class HistoryStore:
         if not isinstance(identities, Mapping):
             unreadable.append("the device identities")
         self.identities = DeviceIdentities.from_dict(identities)
+        forecast = data.get("forecast", {})
+        if not isinstance(forecast, Mapping):
+            unreadable.append("the battery forecasts")
+        self.forecast = ForecastLog.from_dict(forecast)
         if conflicts := self.identities.drop_conflicts():
             LOGGER.warning(
                 "Blink Health's stored device identities gave %s cameras the key of "
@@ -138,4 +144,5 @@ class HistoryStore:
         return {
             "cameras": {key: h.to_dict() for key, h in self.histories.items()},
             "identities": self.identities.to_dict(),
+            "forecast": self.forecast.to_dict(),
         }

@@ -1,13 +1,13 @@
 """Sensors: the likely LED state and cause, battery, signal, temperature and motion times.
 
-Per account: how many cameras need attention, and which.
+Per account (sensor_account.py): how many cameras need attention, and which; the connection.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -25,29 +25,19 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .connection import Connection
-from .coordinator import (
-    BlinkHealthConfigEntry,
-    BlinkHealthCoordinator,
-    BlinkHealthData,
-    CameraView,
-)
-from .diagnosis import Cause, LedState
-from .entity import (
-    BlinkAccountEntity,
-    BlinkCameraEntity,
-    async_setup_camera_entities,
-)
+from .coordinator import BlinkHealthConfigEntry
+from .data import CameraView
+from .diagnosis import Cause, LedState, severity
+from .entity import BlinkCameraEntity, async_setup_camera_entities
+from .forecast_view import due_attributes, due_value
 from .model import CameraSnapshot
-from .repairs.issues import severity_of
+from .reading_sensors import async_setup_reading_sensors
+from .sensor_account import ACCOUNT_SENSORS, AccountSensor
 from .texts import Texts, async_texts
 
 PARALLEL_UPDATES = 0
 
-# Blink's guidance: two AA lithium batteries last about two years.
-BATTERY_LIFE_YEARS = 2
-
-type SensorValue = str | int | float | datetime | None
+type SensorValue = str | int | float | date | datetime | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,41 +56,15 @@ class CameraSensorDescription(SensorEntityDescription):
     shown_by_blink: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
-class AccountSensorDescription(SensorEntityDescription):
-    """A sensor of the whole account: its value and attributes from the coordinator."""
-
-    value_fn: Callable[[BlinkHealthCoordinator], SensorValue]
-    attributes_fn: (
-        Callable[[BlinkHealthCoordinator, Texts], Mapping[str, Any]] | None
-    ) = None
-    # The connection is Blink Health's own record: it is what an outage shows.
-    own_record: bool = False
-
-
-def _replacement_due(state: CameraView) -> datetime | None:
-    """Return when the batteries are due, two years after the owner last replaced them."""
-    replaced = state.history.batteries_replaced_at
-    if replaced is None:
-        return None
-    # Two calendar years (a day counted as 730 would fall a day early across a leap year);
-    # a change on 29 February is due on 28 February.
-    year = replaced.year + BATTERY_LIFE_YEARS
-    try:
-        return replaced.replace(year=year)
-    except ValueError:
-        return replaced.replace(year=year, day=28)
-
-
-def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
+def _cause_attributes(view: CameraView, texts: Texts) -> Mapping[str, Any]:
     """Return why the engine chose this cause: ids for automations, the evidence in words.
 
     The frontend shows `confidence` and `fixes` in words from their state_attributes translations.
     """
-    verdict = state.verdict
-    severity = severity_of(verdict.cause, state.camera)
+    verdict = view.verdict
+    how_serious = severity(verdict.cause, online=view.camera.online)
     return {
-        "severity": None if severity is None else severity.value,
+        "severity": None if how_serious is None else how_serious.value,
         "blink_issues": list(verdict.issues),
         "confidence": verdict.confidence.value,
         "evidence": list(verdict.evidence),
@@ -110,70 +74,13 @@ def _cause_attributes(state: CameraView, texts: Texts) -> Mapping[str, Any]:
     }
 
 
-def _cameras_needing_attention(data: BlinkHealthData) -> list[CameraView]:
-    """Return the cameras whose cause needs the owner, by name."""
-    states = (data.camera(key) for key in data.snapshot.cameras)
-    return sorted(
-        (state for state in states if state is not None and state.verdict.problem),
-        key=lambda state: state.camera.name.casefold(),
-    )
-
-
-def _attention_attributes(
-    coordinator: BlinkHealthCoordinator, texts: Texts
-) -> Mapping[str, Any]:
-    """Return each camera needing attention: its name, cause (id and words) and since when."""
-    data = coordinator.data
-    return {
-        "cameras": [
-            {
-                "name": state.camera.name,
-                "cause": state.verdict.cause.value,
-                "cause_name": texts.cause(state.verdict.cause.value),
-                "since": state.verdict.since.isoformat(),
-            }
-            for state in _cameras_needing_attention(data)
-        ]
-    }
-
-
-def _connection_attributes(
-    coordinator: BlinkHealthCoordinator, _texts: Texts
-) -> Mapping[str, Any]:
-    """Return since when the connection is in its state, the last poll that worked, Blink's code."""
-    status = coordinator.connection.as_dict()
-    status.pop("state")
-    return status
-
-
-ACCOUNT_SENSORS: tuple[AccountSensorDescription, ...] = (
-    AccountSensorDescription(
-        key="cameras_needing_attention",
-        translation_key="cameras_needing_attention",
-        # A count of cameras, not a measurement: no statistics, so history never shows a mean
-        # such as "4.8 cameras".
-        value_fn=lambda coordinator: len(_cameras_needing_attention(coordinator.data)),
-        attributes_fn=_attention_attributes,
-    ),
-    AccountSensorDescription(
-        key="connection",
-        translation_key="connection",
-        device_class=SensorDeviceClass.ENUM,
-        options=[state.value for state in Connection],
-        own_record=True,
-        value_fn=lambda coordinator: coordinator.connection.state.value,
-        attributes_fn=_connection_attributes,
-    ),
-)
-
-
 CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
     CameraSensorDescription(
         key="led_state",
         translation_key="led_state",
         device_class=SensorDeviceClass.ENUM,
         options=[led.value for led in LedState],
-        value_fn=lambda state: state.verdict.led_state.value,
+        value_fn=lambda view: view.verdict.led_state.value,
         exists_fn=lambda _: True,
     ),
     CameraSensorDescription(
@@ -181,7 +88,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         translation_key="likely_cause",
         device_class=SensorDeviceClass.ENUM,
         options=[cause.value for cause in Cause],
-        value_fn=lambda state: state.verdict.cause.value,
+        value_fn=lambda view: view.verdict.cause.value,
         attributes_fn=_cause_attributes,
         exists_fn=lambda _: True,
     ),
@@ -194,7 +101,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=2,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.battery_voltage,
+        value_fn=lambda view: view.camera.battery_voltage,
         exists_fn=lambda camera: (
             camera.has_battery and camera.battery_voltage is not None
         ),
@@ -205,16 +112,17 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         own_record=True,
         device_class=SensorDeviceClass.TIMESTAMP,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.history.batteries_replaced_at,
+        value_fn=lambda view: view.history.batteries_replaced_at,
         exists_fn=lambda camera: camera.has_battery,
     ),
     CameraSensorDescription(
+        # The battery forecast: the day the batteries most likely need replacing.
         key="battery_replacement_due",
         translation_key="battery_replacement_due",
         own_record=True,
-        device_class=SensorDeviceClass.TIMESTAMP,
-        entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=_replacement_due,
+        device_class=SensorDeviceClass.DATE,
+        value_fn=due_value,
+        attributes_fn=due_attributes,
         exists_fn=lambda camera: camera.has_battery,
     ),
     CameraSensorDescription(
@@ -223,7 +131,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.battery_bars,
+        value_fn=lambda view: view.camera.battery_bars,
         exists_fn=lambda camera: camera.has_battery and camera.battery_bars is not None,
     ),
     CameraSensorDescription(
@@ -234,7 +142,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         native_unit_of_measurement=SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.wifi_dbm,
+        value_fn=lambda view: view.camera.wifi_dbm,
         exists_fn=lambda camera: camera.wifi_dbm is not None,
         shown_by_blink=True,
     ),
@@ -244,7 +152,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.wifi_bars,
+        value_fn=lambda view: view.camera.wifi_bars,
         exists_fn=lambda camera: camera.wifi_bars is not None,
     ),
     CameraSensorDescription(
@@ -253,7 +161,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         reported_by_camera=True,
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
-        value_fn=lambda state: state.camera.sync_signal_bars,
+        value_fn=lambda view: view.camera.sync_signal_bars,
         exists_fn=lambda camera: camera.sync_signal_bars is not None,
     ),
     CameraSensorDescription(
@@ -266,7 +174,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         entity_category=EntityCategory.DIAGNOSTIC,
         entity_registry_enabled_default=False,
-        value_fn=lambda state: state.camera.temperature_f,
+        value_fn=lambda view: view.camera.temperature_f,
         exists_fn=lambda camera: camera.temperature_f is not None,
         shown_by_blink=True,
     ),
@@ -274,7 +182,7 @@ CAMERA_SENSORS: tuple[CameraSensorDescription, ...] = (
         key="last_motion",
         translation_key="last_motion",
         device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=lambda state: state.camera.last_motion,
+        value_fn=lambda view: view.camera.last_motion,
         exists_fn=lambda camera: camera.motion_detected is not None,
     ),
 )
@@ -291,6 +199,7 @@ async def async_setup_entry(
         AccountSensor(coordinator, description) for description in ACCOUNT_SENSORS
     )
     async_setup_camera_entities(entry, async_add_entities, CAMERA_SENSORS, CameraSensor)
+    async_setup_reading_sensors(entry, async_add_entities)
 
 
 class CameraSensor(BlinkCameraEntity, SensorEntity):
@@ -307,6 +216,8 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
             "evidence_text",
             "fixes",
             "since",
+            "based_on",
+            "usage_per_day",
         }
     )
 
@@ -320,45 +231,19 @@ class CameraSensor(BlinkCameraEntity, SensorEntity):
     @property
     def native_value(self) -> SensorValue:
         """Return the value from the latest poll (unknown where it cannot be fresh)."""
-        state = self.camera
+        view = self.camera
         description = self.entity_description
-        if state is None or (
-            description.reported_by_camera and not state.camera.reachable
+        if view is None or (
+            description.reported_by_camera and not view.camera.reachable
         ):
             return None
-        return description.value_fn(state)
+        return description.value_fn(view)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return the evidence behind the value, where the sensor has any."""
-        state = self.camera
+        view = self.camera
         attributes_fn = self.entity_description.attributes_fn
-        if state is None or attributes_fn is None:
+        if view is None or attributes_fn is None:
             return None
-        return attributes_fn(state, async_texts(self.hass))
-
-
-class AccountSensor(BlinkAccountEntity, SensorEntity):
-    """A sensor of the whole account."""
-
-    entity_description: AccountSensorDescription
-    # The list changes with every camera's cause; the recorder keeps only the count.
-    _unrecorded_attributes = frozenset({"cameras", "since", "last_update", "code"})
-
-    @property
-    def available(self) -> bool:
-        """Return whether the value can be shown (the connection itself is shown in an outage)."""
-        return self.entity_description.own_record or super().available
-
-    @property
-    def native_value(self) -> SensorValue:
-        """Return the value from the coordinator."""
-        return self.entity_description.value_fn(self.coordinator)
-
-    @property
-    def extra_state_attributes(self) -> Mapping[str, Any] | None:
-        """Return the details behind the value."""
-        attributes_fn = self.entity_description.attributes_fn
-        if attributes_fn is None:
-            return None
-        return attributes_fn(self.coordinator, async_texts(self.hass))
+        return attributes_fn(view, async_texts(self.hass))

@@ -164,6 +164,11 @@ def camera_placeholders(
         signal = f"{camera.wifi_bars}/5"
     else:
         signal = texts.not_reported()
+    sync_signal = (
+        f"{camera.sync_signal_bars}/5"
+        if camera.sync_signal_bars is not None
+        else texts.not_reported()
+    )
     return texts.escaped(
         {
             "camera": camera.name,
@@ -171,6 +176,7 @@ def camera_placeholders(
             "firmware": camera.firmware or texts.not_reported(),
             "voltage": voltage,
             "signal": signal,
+            "sync_signal": sync_signal,
             # Since when Blink has reported the problem (not since the repair was raised).
             "since": dt_util.as_local(verdict.issue_since or verdict.since).strftime(
                 "%Y-%m-%d %H:%M"

@@ -17,7 +17,8 @@ import probatio as vol
 
 from .const import DOMAIN
 from .coordinator import BlinkHealthConfigEntry
-from .repairs.issues import severity_of
+from .diagnosis import severity
+from .model import model_name
 
 COMMAND_LAST_KNOWN = f"{DOMAIN}/last_known"
 
@@ -38,9 +39,12 @@ def websocket_last_known(
     """Send every loaded entry's connection and each camera's last known verdict.
 
     Shape: `{"entries": [{"entry_id", "title", "connection": {"state", "since",
-    "last_update", "code"}, "cameras": [{"device_id", "cause", "led_state", "severity",
-    "fixes", "blink_issues", "since", "as_of"}]}]}`; times are ISO 8601 in UTC, `since` when
-    the cause began and `as_of` the poll the verdict came from.
+    "last_update", "code"}, "cameras": [{"device_id", "name", "model", "cause", "led_state",
+    "severity", "fixes", "blink_issues", "since", "as_of"}], "sync_modules": [{"device_id",
+    "name", "model"}]}]}`; times are ISO 8601 in UTC, `since` when the cause began and `as_of`
+    the poll the verdict came from. `name` is the device's name in Blink and `model` the model
+    name Blink Health's own devices carry (None when Blink gives no type): the card names and
+    describes by them the devices that are `blink`'s, whose name and model are `blink`'s.
     """
     entries: list[dict[str, Any]] = []
     loaded: list[BlinkHealthConfigEntry] = hass.config_entries.async_loaded_entries(
@@ -59,21 +63,25 @@ def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
     data = coordinator.data
     cameras: list[dict[str, Any]] = []
     for key in data.snapshot.cameras:
-        state = data.camera(key)
+        view = data.camera(key)
         device_id = coordinator.devices.device_id(key)
-        if state is None or device_id is None:
+        if view is None or device_id is None:
             continue
-        severity = severity_of(state.verdict.cause, state.camera)
+        how_serious = severity(view.verdict.cause, online=view.camera.online)
         cameras.append(
             {
                 "device_id": device_id,
-                "cause": state.verdict.cause.value,
-                "led_state": state.verdict.led_state.value,
-                "severity": None if severity is None else severity.value,
-                "fixes": [fix.value for fix in state.verdict.fixes],
-                "blink_issues": list(state.verdict.issues),
-                "since": state.verdict.since.isoformat(),
-                "as_of": data.snapshot.taken_at.isoformat(),
+                "name": view.camera.name,
+                "model": model_name(view.camera.product_type),
+                "cause": view.verdict.cause.value,
+                "led_state": view.verdict.led_state.value,
+                "severity": None if how_serious is None else how_serious.value,
+                "fixes": [fix.value for fix in view.verdict.fixes],
+                "blink_issues": list(view.verdict.issues),
+                "since": view.verdict.since.isoformat(),
+                # The answer this verdict comes from: an earlier one's for a camera this poll
+                # could not read.
+                "as_of": (view.camera.read_at or data.snapshot.taken_at).isoformat(),
             }
         )
     return {
@@ -81,4 +89,13 @@ def _entry_payload(entry: BlinkHealthConfigEntry) -> dict[str, Any]:
         "title": entry.title,
         "connection": coordinator.connection.as_dict(),
         "cameras": cameras,
+        "sync_modules": [
+            {
+                "device_id": device_id,
+                "name": module.name,
+                "model": model_name(module.product_type),
+            }
+            for key, module in data.snapshot.sync_modules.items()
+            if (device_id := coordinator.devices.device_id(key)) is not None
+        ],
     }

@@ -1,6 +1,7 @@
 // The Blink Health card (custom:blink-health-card): every Blink camera's status light drawn the way
-// the camera most likely shows it, the likely cause, the first fix, and what to do from here; when
-// Blink cannot be reached, why and since when, with each camera's last known verdict greyed.
+// the camera most likely shows it, the likely cause, the first fix, when its batteries need
+// replacing, and what to do from here; a Sync Module's local storage that stopped; when Blink
+// cannot be reached, why and since when, with each camera's last known verdict greyed.
 //
 // Written on Lit and bundled with it (scripts/build_card) into one module that Blink Health serves
 // and adds to every frontend: owners install nothing and the browser requests nothing outside
@@ -10,6 +11,9 @@
 //   constants.js     what the card knows of Blink Health (lights, causes, entities)
 //   texts.js         the owner's words: labels, causes, lights, connection states, times
 //   cameras.js       the cameras from the registries, their verdicts or last known ones, in order
+//   devices.js       whose device a camera is (Blink Health's or `blink`'s): entry, name, model
+//   forecast.js      the battery forecast of each camera, and the batteries due soon
+//   storage.js       a Sync Module's local storage that worked and stopped, with its repair
 //   led.js           the status light: the camera drawing and its animations
 //   summary.js       the first lines: a summary true in every state, the outage's details
 //   camera-views.js  a camera's tile or line, and its actions

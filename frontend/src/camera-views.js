@@ -1,6 +1,8 @@
 // How the card shows a camera: a tile for one that needs the owner (light, name, model, cause,
-// Blink's own words, first fix, actions), one line for the others, opened for their actions. A
-// verdict from before an outage is greyed and carries its time.
+// Blink's own words, since when, the battery forecast and the cold, the weak link and first fix,
+// actions), one line for the others (name, cause, the battery forecast and the cold), opened for
+// their actions. A verdict from before an outage is greyed and carries its time; the forecast,
+// Blink Health's own record, is not greyed.
 //
 // `ui` is the card's view state and handlers: { expanded, explain, confirm, recorded, toggle,
 // batteries, confirmBatteries, cancelBatteries, openRepair, explainOpen, explainPick,
@@ -9,8 +11,16 @@
 import { html, nothing } from "lit";
 import { BATTERY_CAUSES, TRANSLATIONS } from "./constants.js";
 import { explainPanel } from "./explain.js";
+import { coldHint, forecastLine } from "./forecast.js";
 import { ledSvg } from "./led.js";
-import { causeText, fixTitle, formatTime, label, ledText, metaText } from "./texts.js";
+import {
+  causeText,
+  fixTitle,
+  formatTime,
+  label,
+  ledText,
+  metaText,
+} from "./texts.js";
 
 /** The light's drawing with its text alternative. */
 function light(hass, camera, size) {
@@ -36,11 +46,33 @@ function asOf(hass, camera) {
     : nothing;
 }
 
+/** Since when the cause holds (a tile's: the problem's start). */
+function since(hass, camera) {
+  const time = formatTime(hass, camera.since);
+  return time ? html`<span class="since" data-since>${label(hass, "since", { time })}</span>` : nothing;
+}
+
+/** The first fix, after the link a weak signal is weak on (Wi-Fi, the Sync Module's, both). */
+function fix(hass, camera) {
+  if (!camera.fixes.length) {
+    return nothing;
+  }
+  return html`<div class="fix">
+    ${camera.weakLink
+      ? html`<div class="weak-link" data-weak-link=${camera.weakLink}>
+          ${label(hass, `weak_link_${camera.weakLink}`)}
+        </div>`
+      : nothing}
+    <div data-fix>${label(hass, "first_fix", { fix: fixTitle(hass, camera.fixes[0]) })}</div>
+  </div>`;
+}
+
 /** The data attributes the card check reads a camera by. */
 function tag(camera) {
   return {
     name: camera.name,
     device: camera.deviceId,
+    entry: camera.entry?.entryId || "",
     state: camera.unknown ? "unknown" : camera.cause,
     stale: camera.asOf ? "true" : "false",
   };
@@ -54,6 +86,7 @@ export function tile(hass, ui, camera) {
     class="tile ${camera.severity || "warning"} ${camera.asOf ? "stale" : ""} ${open ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -63,13 +96,11 @@ export function tile(hass, ui, camera) {
         <h3 class="name" data-name>${camera.name}</h3>
         <div class="meta">${metaText(hass, camera)}</div>
         <div class="cause" data-cause>${causeText(hass, camera)}</div>
-        ${blinkSays(hass, camera)} ${asOf(hass, camera)}
+        ${blinkSays(hass, camera)} ${since(hass, camera)} ${asOf(hass, camera)}
+        ${forecastLine(hass, camera)} ${coldHint(hass, camera)}
       </div>
     </div>
-    ${camera.fixes.length
-      ? html`<div class="fix">${label(hass, "first_fix", { fix: fixTitle(hass, camera.fixes[0]) })}</div>`
-      : nothing}
-    ${actions(hass, ui, camera, BATTERY_CAUSES.has(camera.cause))}
+    ${fix(hass, camera)} ${actions(hass, ui, camera, BATTERY_CAUSES.has(camera.cause))}
   </section>`;
 }
 
@@ -82,6 +113,7 @@ export function row(hass, ui, camera) {
     class="row ${open && ui.explain?.deviceId === camera.deviceId ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -99,6 +131,7 @@ export function row(hass, ui, camera) {
       </span>
       <span class="cause ${camera.unknown ? "no-data" : ""}" data-cause>${causeText(hass, camera)}</span>
       <ha-icon class="chevron" icon="mdi:chevron-down"></ha-icon>
+      ${forecastLine(hass, camera)} ${coldHint(hass, camera)}
     </button>
     ${open
       ? html`<div class="row-body" id=${bodyId}>

@@ -6,13 +6,28 @@ import { html, LitElement, nothing } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { openRepair } from "./app.js";
 import { row, tile } from "./camera-views.js";
-import { camerasWithoutData, cardModel } from "./cameras.js";
+import { cardModel, lastKnownNeeds } from "./cameras.js";
 import { CARD_TYPE, DOMAIN, LED_STATES } from "./constants.js";
 import { configForm, stubConfig, validConfig } from "./editor.js";
 import { explainLed } from "./explain.js";
 import { summary } from "./summary.js";
 import { STYLES } from "./styles.js";
 import { label } from "./texts.js";
+
+// What blink_health/last_known said: no verdict, entry or device known yet.
+const NOTHING_KNOWN = { verdicts: new Map(), entries: new Map(), devices: new Map() };
+
+/** What last_known said, by device id: each camera's verdict, each device's entry and names. */
+function knownFrom(entries) {
+  const devices = entries.flatMap((entry) =>
+    [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id]),
+  );
+  return {
+    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
+    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
+    devices: new Map(devices.map(([device]) => [device.device_id, device])),
+  };
+}
 
 export class BlinkHealthCard extends LitElement {
   static properties = {
@@ -21,6 +36,7 @@ export class BlinkHealthCard extends LitElement {
     _loadedLanguage: { state: true },
     _issues: { state: true },
     _lastKnown: { state: true },
+    _namesKnown: { state: true },
     _expanded: { state: true },
     _explain: { state: true },
     _confirm: { state: true },
@@ -44,8 +60,9 @@ export class BlinkHealthCard extends LitElement {
     this._config = { show_healthy: true };
     this._loading = undefined; // the language whose translations were asked for
     this._issues = [];
-    this._lastKnown = new Map();
-    this._lastKnownFor = "";
+    this._lastKnown = NOTHING_KNOWN;
+    this._lastKnownFor = undefined; // what last_known was asked for (none yet)
+    this._namesKnown = false; // whether last_known answered for the devices that are `blink`'s
     this._expanded = new Set(); // fine rows the owner opened
     this._explain = undefined; // { deviceId, observed, busy, result, error }
     this._confirm = undefined; // the device whose battery change waits for confirmation
@@ -108,7 +125,8 @@ export class BlinkHealthCard extends LitElement {
 
   render() {
     const hass = this.hass;
-    if (!hass || this._loadedLanguage !== hass.language) {
+    // Until last_known names the devices that are `blink`'s, they would show `blink`'s names.
+    if (!hass || this._loadedLanguage !== hass.language || !this._namesKnown) {
       return nothing;
     }
     const model = this._model();
@@ -127,7 +145,7 @@ export class BlinkHealthCard extends LitElement {
     };
     return html`<ha-card>
       ${this._config.title ? html`<h2 class="title">${this._config.title}</h2>` : nothing}
-      ${summary(hass, model)}
+      ${summary(hass, model, this._actions.openIssue)}
       ${attention.length
         ? html`<div class="grid">
             ${repeat(attention, key, (camera) => tile(hass, ui, camera))}
@@ -162,30 +180,40 @@ export class BlinkHealthCard extends LitElement {
 
   /**
    * Ask Blink Health for the last known verdicts whenever the set of cameras without current data
-   * (or an account's connection) changes: while Blink cannot be reached the card shows those.
+   * (or an account's connection) changes: while Blink cannot be reached the card shows those. It
+   * also gives the name in Blink, the model and the entry of each device that is `blink`'s, which
+   * that device does not tell: asked again when those devices change.
    */
   _followLastKnown() {
-    const missing = camerasWithoutData(this.hass);
+    const { missing, foreign } = lastKnownNeeds(this.hass);
     const connection = this._model().outages.map((outage) => `${outage.state}@${outage.since}`);
-    const key = missing.length ? JSON.stringify([missing, connection]) : "";
+    const key =
+      missing.length || foreign.length
+        ? JSON.stringify([missing, missing.length ? connection : [], foreign])
+        : "";
     if (key === this._lastKnownFor) {
       return;
     }
     this._lastKnownFor = key;
     if (!key) {
-      this._lastKnown = new Map();
+      this._lastKnown = NOTHING_KNOWN;
+      this._namesKnown = true;
       return;
+    }
+    if (!foreign.length) {
+      this._namesKnown = true;
     }
     this.hass
       .callWS({ type: `${DOMAIN}/last_known` })
       .then(({ entries }) => {
         if (this._lastKnownFor === key) {
-          this._lastKnown = new Map(
-            entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera]),
-          );
+          this._lastKnown = knownFrom(entries);
         }
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        this._namesKnown = true;
+      });
   }
 
   /** What the camera views call: the owner's clicks. */
@@ -210,6 +238,7 @@ export class BlinkHealthCard extends LitElement {
         this._pressBatteries(camera);
       },
       openRepair: (camera) => openRepair(camera.issue),
+      openIssue: (issue) => openRepair(issue),
       explainOpen: (camera) => {
         if (this._explain?.deviceId === camera.deviceId) {
           this._explain = undefined;

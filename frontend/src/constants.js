@@ -40,8 +40,26 @@ export const ROLES = {
   "sensor.led_state": "led",
   "binary_sensor.problem": "problem",
   "button.batteries_replaced": "batteriesButton",
+  "sensor.battery_replacement_due": "forecast",
   "sensor.connection": "connection",
+  "sensor.batteries_due_soon": "dueSoon",
+  "sensor.local_storage": "storage",
 };
+// A weak signal's first fix names the link that is weak: Wi-Fi, the Sync Module's, or both.
+export const WEAK_SIGNAL = "weak_wifi";
+export const WEAK_LINKS = {
+  improve_wifi_signal: "wifi",
+  move_sync_module: "sync_module",
+  move_camera: "both",
+};
+// The likely cause's evidence of cold at a battery camera (`cold_temperature_c=-5`, in °C).
+export const COLD_FACT = "cold_temperature_c";
+// A Sync Module's local storage states that, once it has worked, mean it stopped (its repair's).
+export const STORAGE_STOPPED = ["no_drive", "full", "not_compatible", "not_set_up"];
+// A stopped local storage's repair: its issue id is this, "_", the Sync Module's device id.
+export const STORAGE_ISSUE = "local_storage";
+// The battery forecast's basis while it has too few usage readings to go by.
+export const LEARNING = "learning";
 // The account's connection sensor when Blink answered the last poll.
 export const CONNECTED = "connected";
 export const NO_STATE = new Set(["unknown", "unavailable"]);

@@ -1,6 +1,7 @@
 // The card's styles: Home Assistant's theme variables throughout (light and dark follow the
 // theme), one column on a phone and a grid on a wide screen; the status light's are in led.js,
-// "what do I see?"'s in explain.js.
+// "what do I see?"'s in explain.js, the battery forecast's and the cold's in forecast.js, the local
+// storage's in storage.js.
 //
 // Text keeps a contrast of at least 4.5:1 (WCAG AA) in both themes: the theme's warning and error
 // colours are too light on white (amber 1.9:1), so coloured text mixes them with the theme's text
@@ -9,7 +10,9 @@
 
 import { css } from "lit";
 import { EXPLAIN_STYLES } from "./explain.js";
+import { FORECAST_STYLES } from "./forecast.js";
 import { LED_STYLES } from "./led.js";
+import { STORAGE_STYLES } from "./storage.js";
 
 export const STYLES = [
   css`
@@ -75,7 +78,8 @@ export const STYLES = [
       flex: none;
       color: var(--bh-error);
     }
-    .notice-title {
+    .notice-title,
+    .weak-link {
       font-weight: 500;
     }
     .grid {
@@ -126,7 +130,8 @@ export const STYLES = [
       overflow-wrap: anywhere;
     }
     .meta,
-    .as-of {
+    .as-of,
+    .since {
       display: block;
       font-size: 13px;
       color: var(--secondary-text-color);
@@ -172,11 +177,13 @@ export const STYLES = [
     .row.open {
       grid-column: 1 / -1;
     }
+    /* Light, name, cause, chevron; the battery forecast under name and cause. */
     .row-head {
-      display: flex;
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto auto;
       width: 100%;
       align-items: center;
-      gap: 12px;
+      column-gap: 12px;
       padding: 8px 0;
       margin: 0;
       border: none;
@@ -187,8 +194,14 @@ export const STYLES = [
       cursor: pointer;
       min-height: 44px;
     }
+    .row-head > svg {
+      grid-row: 1 / span 2;
+    }
+    .row-head > .forecast {
+      grid-column: 2 / -1;
+      margin-top: 2px;
+    }
     .row-who {
-      flex: 1;
       min-width: 0;
       display: flex;
       flex-direction: column;
@@ -278,5 +291,7 @@ export const STYLES = [
     }
   `,
   EXPLAIN_STYLES,
+  FORECAST_STYLES,
   LED_STYLES,
+  STORAGE_STYLES,
 ];

@@ -1,12 +1,15 @@
 // The card's first lines: one summary that is true whatever the state (Blink cannot be reached,
 // cameras need attention, some have no current data, a configured camera matches nothing, or all
-// is well), then what else the owner must know: the outage's details, the names found nowhere.
+// is well), then what else the owner must know: the outage's details, the batteries due soon, the
+// local storage that stopped, the names found nowhere.
 
 import { html, nothing } from "lit";
+import { dueNotice } from "./forecast.js";
+import { storageNotices } from "./storage.js";
 import { connectionText, formatTime, label } from "./texts.js";
 
-/** The summary line and the notices under it. */
-export function summary(hass, model) {
+/** The summary line and the notices under it; `openRepair(issue)` opens a repair. */
+export function summary(hass, model, openRepair) {
   const { cameras, unmatched, outages } = model;
   const total = cameras.length;
   const attention = cameras.filter((camera) => camera.attention);
@@ -39,6 +42,7 @@ export function summary(hass, model) {
     ${!outages.length && noData && text !== label(hass, "unknown_summary", { count: noData, total })
       ? html`<div class="notice" data-no-data>${label(hass, "unknown_summary", { count: noData, total })}</div>`
       : nothing}
+    ${dueNotice(hass, model.due)} ${storageNotices(hass, model.storage, openRepair)}
     ${notFound && text !== notFound ? html`<div class="notice" data-not-found>${notFound}</div>` : nothing}`;
 }
 

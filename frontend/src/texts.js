@@ -69,3 +69,18 @@ export function formatTime(hass, iso) {
     return date.toLocaleString();
   }
 }
+
+/** A temperature Blink Health gives in °C, in the owner's unit system: "-5 °C", "23 °F". */
+export function temperatureText(hass, celsius) {
+  const unit = hass.config?.unit_system?.temperature || "°C";
+  const value = unit === "°F" ? (celsius * 9) / 5 + 32 : celsius;
+  let number;
+  try {
+    number = new Intl.NumberFormat(hass.locale?.language || hass.language, {
+      maximumFractionDigits: 0,
+    }).format(value);
+  } catch (_err) {
+    number = String(Math.round(value));
+  }
+  return `${number} ${unit}`;
+}

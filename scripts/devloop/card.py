@@ -6,7 +6,18 @@ scripts/devloop/checks.py runs `run_card_step`, which checks, in headless Chromi
 driving Debian's chromium, never a downloaded browser):
 
 - every camera with its cause in the owner's language, errors before warnings, then by the LED
-  doctor's precedence, and Blink's own words where it reports an issue;
+  doctor's precedence, and Blink's own words where it reports an issue; named as in Blink (never
+  `blink`'s "blink Driveway") and tied to its Blink Health entry, on whichever device it sits;
+  with its model's name (on `blink`'s devices too, from last_known, never Blink's raw type);
+- every battery camera's forecast day (its sensor's, in words), no Mini's, and the batteries due
+  soon as `batteries_due_soon` lists them (matched by device), healthy and in an outage;
+- the cold hint where the likely cause notes cold (the demo's Patio, -5 °C), in the owner's unit;
+  a weak signal's weak link (Wi-Fi, the Sync Module's, both) with its fix;
+- local storage: nothing said of a working one (the demo's Home); then the simulator's Home
+  Sync Module reports its drive full and two polls are asked for: the card warns, in the warning
+  colour, with the state, the first fix and "Open the repair", which opens that repair; the
+  contrast is measured with the warning shown; storage working again, the warning goes (not with
+  `--with-blink`, as for the outage);
 - each light's animation and its text alternative; buttons that fit the problem ("batteries
   replaced" only first for a battery cause, never on another problem) and lines that say they open;
 - "what do I see?" starting at the light Blink Health believes, with an answer;
@@ -14,7 +25,8 @@ driving Debian's chromium, never a downloaded browser):
 - new batteries recorded from a fine camera's details;
 - text contrast of at least 4.5:1 (WCAG AA), light and dark, healthy and in an outage;
 - an outage: the simulator's `rate_limited` fault on and a poll asked for, the card says why and
-  since when, greys every camera's last known verdict with its time and never says all is well;
+  since when, greys every camera's last known verdict with its time and never says all is well,
+  and keeps every battery forecast as it was;
   then the fault off, and the card recovers;
 - the visual editor: the card's form with the camera picker;
 - "open the repair": the repairs page with that camera's repair open;
@@ -58,6 +70,13 @@ from .card_checks import (
     check_rows_open,
     check_survives_update,
 )
+from .card_forecast import (
+    check_blink_devices,
+    check_due_list,
+    check_forecast_after_change,
+    check_forecasts,
+    check_forecasts_kept,
+)
 from .card_page import (
     CARD,
     CardCheckError,
@@ -67,6 +86,19 @@ from .card_page import (
     read_card,
     wait_for_card,
     wait_until,
+)
+from .card_readings import (
+    FULL,
+    check_cold,
+    check_models,
+    check_storage_repair,
+    check_storage_shown,
+    check_storage_stopped,
+    check_weak_links,
+    set_sync_module,
+    storage_states,
+    wait_storage_back,
+    working_storage,
 )
 from .client import DevelopError, HomeAssistantClient
 
@@ -100,6 +132,8 @@ SCREENS = (("phone", 390, 844), ("wide", 1280, 900))
 SCHEMES = ("light", "dark")
 # The fault that stands for an outage: Blink answers 429 to every request.
 OUTAGE_FAULT = "rate_limited"
+# Home Assistant runs one refresh asked for within 10 s of the last (its debouncer's cooldown).
+REFRESH_COOLDOWN_S = 11
 
 
 async def create_dashboard(client: HomeAssistantClient) -> str:
@@ -193,7 +227,7 @@ async def check_card(
         client.token = token
         try:
             path = await create_dashboard(client)
-            ha = HomeAssistant(client)
+            ha = HomeAssistant(client, simulator)
             await ha.load()
         except DevelopError as err:
             raise CardCheckError(str(err)) from err
@@ -224,13 +258,22 @@ async def _check(
     """Every check, in an order that leaves each what it needs (the repair leaves the page)."""
     page = await run.card_page()
     await check_cameras(page, run.ha, run.report)
+    await check_blink_devices(page, run.ha, run.report)
+    await check_forecasts(page, run.ha, run.report)
+    await check_due_list(page, run.ha, run.report)
+    await check_models(page, run.ha, run.report)
+    await check_cold(page, run.ha, run.report)
+    await check_weak_links(page, run.ha, run.report)
+    await check_storage_shown(page, run.ha, run.report)
     await check_animations(page, run.report)
     await check_rows_open(page, run.report)
     await check_explain(page, run.report)
     await check_survives_update(page, run.ha, run.report)
     # "What do I see?" and a camera's details are open: every kind of text is on the card.
     await check_contrast(page, run.report, "light")
-    await check_batteries(page, run.ha, run.report)
+    recorded = await check_batteries(page, run.ha, run.report)
+    if recorded:
+        await check_forecast_after_change(page, run.ha, run.report, recorded)
     # What the check saw, for when it fails (config/ is git-ignored).
     await page.screenshot(path=str(REPO / "config" / "card-check.png"), full_page=True)
     await _dark_contrast(run, "dark")
@@ -238,6 +281,7 @@ async def _check(
         await _screenshots(run, screenshots, "")
     if simulator is not None:
         await _outage(run, page, simulator, screenshots)
+        await _storage_stopped(run, page, simulator)
     named = await run.card_page(path=f"/{DASHBOARD}/{SOME_VIEW}")
     await check_named_cameras(named, run.ha, run.report, SOME_CAMERAS)
     await named.context.close()
@@ -254,7 +298,8 @@ async def _check(
     await wait_for_card(editor)
     await check_editor(editor, run.ha, run.report)
     await editor.context.close()
-    await check_repair(page, run.report)
+    on_blink = frozenset(c.name for c in run.ha.cameras if not c.own_device)
+    await check_repair(page, run.report, on_blink)
     await page.context.close()
 
 
@@ -283,10 +328,14 @@ async def _outage(
         )
         return
     before = await read_card(page)
+    due = await check_due_list(page, run.ha, run.report)
     await set_fault(simulator, OUTAGE_FAULT, on=True)
     try:
         await run.ha.poll()
         if await check_outage(page, run.ha, run.report, before):
+            check_forecasts_kept(await read_card(page), before, run.report)
+            if await check_due_list(page, run.ha, run.report, "outage") != due:
+                run.report.wrong(f"outage: batteries_due_soon changed from {due}")
             await check_contrast(page, run.report, "light, outage")
             await _dark_contrast(run, "dark, outage")
             if screenshots is not None:
@@ -295,6 +344,49 @@ async def _outage(
         await set_fault(simulator, OUTAGE_FAULT, on=False)
         await run.ha.poll()
     await check_recovery(page, run.report, before)
+
+
+async def _storage_stopped(run: Browsing, page: Page, simulator: str) -> None:
+    """Fill a Sync Module's drive: the card warns, with its repair; then storage works again."""
+    if await blink_mode(run.ha) == "blink_integration":
+        run.report.saw(
+            "local storage stopped: not checked on the Blink integration's session (its "
+            "refresh, which blinkpy throttles to one in 300 s, cannot be asked for)"
+        )
+        return
+    module = working_storage(run.ha, await storage_states(run.ha))
+    if module is None:
+        run.report.saw(
+            "local storage stopped: no Sync Module's storage works, not checked"
+        )
+        return
+    await set_sync_module(simulator, module.serial, local_storage_status=FULL)
+    try:
+        # The card warns from the first poll; the repair stands from the second, which Home
+        # Assistant's refresh debouncer lets through 10 s after the first at the earliest.
+        await run.ha.poll()
+        await wait_until(
+            page,
+            lambda card: any(n["device"] == module.device for n in card["storage"]),
+        )
+        await asyncio.sleep(REFRESH_COOLDOWN_S)
+        await run.ha.poll()
+        if await check_storage_stopped(page, run.ha, run.report, module):
+            await check_contrast(page, run.report, "light, storage stopped")
+            dark = await run.card_page("dark")
+            await wait_until(dark, lambda card: bool(card["storage"]))
+            await check_contrast(dark, run.report, "dark, storage stopped")
+            await dark.context.close()
+            repair = await run.card_page()
+            await wait_until(
+                repair, lambda card: any(n["repair"] for n in card["storage"])
+            )
+            await check_storage_repair(repair, run.report, module)
+            await repair.context.close()
+    finally:
+        await set_sync_module(simulator, module.serial, local_storage_status="active")
+        await run.ha.poll()
+    await wait_storage_back(page, run.ha, run.report, module)
 
 
 async def _screenshots(run: Browsing, folder: Path, suffix: str) -> None:

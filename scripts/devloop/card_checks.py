@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Page
 
+from custom_components.blink_health.blink.homescreen import camera_kind
 from custom_components.blink_health.diagnosis import RULES, Fix
+from custom_components.blink_health.model import model_name
 
 from .card_page import (
     CARD,
@@ -30,7 +32,7 @@ from .card_page import (
     row_survived,
     wait_until,
 )
-from .client import DOMAIN, HomeAssistantClient
+from .client import DOMAIN, DevelopError, HomeAssistantClient
 
 # The CSS animation each light runs (the steady ones run none).
 LED_ANIMATIONS: dict[str, list[str]] = {
@@ -52,7 +54,15 @@ BATTERY_CAUSES = frozenset(
 
 @dataclass(slots=True)
 class Camera:
-    """A camera as Home Assistant knows it: the card must show it so."""
+    """A camera as Home Assistant knows it: the card must show it so.
+
+    `name` is the name its owner knows: the device's name given by the owner, else the camera's
+    name in Blink (the simulator's, where the check has it), never `blink`'s "blink Driveway".
+    `kind` is how Blink Health reads the camera's type (battery, mini, doorbell, wired), where the
+    simulator tells it. `own_device`: the camera sits on Blink Health's device, not `blink`'s.
+    `model` is the model name the card must show (Blink Health's own device's; on `blink`'s, the
+    name of the simulator's type). `evidence` and `fixes` are its likely cause's.
+    """
 
     name: str
     device: str
@@ -62,6 +72,23 @@ class Camera:
     blink_issues: list[str]
     has_battery: bool
     expected_text: str
+    blink_name: str = ""
+    kind: str | None = None
+    forecast_entity: str | None = None
+    own_device: bool = True
+    model: str = ""
+    evidence: list[str] = field(default_factory=list)
+    fixes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SyncModule:
+    """A Sync Module's local storage sensor, and the module's name in Blink (else its device's)."""
+
+    name: str
+    serial: str
+    device: str
+    storage_entity: str
 
 
 @dataclass(slots=True)
@@ -97,8 +124,13 @@ class HomeAssistant:
     """Home Assistant as the check reads it: its cameras and Blink Health's words."""
 
     client: HomeAssistantClient
+    simulator: str | None = None
     texts: dict[str, str] = field(default_factory=dict)
     cameras: list[Camera] = field(default_factory=list)
+    language: str = "en"
+    entry_ids: set[str] = field(default_factory=set)
+    due_entity: str | None = None
+    sync_modules: list[SyncModule] = field(default_factory=list)
 
     def text(self, key: str) -> str:
         """Return a Blink Health translation (`entity...` or `selector...`)."""
@@ -116,7 +148,7 @@ class HomeAssistant:
             {"type": "get_states"},
             {"type": "auth/current_user"},
         )
-        language = await self._language(user)
+        language = self.language = await self._language(user)
         for category in ("entity", "selector"):
             (translations,) = await self.client.ws(
                 {
@@ -127,14 +159,43 @@ class HomeAssistant:
                 }
             )
             self.texts.update(translations["resources"])
-        names = {
-            d["id"]: d.get("name_by_user") or d.get("name") or d["id"] for d in devices
-        }
+        (entries,) = await self.client.ws(
+            {"type": "config_entries/get", "domain": DOMAIN}
+        )
+        self.entry_ids = {entry["entry_id"] for entry in entries}
+        in_blink = await self._simulated("cameras")
+        modules_in_blink = await self._simulated("sync_modules")
+        device_of = {d["id"]: d for d in devices}
         state_of = {s["entity_id"]: s for s in states}
         ours = [e for e in entities["entities"] if e.get("pl") == DOMAIN]
         battery_devices = {
             e.get("di") for e in ours if e.get("tk") == "batteries_replaced"
         }
+        forecasts = {
+            e.get("di"): e["ei"]
+            for e in ours
+            if e.get("tk") == "battery_replacement_due"
+        }
+        self.due_entity = next(
+            (e["ei"] for e in ours if e.get("tk") == "batteries_due_soon"), None
+        )
+        self.sync_modules = []
+        for entity in ours:
+            if entity.get("tk") != "local_storage":
+                continue
+            device = device_of.get(entity.get("di") or "", {})
+            serial = _serial(device)
+            self.sync_modules.append(
+                SyncModule(
+                    name=device.get("name_by_user")
+                    or modules_in_blink.get(serial, {}).get("name")
+                    or device.get("name")
+                    or "",
+                    serial=serial,
+                    device=entity.get("di") or "",
+                    storage_entity=entity["ei"],
+                )
+            )
         self.cameras = []
         for entity in ours:
             if entity.get("tk") != "likely_cause":
@@ -142,9 +203,24 @@ class HomeAssistant:
             state = state_of.get(entity["ei"], {})
             cause = state.get("state", "unavailable")
             attributes = state.get("attributes", {})
+            device = device_of.get(entity.get("di") or "", {})
+            blink = in_blink.get(_serial(device), {})
+            own_device = device.get("config_entry_id") in self.entry_ids
             self.cameras.append(
                 Camera(
-                    name=names.get(entity.get("di"), entity["ei"]),
+                    name=device.get("name_by_user")
+                    or blink.get("name")
+                    or device.get("name")
+                    or entity["ei"],
+                    blink_name=blink.get("name") or device.get("name") or "",
+                    kind=camera_kind("", blink["type"]).value if blink else None,
+                    forecast_entity=forecasts.get(entity.get("di")),
+                    own_device=own_device,
+                    model=(device.get("model") if own_device else None)
+                    or (model_name(blink["type"]) if blink else None)
+                    or "",
+                    evidence=list(attributes.get("evidence") or []),
+                    fixes=list(attributes.get("fixes") or []),
                     device=entity.get("di") or "",
                     cause=cause,
                     cause_entity=entity["ei"],
@@ -156,6 +232,18 @@ class HomeAssistant:
                 )
             )
         self.cameras.sort(key=lambda camera: camera.name)
+
+    async def _simulated(self, devices: str) -> dict[str, dict[str, Any]]:
+        """Return the simulated cloud's `cameras` or `sync_modules` by serial; none without it."""
+        if self.simulator is None:
+            return {}
+        async with self.client.session.get(
+            f"https://{self.simulator}/_sim/state", ssl=False
+        ) as response:
+            if response.status >= 400:
+                raise DevelopError(f"the simulator's state: HTTP {response.status}")
+            state = await response.json()
+        return {str(device["serial"]): device for device in state[devices]}
 
     async def _language(self, user: dict[str, Any] | None) -> str:
         """Return the language the owner's frontend uses (their profile's, else the server's)."""
@@ -182,6 +270,18 @@ class HomeAssistant:
             "/api/services/homeassistant/update_entity",
             {"entity_id": self.cameras[0].cause_entity},
         )
+
+
+def _serial(device: dict[str, Any]) -> str:
+    """Return a device's serial: its identifier in Blink Health's domain or `blink`'s."""
+    return next(
+        (
+            s
+            for domain, s in device.get("identifiers", [])
+            if domain in (DOMAIN, "blink")
+        ),
+        "",
+    )
 
 
 async def check_cameras(page: Page, ha: HomeAssistant, report: CardReport) -> None:
@@ -233,6 +333,8 @@ def _check_entry(
         report.wrong(f"{name}: the light drawing has no text alternative")
     if camera is None or not entry["tile"]:
         return
+    if not entry["since"]:
+        report.wrong(f"{name} ({camera.cause}): the tile does not say since when")
     buttons = entry["buttons"]
     battery_first = camera.cause in BATTERY_CAUSES and camera.has_battery
     if battery_first and buttons[:1] != ["batteries"]:
@@ -395,8 +497,13 @@ async def check_survives_update(
         )
 
 
-async def check_batteries(page: Page, ha: HomeAssistant, report: CardReport) -> None:
-    """Record new batteries from a fine battery camera's details; Home Assistant has them."""
+async def check_batteries(
+    page: Page, ha: HomeAssistant, report: CardReport
+) -> str | None:
+    """Record new batteries from a fine battery camera's details; Home Assistant has them.
+
+    Return the camera's name when they were recorded.
+    """
     row = page.locator(f"{CARD} .row[data-camera]")
     target = None
     for index in range(await row.count()):
@@ -414,7 +521,7 @@ async def check_batteries(page: Page, ha: HomeAssistant, report: CardReport) -> 
             await toggle.click()
     if target is None:
         report.wrong('"batteries replaced": no fine camera with batteries offers it')
-        return
+        return None
     name = await target.get_attribute("data-camera") or ""
     device = await target.get_attribute("data-device") or ""
     sensor = await _batteries_sensor(ha, device)
@@ -428,9 +535,10 @@ async def check_batteries(page: Page, ha: HomeAssistant, report: CardReport) -> 
         replaced = (await ha.state(sensor))["state"]
         if replaced not in {before, None, "unknown", "unavailable"}:
             report.saw(f'"batteries replaced" for {name}: recorded {replaced}')
-            return
+            return name
         await asyncio.sleep(0.5)
     report.wrong(f'"batteries replaced" for {name} recorded nothing ({replaced})')
+    return None
 
 
 async def _batteries_sensor(ha: HomeAssistant, device: str) -> str | None:
@@ -478,8 +586,14 @@ async def check_editor(page: Page, ha: HomeAssistant, report: CardReport) -> Non
         report.wrong(f"the card editor says: {editor['text'][:200]!r}")
 
 
-async def check_repair(page: Page, report: CardReport) -> None:
-    """Every camera needing attention links its repair; one opens that camera's repair."""
+async def check_repair(
+    page: Page, report: CardReport, prefer: frozenset[str] = frozenset()
+) -> None:
+    """Every camera needing attention links its repair; one opens that camera's repair.
+
+    The one opened is a camera's own repair (not its Sync Module's), among `prefer` (cameras on
+    `blink`'s devices) where one of them links one.
+    """
     tiles = page.locator(f"{CARD} .tile[data-camera]")
     buttons = page.locator(f'{CARD} .tile[data-camera] [data-action="repair"]')
     # Repairs open at the second poll: a check right after start-up may wait for them.
@@ -497,7 +611,18 @@ async def check_repair(page: Page, report: CardReport) -> None:
         )
         if not linked:
             return
-    tile = tiles.filter(has=page.locator('[data-action="repair"]')).first
+    linking = tiles.filter(has=page.locator('[data-action="repair"]'))
+    candidates = []
+    for index in range(await linking.count()):
+        entry = linking.nth(index)
+        device = await entry.get_attribute("data-device") or ""
+        issue = await entry.locator('[data-action="repair"]').get_attribute(
+            "data-issue"
+        )
+        own = (issue or "").endswith(f"_{device}")
+        name = await entry.get_attribute("data-camera") or ""
+        candidates.append((not own, name not in prefer, index))
+    tile = linking.nth(min(candidates)[2])
     name = await tile.get_attribute("data-camera") or ""
     button = tile.locator('[data-action="repair"]')
     issue = await button.get_attribute("data-issue") or ""
@@ -551,6 +676,15 @@ async def check_outage(
                 f"outage: {camera['name']} shows {camera['cause']!r}, last known "
                 f"{was.get(camera['name'])!r}"
             )
+        elif camera["tile"] and not camera["since"]:
+            report.wrong(f"outage: {camera['name']} does not say since when: {camera}")
+    # Its buttons fit its last known problem: "Record new batteries" (Blink Health's own record,
+    # available in an outage) first for low batteries.
+    by_name = {camera.name: camera for camera in ha.cameras}
+    for camera in card["cameras"]:
+        _check_entry(camera, by_name.get(camera["name"]), report)
+    # Blink's own words (a possible hardware fault's) stay, from blink_health/last_known.
+    await _check_blink_issues(page, ha, report)
     return True
 
 

@@ -112,26 +112,69 @@ async def wait_for_card(page: Page) -> None:
 
 
 async def read_card(page: Page) -> dict[str, Any]:
-    """Return the summary, the notices and each camera as the rendered card shows them."""
+    """Return the summary, the notices (outage, batteries due, local storage) and each camera."""
     result: dict[str, Any] = await page.locator(CARD).evaluate(
         """card => {
           const root = card.shadowRoot;
           const text = (element) => (element ? element.textContent.trim().replace(/\\s+/g, " ") : "");
           const outage = root.querySelector("[data-outage]");
+          // The theme's warning text colour, as the browser computes it here.
+          const probe = document.createElement("span");
+          probe.style.color = "var(--bh-warning-text)";
+          root.appendChild(probe);
+          const warningColour = getComputedStyle(probe).color;
+          probe.remove();
           return {
             summary: text(root.querySelector("[data-summary]")),
             tone: root.querySelector("[data-summary]")?.dataset.tone || "",
             outage: outage ? {state: outage.dataset.outage, text: text(outage)} : null,
             notFound: text(root.querySelector("[data-not-found]")),
+            due: [...root.querySelectorAll("[data-batteries-due] [data-due]")].map((item) => ({
+              date: item.dataset.due,
+              camera: item.dataset.dueCamera,
+              text: text(item),
+            })),
+            storage: [...root.querySelectorAll("[data-storage]")].map((notice) => {
+              const title = notice.querySelector(".storage-state");
+              return {
+                state: notice.dataset.storage,
+                module: notice.dataset.syncModule,
+                device: notice.dataset.device,
+                title: text(title),
+                text: text(notice),
+                warning: Boolean(title) && getComputedStyle(title).color === warningColour,
+                repair: notice.querySelector('[data-action="repair"]')?.dataset.issue || "",
+              };
+            }),
             cameras: [...root.querySelectorAll("[data-camera]")].map((entry) => ({
               name: entry.dataset.camera,
               device: entry.dataset.device,
+              entry: entry.dataset.entry || "",
               state: entry.dataset.state,
               stale: entry.dataset.stale === "true",
               tile: entry.classList.contains("tile"),
               cause: text(entry.querySelector("[data-cause]")),
               asOf: text(entry.querySelector("[data-as-of]")),
+              since: text(entry.querySelector("[data-since]")),
               blinkSays: text(entry.querySelector("[data-blink-issues]")),
+              meta: text(entry.querySelector(".meta")),
+              cold: (() => {
+                const cold = entry.querySelector("[data-cold]");
+                return cold ? {celsius: Number(cold.dataset.cold), text: text(cold)} : null;
+              })(),
+              weakLink: (() => {
+                const link = entry.querySelector("[data-weak-link]");
+                return link ? {link: link.dataset.weakLink, text: text(link)} : null;
+              })(),
+              forecast: (() => {
+                const forecast = entry.querySelector("[data-forecast]");
+                if (!forecast) {
+                  return null;
+                }
+                const style = getComputedStyle(forecast);
+                return {date: forecast.dataset.forecast, text: text(forecast),
+                        look: [style.color, style.opacity, style.filter].join(" ")};
+              })(),
               light: entry.querySelector("svg[data-led]")?.getAttribute("aria-label") || "",
               buttons: [...entry.querySelectorAll(".actions > button[data-action]")]
                 .map((button) => button.dataset.action),
@@ -152,6 +195,18 @@ async def wait_until(
         if check(card) or time.monotonic() > deadline:
             return card
         await asyncio.sleep(0.5)
+
+
+async def format_days(page: Page, language: str, days: list[str]) -> dict[str, str]:
+    """Return each YYYY-MM-DD day as the owner's language writes it (the card's medium style)."""
+    formatted: dict[str, str] = await page.evaluate(
+        """([language, days]) => {
+          const format = new Intl.DateTimeFormat(language, {dateStyle: "medium", timeZone: "UTC"});
+          return Object.fromEntries(days.map((day) => [day, format.format(new Date(`${day}T00:00:00Z`))]));
+        }""",
+        [language, days],
+    )
+    return formatted
 
 
 async def animations(page: Page) -> dict[str, tuple[str, list[str]]]:
@@ -177,9 +232,19 @@ async def contrast(page: Page) -> list[dict[str, Any]]:
     return texts
 
 
-async def explain_first(page: Page) -> dict[str, str]:
-    """Open "what do I see?" on the first camera; return what it starts at and its answer."""
-    entry = page.locator(f"{CARD} [data-camera]").first
+async def explain_first(page: Page, name: str | None = None) -> dict[str, str]:
+    """Open "what do I see?" on the first camera (or the one named); return where it starts, the answer.
+
+    A camera's line is opened first, for its button.
+    """
+    entry = (
+        page.locator(f"{CARD} [data-camera]").first
+        if name is None
+        else page.locator(f'{CARD} [data-camera="{name}"]')
+    )
+    toggle = entry.locator('[data-action="toggle"][aria-expanded="false"]')
+    if await toggle.count():
+        await toggle.click()
     await entry.locator('.actions > [data-action="explain"]').click()
     panel = entry.locator("[data-explain]")
     await panel.wait_for(timeout=RENDER_TIMEOUT_MS)
@@ -209,6 +274,15 @@ async def explain_first(page: Page) -> dict[str, str]:
             else await answer.inner_text()
         ).strip(),
     }
+
+
+async def close_explain(page: Page, name: str) -> None:
+    """Close the camera's "what do I see?" and its line's details, as they were before."""
+    entry = page.locator(f'{CARD} [data-camera="{name}"]')
+    await entry.locator('[data-action="explain-close"]').click()
+    toggle = entry.locator('[data-action="toggle"][aria-expanded="true"]')
+    if await toggle.count():
+        await toggle.click()
 
 
 async def open_row_and_focus(page: Page) -> str:

@@ -38,6 +38,7 @@ def camera(**overrides: Any) -> CameraSnapshot:
         "battery_state": "ok",
         "wifi_dbm": -55,
         "wifi_bars": 4,
+        "sync_signal_bars": 4,
         "motion_detected": False,
     }
     values.update(overrides)

@@ -32,10 +32,10 @@ async def simulator(
     """Serve the simulated Blink cloud over HTTPS on 127.0.0.1 (any free port); send Blink Health there."""
     sim = await start_simulator(sim_scenario)
     try:
-        with sessions_to_simulator(sim.port) as sessions:
+        with sessions_to_simulator(sim.port) as connectors:
             yield sim
-            for session in sessions:
-                await session.close()
+            for connector in connectors:
+                await connector.close()
     finally:
         await sim.close()
 

@@ -234,7 +234,8 @@ async def test_walkthrough_recoveries(
     cloud = simulator.cloud
     cloud.update_camera("DEMO-MINI-OFFLINE-03", status="online", signals={"wifi": 4})
     cloud.update_sync_module("SM-DEMO-CABIN", status="online")
-    cloud.update_camera("DEMO-CABIN-07", status="done")
+    # Back online, the Sync Module reaches its camera again: its link shows bars again.
+    cloud.update_camera("DEMO-CABIN-07", status="done", signals={"lfr": 4})
     await poll(hass, freezer)
     assert hass.states.get(cause_entity(hass, "DEMO-MINI-OFFLINE-03")).state == "ok"
     assert hass.states.get(cause_entity(hass, "DEMO-CABIN-07")).state == "ok"

@@ -342,3 +342,40 @@ async def test_bench_small_refresh_counts(env: SimEnv) -> None:
     env.cloud.reset_counts()
     assert await _refresh(blink) is True
     assert env.cloud.total_requests() == 1 + 2 * 1 + 2 * 2
+
+
+async def test_doorbell_config_answers_by_id() -> None:
+    """A doorbell's config carries what it has (temp, dBm, battery); odd answers on request."""
+    cloud = FakeBlinkCloud.from_scenario("foundation")
+    path = "/api/v1/accounts/12345/networks/1004/doorbells/2005/config"
+    answer = (await call(cloud, "GET", path)).json_body()
+    assert answer["id"] == 2005
+    assert (answer["temp"], answer["battery_state"]) == (66, "ok")
+    assert "wifi_rssi" not in answer, "a model that does not report it leaves it out"
+    cloud.update_camera("DOORBELL-05", wifi_strength=-54, lfr_strength=-70)
+    answer = (await call(cloud, "GET", path)).json_body()
+    assert (answer["wifi_rssi"], answer["lfr_rssi"]) == (-54, -70)
+    cloud.update_camera("DOORBELL-05", config_answer=["odd"])
+    assert (await call(cloud, "GET", path)).json_body() == ["odd"]
+    assert (await call(cloud, "GET", path.replace("2005", "2001"))).status == 404
+    cloud.set_fault("camera_not_found", True, serials=["DOORBELL-05"])
+    assert (await call(cloud, "GET", path)).json_body()["message"] == "Camera not found"
+    assert cloud.counts()["doorbell_config"] == 5
+
+
+async def test_local_storage_manifest_for_blinkpy() -> None:
+    """An active Sync Module answers blinkpy's manifest request (a command) and manifest."""
+    cloud = FakeBlinkCloud.from_scenario("foundation")
+    base = "/api/v1/accounts/12345/networks/1001/sync_modules/3001/local_storage"
+    assert (await call(cloud, "POST", f"{base}/manifest/request")).status == 404
+    cloud.update_sync_module(
+        "SM-HOME-0001", local_storage_status="active", local_storage_enabled=True
+    )
+    request = (await call(cloud, "POST", f"{base}/manifest/request")).json_body()
+    manifest = await call(cloud, "GET", f"{base}/manifest/request/{request['id']}")
+    assert manifest.json_body() == {"manifest_id": request["id"], "clips": []}
+    home = cloud.homescreen()["sync_modules"][0]
+    assert (home["local_storage_enabled"], home["local_storage_status"]) == (
+        True,
+        "active",
+    )

@@ -32,12 +32,15 @@ async def test_sessions_to_simulator_patches_every_reference() -> None:
         sys.modules[late.__name__] = late
         session = package.create_blink_session(None)
         try:
-            assert made == [session]
+            assert made == [session.connector]
             resolver = session.connector._resolver
             assert isinstance(resolver, LoopbackResolver)
             assert (await resolver.resolve("api.oauth.blink.com"))[0]["port"] == 4321
+            # Let go of as Blink Health does: the connector stays for its owner to close.
+            session.detach()
+            assert not made[0].closed
         finally:
-            await session.close()
+            await made[0].close()
     try:
         # ...and is put back too on the way out.
         assert late.create_blink_session is original

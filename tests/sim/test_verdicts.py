@@ -23,7 +23,7 @@ def test_missing_and_wrong_causes_are_reported() -> None:
     del shown["DEMO-DOORBELL-09"]
     shown["DEMO-LOWBATT-02"] = "ok"
     assert failures(compare(cloud, shown)) == [
-        "3 of 9 cameras have no likely cause: Driveway, Nursery, Front Door",
+        "3 of 10 cameras have no likely cause: Driveway, Nursery, Front Door",
         "likely cause differs from the scenario's expected_cause for Patio (ok != low_battery)",
     ]
 

@@ -8,6 +8,7 @@ read the homescreen through `homescreen.py` and a camera's details through `deta
 
 from .errors import (
     AuthRefused,
+    BlinkIntegrationFailing,
     BlinkIntegrationUnavailable,
     CloudRefused,
     CloudUnreachable,
@@ -32,6 +33,7 @@ __all__ = [
     "AccountReading",
     "AuthRefused",
     "BlinkIntegrationError",
+    "BlinkIntegrationFailing",
     "BlinkIntegrationState",
     "BlinkIntegrationUnavailable",
     "BlinkSource",

@@ -93,7 +93,13 @@ class ClipTracker:
 
 
 def clips_in_media(media: Any, now: datetime) -> list[Clip]:
-    """Return the clips a media/changed answer lists (deleted and unreadable ones left out)."""
+    """Return the clips a media/changed answer lists (deleted and unreadable ones left out).
+
+    `media` is the decoded JSON of `GET /api/v1/accounts/{account}/media/changed`:
+    `{"media": [{"id": int, "device_id": int, "created_at": ISO 8601 str, "deleted": bool,
+    ...}, ...]}`; anything else (None, a list, a missing key) reads as no clips. `now` bounds
+    the times read (see `as_time`). A clip without an id is keyed by its time.
+    """
     entries = media.get("media") if isinstance(media, Mapping) else None
     clips: list[Clip] = []
     for entry in entries if isinstance(entries, list) else ():

@@ -11,21 +11,31 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .values import as_float, as_id, as_int, as_str, as_time, in_range
+from .values import (
+    as_dbm,
+    as_float,
+    as_id,
+    as_str,
+    as_temperature_f,
+    as_time,
+    in_range,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CameraDetails:
     """What one camera's own calls reported, read at `read_at`; None where Blink did not say.
 
-    `battery_voltage` in volts, `wifi_dbm` in dBm (negative), `temperature_f` in degrees
-    Fahrenheit, `battery_check_time` when Blink last measured the batteries.
+    `battery_voltage` in volts, `wifi_dbm` and `sync_signal_dbm` (a doorbell's link to its Sync
+    Module) in dBm (negative), `temperature_f` in degrees Fahrenheit, `battery_check_time` when
+    Blink last measured the batteries.
     """
 
     read_at: datetime
     battery_state: str | None = None
     battery_voltage: float | None = None
     wifi_dbm: int | None = None
+    sync_signal_dbm: int | None = None
     temperature_f: float | None = None
     battery_check_time: datetime | None = None
 
@@ -38,20 +48,20 @@ def checked_details(
     wifi_strength: Any,
     temperature: Any,
     battery_check_time: Any,
+    sync_strength: Any = None,
 ) -> CameraDetails:
     """Return details from Blink's raw values, each checked (nonsense becomes None).
 
     Blink sends the voltage in hundredths of a volt (155 = 1.55 V) and the temperature in °F.
     """
     voltage = in_range(as_float(voltage_hundredths), 1, 999)
-    dbm = as_int(wifi_strength)
     return CameraDetails(
         read_at=read_at,
         battery_state=as_str(battery_state),
         battery_voltage=round(voltage / 100, 2) if voltage is not None else None,
-        # Some models send bars in this field: only a negative value is a dBm.
-        wifi_dbm=dbm if dbm is not None and -130 <= dbm < 0 else None,
-        temperature_f=in_range(as_float(temperature), -60, 200),
+        wifi_dbm=as_dbm(wifi_strength),
+        sync_signal_dbm=as_dbm(sync_strength),
+        temperature_f=as_temperature_f(temperature),
         battery_check_time=as_time(battery_check_time, now=read_at),
     )
 

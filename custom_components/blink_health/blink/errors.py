@@ -19,6 +19,10 @@ class BlinkIntegrationUnavailable(CloudUnreachable):
     """Home Assistant's own Blink integration, whose session this entry reads, is not loaded."""
 
 
+class BlinkIntegrationFailing(CloudUnreachable):
+    """Home Assistant's own Blink integration is loaded, but its latest refresh of Blink failed."""
+
+
 class CloudRefused(SourceError):
     """Blink answered with an error (429, 5xx, or an error body): an outage, not a sign-out."""
 

@@ -10,22 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
-import re
 from typing import Any
 
 from .clips import CameraClips
 from .details import CameraDetails
 from .errors import AuthRefused, CloudRefused, MalformedAnswer
 from .reading import AccountReading, CameraKind, CameraReading, SyncModuleReading
-from .values import as_bars, as_bool, as_float, as_id, as_str, in_range
+from .values import IDENTIFIERS, as_bars, as_bool, as_id, as_str, as_temperature_f
+from .vocabulary import online_from_status
 
 # Lists of the homescreen that hold cameras, and the lists known to hold something else.
 CAMERA_LISTS = ("cameras", "owls", "doorbells", "hawks")
 NOT_CAMERA_LISTS = frozenset(
     {"networks", "sync_modules", "sirens", "chimes", "doorbell_buttons", "accessories"}
 )
-# What a device's status says of its connection: default cameras say "done" when healthy.
-ONLINE_STATUS = {"online": True, "done": True, "offline": False}
 LIST_KINDS = {"owls": CameraKind.MINI, "doorbells": CameraKind.DOORBELL}
 TYPE_KINDS = {
     "owl": CameraKind.MINI,
@@ -37,13 +35,6 @@ TYPE_KINDS = {
 # The fields of an issue object that say what is wrong, best first: only these are read, so
 # nothing else Blink puts in one (an address, an account detail) reaches a text or a file.
 ISSUE_FIELDS = ("message", "type", "code", "name")
-# What must not leave an issue's words even inside them: emails, IPv4 and MAC addresses.
-_IDENTIFIERS = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b(?:\d{1,3}\.){3}\d{1,3}\b"
-    r"|\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\b",
-    re.IGNORECASE,
-)
 
 
 def check_homescreen(homescreen: Any) -> Mapping[str, Any]:
@@ -102,7 +93,7 @@ def issue_labels(value: Any) -> tuple[str, ...]:
             labels.append(label or "issue")
         elif (text := as_str(item)) is not None:
             labels.append(text)
-    return tuple(_IDENTIFIERS.sub("**", label)[:100] for label in labels)
+    return tuple(IDENTIFIERS.sub("**", label)[:100] for label in labels)
 
 
 def camera_kind(list_key: str, product_type: str | None) -> CameraKind:
@@ -164,6 +155,11 @@ def has_details(camera: CameraReading) -> bool:
     return camera.list_key == "cameras" and camera.network_id is not None
 
 
+def takes_details(camera: CameraReading) -> bool:
+    """Return whether details apply to the camera: its own config calls, or a doorbell's config."""
+    return has_details(camera) or camera.kind is CameraKind.DOORBELL
+
+
 def with_details(
     reading: AccountReading,
     details: Mapping[int, CameraDetails],
@@ -171,13 +167,14 @@ def with_details(
 ) -> AccountReading:
     """Return the reading with each camera's details and clips, both by camera id.
 
-    Details apply only to cameras with their own config calls; a value the details lack keeps
-    what the homescreen said.
+    Details apply only to cameras with their own config calls and to doorbells; a value the
+    details lack keeps what the homescreen said, and the homescreen's temperature (this poll's)
+    wins over theirs.
     """
     cameras = []
     for camera in reading.cameras:
         clip = clips.get(camera.id, CameraClips())
-        own = details.get(camera.id) if has_details(camera) else None
+        own = details.get(camera.id) if takes_details(camera) else None
         if own is None:
             cameras.append(
                 replace(
@@ -187,17 +184,18 @@ def with_details(
                 )
             )
             continue
-        battery_state = camera.battery_state or own.battery_state
         cameras.append(
             replace(
                 camera,
-                battery_state=battery_state.lower() if battery_state else None,
+                battery_state=camera.battery_state or _lower(own.battery_state),
                 battery_voltage=own.battery_voltage,
                 battery_check_time=own.battery_check_time,
                 wifi_dbm=own.wifi_dbm,
-                temperature_f=own.temperature_f
-                if own.temperature_f is not None
-                else camera.temperature_f,
+                sync_signal_dbm=own.sync_signal_dbm,
+                # The homescreen's reading is this poll's; the details' may be hours old.
+                temperature_f=camera.temperature_f
+                if camera.temperature_f is not None
+                else own.temperature_f,
                 details_read_at=own.read_at,
                 last_motion=clip.last_clip,
                 motion_detected=clip.new_clip,
@@ -206,9 +204,9 @@ def with_details(
     return replace(reading, cameras=tuple(cameras))
 
 
-def _online(status: str | None) -> bool | None:
-    """Return what a status says of the connection, None when it says neither."""
-    return ONLINE_STATUS.get(status.lower()) if status else None
+def _lower(text: str | None) -> str | None:
+    """Return a word of Blink's lowercased, None for None."""
+    return text.lower() if text else None
 
 
 def _sync_module(
@@ -228,11 +226,14 @@ def _sync_module(
         serial=as_str(raw.get("serial")),
         name=as_str(raw.get("name")) or "",
         status=status,
-        online=_online(status),
+        online=online_from_status(status),
         armed=armed.get(network_id),
         firmware=as_str(raw.get("fw_version")),
         onboarded=as_bool(raw.get("onboarded")) is not False,
         product_type=as_str(raw.get("type")),
+        local_storage_enabled=as_bool(raw.get("local_storage_enabled")),
+        local_storage_compatible=as_bool(raw.get("local_storage_compatible")),
+        local_storage_status=_lower(as_str(raw.get("local_storage_status"))),
     )
 
 
@@ -245,7 +246,6 @@ def _camera(list_key: str, raw: Any) -> CameraReading | None:
     status = as_str(raw.get("status"))
     raw_signals = raw.get("signals")
     signals: Mapping[str, Any] = raw_signals if isinstance(raw_signals, Mapping) else {}
-    battery_state = as_str(raw.get("battery"))
     return CameraReading(
         id=camera_id,
         list_key=list_key,
@@ -255,16 +255,16 @@ def _camera(list_key: str, raw: Any) -> CameraReading | None:
         product_type=product_type,
         network_id=as_id(raw.get("network_id")),
         status=status,
-        online=_online(status),
+        online=online_from_status(status),
         issues=issue_labels(raw.get("issues")),
         # A standalone Mini's or doorbell's own network is listed as not onboarded; only
         # the entry itself says whether the camera finished its set-up.
         onboarded=as_bool(raw.get("onboarded")) is not False,
         armed=as_bool(raw.get("enabled")),
         firmware=as_str(raw.get("fw_version")),
-        battery_state=battery_state.lower() if battery_state else None,
+        battery_state=_lower(as_str(raw.get("battery"))),
         battery_bars=as_bars(signals.get("battery")),
         wifi_bars=as_bars(signals.get("wifi")),
         sync_signal_bars=as_bars(signals.get("lfr")),
-        temperature_f=in_range(as_float(signals.get("temp")), -60, 200),
+        temperature_f=as_temperature_f(signals.get("temp")),
     )

@@ -26,7 +26,8 @@ class SyncModuleReading:
     """One Sync Module (one Blink network) as the homescreen lists it.
 
     `online` is Blink's status read as a connection (None for a status that says neither);
-    `armed` is its network's armed state.
+    `armed` is its network's armed state. The local storage fields are Blink's own:
+    `local_storage_status` lowercased as sent ("active", "unavailable", ...).
     """
 
     id: int
@@ -39,6 +40,9 @@ class SyncModuleReading:
     firmware: str | None = None
     onboarded: bool = True
     product_type: str | None = None
+    local_storage_enabled: bool | None = None
+    local_storage_compatible: bool | None = None
+    local_storage_status: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,7 +52,8 @@ class CameraReading:
     `list_key` is the homescreen list it came from (`cameras`, `owls`, `doorbells`, or another
     list of devices such as `hawks`); `kind` what that list and its type say it is. The battery
     voltage, Wi-Fi dBm, temperature and battery check time come from the camera's own details,
-    read at `details_read_at` (None when they never were). `last_motion` is the time of its
+    read at `details_read_at` (None when they never were); a doorbell's details also carry its
+    Sync Module signal in dBm (`sync_signal_dbm`). `last_motion` is the time of its
     newest clip; `motion_detected` whether this read brought a clip newer than any seen before
     (never on the first read), as blinkpy names them.
     """
@@ -73,6 +78,7 @@ class CameraReading:
     wifi_bars: int | None = None
     wifi_dbm: int | None = None
     sync_signal_bars: int | None = None
+    sync_signal_dbm: int | None = None
     temperature_f: float | None = None
     details_read_at: datetime | None = None
     last_motion: datetime | None = None

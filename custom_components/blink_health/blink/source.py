@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from .reading import AccountReading, CameraRef
+from .usage import AccountUsage
 
 
 class BlinkIntegrationState(StrEnum):
@@ -89,10 +90,22 @@ class BlinkSource(ABC):
 
     @abstractmethod
     async def async_rearm(self, camera: CameraRef) -> bool:
-        """Turn the camera's motion detection off and on again.
+        """Turn the camera's motion detection off and on again (two requests).
 
-        Returns whether Blink accepted both commands.
+        Returns whether Blink accepted both commands: False when either was refused or
+        unanswered, or when the source cannot send commands (on the Blink integration's
+        session it sends them through blinkpy's camera object). Never raises for Blink's
+        answer; a missing camera is False.
         """
+
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Ask Blink for the account's camera usage (one request); None when not now.
+
+        Raises a SourceError subclass when the request fails or the answer is not a usage
+        answer. None: the source cannot ask in this poll (its request budget is spent); ask at
+        the next one. A source that can never ask always returns None.
+        """
+        return None
 
     @abstractmethod
     async def async_close(self) -> None:

@@ -8,10 +8,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 import math
+import re
 from typing import Any
 
 # A time further ahead than this is nonsense (owners have posted 9999-12-31).
 FUTURE_SLACK = timedelta(days=1)
+# What must not leave an issue's words even inside them: emails, IPv4 and MAC addresses.
+IDENTIFIERS = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:\d{1,3}\.){3}\d{1,3}\b"
+    r"|\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\b",
+    re.IGNORECASE,
+)
+# What can be true of a camera's readings; anything else is a placeholder or an accident.
+# Signal strength in dBm: negative, down to -130 (some models put bars in the same field, and
+# placeholders such as -255 occur).
+DBM_RANGE = range(-130, 0)
+BARS_RANGE = range(6)  # signal and battery bars
+TEMPERATURE_F_RANGE = (-60.0, 200.0)  # degrees Fahrenheit
 
 
 def as_str(value: Any) -> str | None:
@@ -87,4 +101,15 @@ def as_time(value: Any, *, now: datetime | None = None) -> datetime | None:
 def as_bars(value: Any) -> int | None:
     """Return signal or battery bars (0-5), None for anything else."""
     bars = as_int(value)
-    return bars if bars is not None and 0 <= bars <= 5 else None
+    return bars if bars in BARS_RANGE else None
+
+
+def as_dbm(value: Any) -> int | None:
+    """Return a Wi-Fi strength in dBm (a negative number in range), None for anything else."""
+    dbm = as_int(value)
+    return dbm if dbm in DBM_RANGE else None
+
+
+def as_temperature_f(value: Any) -> float | None:
+    """Return a temperature in degrees Fahrenheit within what a camera can read, else None."""
+    return in_range(as_float(value), *TEMPERATURE_F_RANGE)

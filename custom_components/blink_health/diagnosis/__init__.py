@@ -3,7 +3,8 @@
 from .checks import Outcome, RuleResult
 from .engine import assess, diagnose, explain
 from .history import CameraHistory, record_batteries_replaced, record_poll, record_reset
-from .rules import RULES, Rule
+from .rules import RULES, Rule, fixes_for
+from .signal import recovering
 from .verdict import (
     DEFAULT_THRESHOLDS,
     THRESHOLD_OPTIONS,
@@ -14,9 +15,11 @@ from .verdict import (
     Fix,
     LedState,
     Note,
+    Severity,
     Thresholds,
     Verdict,
     is_problem,
+    severity,
 )
 
 __all__ = [
@@ -34,13 +37,17 @@ __all__ = [
     "Outcome",
     "Rule",
     "RuleResult",
+    "Severity",
     "Thresholds",
     "Verdict",
     "assess",
     "diagnose",
     "explain",
+    "fixes_for",
     "is_problem",
     "record_batteries_replaced",
     "record_poll",
     "record_reset",
+    "recovering",
+    "severity",
 ]

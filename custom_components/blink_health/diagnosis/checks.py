@@ -16,7 +16,7 @@ from .facts import (
 )
 from .history import as_utc
 from .status import abnormal_status, camera_issues, in_setup_status
-from .verdict import Cause, Confidence, LedState
+from .verdict import Confidence, LedState
 
 
 class Outcome(StrEnum):
@@ -35,10 +35,6 @@ class RuleResult:
     evidence: tuple[str, ...] = ()
     confidence: Confidence = Confidence.HIGH
     led_state: LedState | None = None
-
-
-WEAK_WIFI_DBM_MARGIN = 3
-WEAK_WIFI_BARS_MARGIN = 1
 
 
 def matched(
@@ -206,30 +202,6 @@ def check_hardware_fault(facts: Facts) -> RuleResult:
     if minutes >= facts.thresholds.hardware_fault_minutes:
         return matched(*evidence, confidence=Confidence.MEDIUM)
     return undecided(*evidence)
-
-
-def check_weak_wifi(facts: Facts) -> RuleResult:
-    """Match when the Wi-Fi signal is at or below the weak thresholds."""
-    dbm, bars, limits = facts.wifi_dbm, facts.wifi_bars, facts.thresholds
-    if dbm is None and bars is None:
-        return undecided(fact("wifi_signal", None))
-    # Once weak, the signal must recover by a margin to count as fine again: a signal hovering
-    # at the limit would otherwise raise and clear a repair at every other poll.
-    was_weak = facts.history.last_cause is Cause.WEAK_WIFI
-    dbm_limit = limits.weak_wifi_dbm + (WEAK_WIFI_DBM_MARGIN if was_weak else 0)
-    bars_limit = limits.weak_wifi_bars + (WEAK_WIFI_BARS_MARGIN if was_weak else 0)
-    weak_dbm = dbm is not None and dbm <= dbm_limit
-    weak_bars = bars is not None and bars <= bars_limit
-    evidence = tuple(
-        fact(key, value)
-        for key, value in (("wifi_dbm", dbm), ("wifi_bars", bars))
-        if value is not None
-    )
-    if weak_dbm:
-        return matched(*evidence)
-    if weak_bars:
-        return matched(*evidence, confidence=Confidence.MEDIUM)
-    return not_matched(*evidence)
 
 
 def check_ok(facts: Facts) -> RuleResult:

@@ -72,12 +72,21 @@ def _verdict(
         led_state=result.led_state or rule.led_state,
         cause=rule.cause,
         confidence=confidence,
-        evidence=tuple(dict.fromkeys((*result.evidence, *undecided))),
+        evidence=tuple(
+            dict.fromkeys((*result.evidence, *undecided, *_cold_evidence(facts)))
+        ),
         fixes=rule.fixes,
         since=since,
         issue_since=facts.abnormal_since,
         issues=reported_trouble(facts.camera),
     )
+
+
+def _cold_evidence(facts: Facts) -> tuple[str, ...]:
+    """Return the cold at a battery camera as a note: lithium cells give less, never a fault."""
+    if not facts.cold or facts.temperature_c is None:
+        return ()
+    return (fact("cold_temperature_c", round(facts.temperature_c)),)
 
 
 def assess(
@@ -137,6 +146,7 @@ def explain(
         *(() if shown else (Note.LED_NOT_SHOWN_BY_MODEL,)),
         *(() if any(c.fits_telemetry for c in ranked) else (Note.NOTHING_FITS,)),
         *((Note.BATTERY_READING_AWAITED,) if facts.battery_awaited else ()),
+        *((Note.COLD_BATTERIES,) if facts.cold else ()),
     )
     return Explanation(
         observed=observed,

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from ..model import CameraKind, CameraSnapshot, SyncModuleSnapshot, battery_low
+from ..model import (
+    BARS_RANGE,
+    DBM_RANGE,
+    CameraKind,
+    CameraSnapshot,
+    SyncModuleSnapshot,
+    battery_low,
+)
 from .history import (
     CameraHistory,
     as_utc,
@@ -15,12 +22,10 @@ from .history import (
     replacement_age,
     saw_new_clip,
 )
+from .signal import LinkState, assess_signals
 from .status import is_abnormal
 from .verdict import Cause, Thresholds
 
-# Plausible ranges; anything outside is a placeholder or a parsing accident, so it counts as unknown.
-DBM_RANGE = range(-130, 0)
-BARS_RANGE = range(6)
 BATTERY_CAUSES = frozenset({Cause.LOW_BATTERY, Cause.WRONG_BATTERY_TYPE})
 # Evidence that the batteries were changed and Blink has not measured them since.
 BATTERY_READING_AWAITED = "battery_reading_awaited=true"
@@ -41,7 +46,11 @@ class Facts:
     """Everything a rule may look at for one camera at one poll.
 
     An offline camera's readings are the ones it sent before it went (or zeros): `battery`,
-    `wifi_dbm` and `wifi_bars` are then unknown, and only the offline rules look at `last_battery`.
+    `wifi_dbm`, `wifi_bars`, both links and the temperature are then unknown, and only the
+    offline rules look at `last_battery`. `wifi` and `sync` are the links judged over the
+    signal window (`signal.py`).
+    `temperature_c` is a battery camera's temperature, `cold` whether it is at or below the
+    cold limit.
     """
 
     camera: CameraSnapshot
@@ -59,6 +68,11 @@ class Facts:
     abnormal_since: datetime | None
     wifi_dbm: int | None
     wifi_bars: int | None
+    sync_bars: int | None
+    wifi: LinkState
+    sync: LinkState
+    temperature_c: float | None
+    cold: bool
 
     @property
     def is_mini(self) -> bool:
@@ -90,6 +104,16 @@ def gather(
         )
     last_battery = _battery_reading(camera, awaited=awaited)
     reporting = camera.online is not False
+    signals = assess_signals(history.signal, camera, thresholds, now)
+    temperature_c = (
+        round((camera.temperature_f - 32) * 5 / 9, 1)
+        if reporting
+        and camera.reachable
+        and not camera.carried
+        and camera.has_battery
+        and camera.temperature_f is not None
+        else None
+    )
     return Facts(
         camera=camera,
         sync_module=sync_module,
@@ -117,6 +141,14 @@ def gather(
         wifi_bars=camera.wifi_bars
         if reporting and camera.wifi_bars in BARS_RANGE
         else None,
+        sync_bars=camera.sync_signal_bars
+        if reporting and camera.sync_signal_bars in BARS_RANGE
+        else None,
+        wifi=signals.wifi,
+        sync=signals.sync,
+        temperature_c=temperature_c,
+        cold=temperature_c is not None
+        and temperature_c <= thresholds.cold_battery_celsius,
     )
 
 

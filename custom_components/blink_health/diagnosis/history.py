@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import battery_low
+from .signal import SignalTrend, assess_signals
 from .status import is_abnormal
 from .verdict import DEFAULT_THRESHOLDS, Cause, Thresholds, Verdict
 
@@ -40,8 +41,10 @@ class CameraHistory:
     last_poll_at: datetime | None = None
     last_clip_at: datetime | None = None
     fresh_battery_reading_at: datetime | None = None
+    # The Wi-Fi and Sync Module signal over the last polls, and each link's judged state.
+    signal: SignalTrend = field(default_factory=SignalTrend)
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, object]:
         """Return a JSON-ready mapping."""
         return {
             "last_cause": None if self.last_cause is None else self.last_cause.value,
@@ -53,6 +56,7 @@ class CameraHistory:
             "last_poll_at": _dump_time(self.last_poll_at),
             "last_clip_at": _dump_time(self.last_clip_at),
             "fresh_battery_reading_at": _dump_time(self.fresh_battery_reading_at),
+            "signal": self.signal.to_dict(),
         }
 
     @classmethod
@@ -62,14 +66,15 @@ class CameraHistory:
             return cls()
         return cls(
             last_cause=_load_cause(data.get("last_cause")),
-            cause_since=_load_time(data.get("cause_since")),
-            clip_streak_since=_load_time(data.get("clip_streak_since")),
-            abnormal_since=_load_time(data.get("abnormal_since")),
-            batteries_replaced_at=_load_time(data.get("batteries_replaced_at")),
-            reset_reported_at=_load_time(data.get("reset_reported_at")),
-            last_poll_at=_load_time(data.get("last_poll_at")),
-            last_clip_at=_load_time(data.get("last_clip_at")),
-            fresh_battery_reading_at=_load_time(data.get("fresh_battery_reading_at")),
+            cause_since=load_time(data.get("cause_since")),
+            clip_streak_since=load_time(data.get("clip_streak_since")),
+            abnormal_since=load_time(data.get("abnormal_since")),
+            batteries_replaced_at=load_time(data.get("batteries_replaced_at")),
+            reset_reported_at=load_time(data.get("reset_reported_at")),
+            last_poll_at=load_time(data.get("last_poll_at")),
+            last_clip_at=load_time(data.get("last_clip_at")),
+            fresh_battery_reading_at=load_time(data.get("fresh_battery_reading_at")),
+            signal=SignalTrend.from_dict(data.get("signal")),
         )
 
 
@@ -78,7 +83,7 @@ def _dump_time(value: datetime | None) -> str | None:
     return None if value is None else as_utc(value).isoformat()
 
 
-def _load_time(value: object) -> datetime | None:
+def load_time(value: object) -> datetime | None:
     """Return the aware datetime an ISO 8601 string holds, or None."""
     if not isinstance(value, str):
         return None
@@ -190,7 +195,10 @@ def record_poll(
         last_clip is None or as_utc(camera.last_motion) > as_utc(last_clip)
     ):
         last_clip = as_utc(camera.last_motion)
-    abnormal_since = (history.abnormal_since or now) if is_abnormal(camera) else None
+    # Never later than now: a clock set back must not make a problem younger than it is.
+    abnormal_since = (
+        min(as_utc(history.abnormal_since or now), now) if is_abnormal(camera) else None
+    )
     return replace(
         history,
         last_cause=verdict.cause,
@@ -205,6 +213,7 @@ def record_poll(
         last_poll_at=now,
         last_clip_at=last_clip,
         fresh_battery_reading_at=_fresh_battery_reading_at(history, camera, now),
+        signal=assess_signals(history.signal, camera, thresholds, now).trend,
     )
 
 

@@ -17,8 +17,12 @@ from .checks import (
     check_recording,
     check_setup,
     check_sync_module_offline,
-    check_weak_wifi,
     check_wrong_battery_type,
+)
+from .signal_checks import (
+    check_weak_signal_both,
+    check_weak_sync_signal,
+    check_weak_wifi,
 )
 from .verdict import Cause, Fix, LedState
 
@@ -46,6 +50,11 @@ def _mini(camera: CameraSnapshot) -> bool:
 def _not_mini(camera: CameraSnapshot) -> bool:
     """Return whether the camera is anything but a Mini."""
     return camera.kind is not CameraKind.MINI
+
+
+def _sync_linked(camera: CameraSnapshot) -> bool:
+    """Return whether the camera talks to a Sync Module over its own radio (a Mini never does)."""
+    return camera.sync_module_key is not None and camera.kind is not CameraKind.MINI
 
 
 def model_shows(camera: CameraSnapshot, led: LedState) -> bool:
@@ -191,14 +200,36 @@ RULES: tuple[Rule, ...] = (
         position_reason="The guide blames hardware only once setup, Wi-Fi, battery and recording are ruled out.",
         check=check_hardware_fault,
     ),
+    # A weak signal leaves the light as it is: two radio links, one light, so one cause. Which
+    # link is weak refines the advice (the fixes, the repair's steps), not the cause: `weak_wifi`
+    # stays the id of every weak-signal verdict, so automations on it keep working and now also
+    # hear of a weak Sync Module link. Its name says "weak signal"; the repair names the link.
+    Rule(
+        name="weak_signal_both",
+        cause=Cause.WEAK_WIFI,
+        led_state=LedState.SOLID_GREEN,
+        fixes=(Fix.MOVE_CAMERA, Fix.IMPROVE_WIFI_SIGNAL, Fix.MOVE_SYNC_MODULE),
+        position_reason="A weak signal still works, so it only matters when nothing worse is going on. With both links weak the camera's spot is what they share, so this refinement of weak_wifi is tried before either link alone.",
+        check=check_weak_signal_both,
+        applies=_sync_linked,
+    ),
     Rule(
         name="weak_wifi",
         cause=Cause.WEAK_WIFI,
         led_state=LedState.SOLID_GREEN,
         also_shows=frozenset({LedState.SOLID_RED}),
         fixes=(Fix.IMPROVE_WIFI_SIGNAL, Fix.CHECK_INTERNET_SPEED),
-        position_reason="A weak signal still works, so it only matters when nothing worse is going on.",
+        position_reason="A weak signal still works, so it only matters when nothing worse is going on. Weak Wi-Fi with a good Sync Module link is the router's side (router or extender); Wi-Fi carries the clips, so it is tried before the Sync Module link.",
         check=check_weak_wifi,
+    ),
+    Rule(
+        name="weak_sync_signal",
+        cause=Cause.WEAK_WIFI,
+        led_state=LedState.SOLID_GREEN,
+        fixes=(Fix.MOVE_SYNC_MODULE,),
+        position_reason="A weak signal still works, so it only matters when nothing worse is going on. A weak Sync Module link with good Wi-Fi is the same light and the same weak_wifi cause, refined: the fix is the Sync Module's place (move it closer or add one), never the router.",
+        check=check_weak_sync_signal,
+        applies=_sync_linked,
     ),
     Rule(
         name="ok",
@@ -209,3 +240,8 @@ RULES: tuple[Rule, ...] = (
         check=check_ok,
     ),
 )
+
+
+def fixes_for(cause: Cause) -> tuple[Fix, ...]:
+    """Return the fixes of the first rule that concludes `cause` (the ones a verdict gives)."""
+    return next((rule.fixes for rule in RULES if rule.cause is cause), ())

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..model import CONNECTIVITY_STATUSES, HEALTHY_STATUSES, SETUP_STATUSES
+
 if TYPE_CHECKING:
     from ..model import CameraSnapshot
-
-# Statuses that mean the camera is healthy: default cameras say "done", Minis and doorbells "online".
-HEALTHY_STATUSES = frozenset({"done", "online"})
-# "offline" is a connectivity state that the online flag already covers, not a device fault.
-CONNECTIVITY_STATUSES = frozenset({"offline"})
-SETUP_STATUSES = frozenset(
-    {"setup", "in_setup", "onboarding", "not_onboarded", "pending_setup", "new"}
-)
 
 
 def normal_status(status: str | None) -> str | None:

@@ -46,6 +46,8 @@ class Fix(StrEnum):
     RECONNECT_MINI_WIFI = "reconnect_mini_wifi"
     RESTART_SYNC_MODULE = "restart_sync_module"
     IMPROVE_WIFI_SIGNAL = "improve_wifi_signal"
+    MOVE_SYNC_MODULE = "move_sync_module"
+    MOVE_CAMERA = "move_camera"
     REPLACE_BATTERIES = "replace_batteries"
     USE_LITHIUM_AA = "use_lithium_aa"
     DISARM_AND_REARM = "disarm_and_rearm"
@@ -61,6 +63,7 @@ class Note(StrEnum):
     LED_NOT_SHOWN_BY_MODEL = "led_not_shown_by_model"
     NOTHING_FITS = "nothing_fits"
     BATTERY_READING_AWAITED = "battery_reading_awaited"
+    COLD_BATTERIES = "cold_batteries"
 
 
 class Confidence(StrEnum):
@@ -72,11 +75,39 @@ class Confidence(StrEnum):
 
 
 NOT_PROBLEMS = frozenset({Cause.OK, Cause.RECORDING})
+# The camera cannot record at all: an error, not a warning.
+ERROR_CAUSES = frozenset(
+    {
+        Cause.WIFI_DISCONNECTED,
+        Cause.SYNC_MODULE_OFFLINE,
+        Cause.SETUP_INCOMPLETE,
+        Cause.HARDWARE_FAULT,
+    }
+)
+
+
+class Severity(StrEnum):
+    """How serious a problem is: an error when the camera cannot record, else a warning."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 def is_problem(cause: Cause) -> bool:
     """Return whether a cause is something the owner should act on."""
     return cause not in NOT_PROBLEMS
+
+
+def severity(cause: Cause, *, online: bool | None) -> Severity | None:
+    """Return how serious a camera's cause is; None when it needs nothing.
+
+    An offline camera records nothing, whatever the cause: its problem is an error.
+    """
+    if not is_problem(cause):
+        return None
+    if cause in ERROR_CAUSES or online is False:
+        return Severity.ERROR
+    return Severity.WARNING
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,6 +130,17 @@ class Thresholds:
         default=-80, metadata={"min": -100, "max": -50, "unit": "dBm"}
     )
     weak_wifi_bars: int = field(default=1, metadata={"min": 0, "max": 4, "unit": ""})
+    weak_sync_signal_bars: int = field(
+        default=1, metadata={"min": 0, "max": 4, "unit": ""}
+    )
+    # How long a signal is judged over: weak when most readings of the window are.
+    weak_signal_minutes: int = field(
+        default=60, metadata={"min": 10, "max": 240, "unit": "min"}
+    )
+    # Lithium AA cells are rated from -40 °C (Energizer L91), but give less in the cold.
+    cold_battery_celsius: int = field(
+        default=0, metadata={"min": -40, "max": 20, "unit": "°C"}
+    )
 
 
 DEFAULT_THRESHOLDS = Thresholds()

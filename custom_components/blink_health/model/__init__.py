@@ -5,18 +5,24 @@ else. The builder turns a source's typed `AccountReading` into an `AccountSnapsh
 """
 
 from ..blink.reading import CameraKind
-from .builder import SnapshotBuilder
-from .identity import DeviceIdentities, named_devices
-from .snapshot import (
-    AccountSnapshot,
-    CameraSnapshot,
-    SyncModuleSnapshot,
+from ..blink.values import BARS_RANGE, DBM_RANGE
+from ..blink.vocabulary import (
+    CONNECTIVITY_STATUSES,
+    HEALTHY_STATUSES,
+    SETUP_STATUSES,
     battery_low,
-    has_battery,
     model_name,
 )
+from .builder import SnapshotBuilder
+from .identity import DeviceIdentities, named_devices
+from .snapshot import AccountSnapshot, CameraSnapshot, SyncModuleSnapshot, has_battery
 
 __all__ = [
+    "BARS_RANGE",
+    "CONNECTIVITY_STATUSES",
+    "DBM_RANGE",
+    "HEALTHY_STATUSES",
+    "SETUP_STATUSES",
     "AccountSnapshot",
     "CameraKind",
     "CameraSnapshot",

@@ -144,6 +144,7 @@ class SnapshotBuilder:
             sync_module_key=module_key,
             reachable=camera.online is not False
             and (module is None or module.online is not False),
+            read_at=reading.fetched_at,
         )
 
     def _with_previous(

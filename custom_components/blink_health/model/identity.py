@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..blink.reading import CameraKind
+from ..blink.vocabulary import model_name
 from ..const import LOGGER
-from .snapshot import CameraSnapshot, SyncModuleSnapshot, model_name
+from .snapshot import CameraSnapshot, SyncModuleSnapshot
 
 
 @dataclass(slots=True)

@@ -13,45 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..blink.reading import CameraKind, CameraReading, SyncModuleReading
-
-# Blink's battery states meaning "replace the batteries" (older firmware says "replace").
-LOW_BATTERY_STATES = frozenset({"low", "replace"})
-# Blink's battery states meaning the batteries are fine.
-HEALTHY_BATTERY_STATES = frozenset({"ok", "good", "normal", "full"})
-# Readable model names for Blink's product types; unknown types are shown as Blink sends them.
-MODEL_NAMES: Mapping[str, str] = {
-    "white": "Blink Indoor (gen 1)",
-    "xt": "Blink XT",
-    "xt2": "Blink XT2",
-    "catalina": "Blink Outdoor",
-    "owl": "Blink Mini",
-    "hawk": "Blink Outdoor 4",
-    "lotus": "Blink Video Doorbell",
-    "superior": "Blink Wired Floodlight",
-    "sm1": "Sync Module",
-    "sm2": "Sync Module 2",
-}
-
-
-def model_name(product_type: str | None) -> str | None:
-    """Return a readable model name, or Blink's own type when it is not a known one."""
-    if product_type is None:
-        return None
-    return MODEL_NAMES.get(product_type.lower(), product_type)
-
-
-def battery_low(state: str | None) -> bool | None:
-    """Return True when a battery state says low, False when it says fine, None otherwise.
-
-    The one reading of Blink's battery words: the battery entity and the diagnosis both use it,
-    so "unknown" (or any word Blink adds) is unknown everywhere, never "fine".
-    """
-    cleaned = (state or "").strip().lower()
-    if cleaned in LOW_BATTERY_STATES:
-        return True
-    if cleaned in HEALTHY_BATTERY_STATES:
-        return False
-    return None
+from ..blink.vocabulary import battery_low
 
 
 def has_battery(kind: CameraKind) -> bool:
@@ -75,13 +37,15 @@ class CameraSnapshot(CameraReading):
     `kind` is the kind first seen for this device (a Mini stays a Mini); battery values exist
     only for battery models. `reachable` is False while the camera or its Sync Module is
     offline: what the camera itself reports (battery, signal, temperature, armed) cannot have
-    been refreshed then. `carried` as for a Sync Module.
+    been refreshed then. `carried` as for a Sync Module; `read_at` is the time of the answer
+    its values come from (an earlier one's for a carried camera).
     """
 
     key: str
     sync_module_key: str | None = None
     reachable: bool = True
     carried: bool = False
+    read_at: datetime | None = None
 
     @property
     def has_battery(self) -> bool:

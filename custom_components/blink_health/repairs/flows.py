@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import probatio as vol
 
 from ..const import DOMAIN
-from ..diagnosis import Cause
 from ..texts import async_texts, camera_placeholders
-from .blink_integration_flow import ReloadBlinkIntegrationFlow
-from .issues import AccountIssue
-from .switch_sign_in import SwitchToSignInFlow
 
 if TYPE_CHECKING:
     # Type-only: the coordinator imports this package's tracker.
-    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator, CameraView
+    from ..coordinator import BlinkHealthConfigEntry, BlinkHealthCoordinator
+    from ..data import CameraView
 
 _EMPTY = vol.Schema({})
 
@@ -57,11 +54,11 @@ class BlinkRepairFlow(RepairsFlow):
         issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
         values = dict(issue.translation_placeholders or {}) if issue else {}
         if self._loaded():
-            state = self.coordinator.data.camera(self.key)
-            if state is not None:
+            view = self.coordinator.data.camera(self.key)
+            if view is not None:
                 values.update(
                     camera_placeholders(
-                        state.camera, state.verdict, async_texts(self.hass)
+                        view.camera, view.verdict, async_texts(self.hass)
                     )
                 )
         return values
@@ -73,8 +70,8 @@ class BlinkRepairFlow(RepairsFlow):
         coordinator = self.coordinator
         if poll:
             await coordinator.async_check_camera(self.key)
-        state = coordinator.data.camera(self.key)
-        if coordinator.last_update_success and state is not None and fixed(state):
+        view = coordinator.data.camera(self.key)
+        if coordinator.last_update_success and view is not None and fixed(view):
             coordinator.repairs.async_clear(self.issue_id)
             return True
         return False
@@ -117,10 +114,14 @@ class BlinkRepairFlow(RepairsFlow):
 class CheckAgainFlow(BlinkRepairFlow):
     """The steps, then check again: closes only once the cause is gone."""
 
+    _shown_answer: datetime | None = None
+
     async def async_step_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Show the steps; on submit, poll and close if fixed, else say it is still there."""
+        judged = self._shown_answer
+        self._shown_answer = self._answer_time()
         if user_input is None:
             return self._show("confirm")
         if await self._async_poll_now():
@@ -128,7 +129,22 @@ class CheckAgainFlow(BlinkRepairFlow):
         if not self.coordinator.last_update_success:
             # Nothing was checked: never say what Blink did not say.
             return self._show("confirm", {"base": "cannot_reach"})
+        self._shown_answer = self._answer_time()
+        if self._shown_answer == judged:
+            # On the Blink integration's session, Blink may not have been asked again since
+            # the owner read the step (blinkpy asks at most every 5 minutes): the same answer
+            # proves nothing.
+            return self._show("confirm", {"base": "no_new_answer"})
+        return self._still_there()
+
+    def _still_there(self) -> RepairsFlowResult:
+        """Return what to show when a new answer found the cause still there."""
         return self._show("confirm", {"base": "still_present"})
+
+    def _answer_time(self) -> datetime | None:
+        """Return when the answer the latest poll read was made."""
+        data = self.coordinator.data
+        return data.snapshot.taken_at if data else None
 
 
 class BatteriesFlow(BlinkRepairFlow):
@@ -142,6 +158,10 @@ class BatteriesFlow(BlinkRepairFlow):
             return self._show("confirm")
         # Recording the change reads the camera's battery afresh at once.
         await self.coordinator.async_record_batteries_replaced(self.key)
+        return await self._async_recorded()
+
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair once Blink reports the new batteries fine; else say why not."""
         if await self._async_poll_and_check(
             lambda s: s.camera.battery_low is False and not s.verdict.problem,
             poll=False,
@@ -155,6 +175,15 @@ class BatteriesFlow(BlinkRepairFlow):
         return self.async_abort(
             reason=reason, description_placeholders=self._placeholders()
         )
+
+
+class BatteryDueFlow(BatteriesFlow):
+    """Replace the batteries before they run out: record it, and the forecast starts afresh."""
+
+    async def _async_recorded(self) -> RepairsFlowResult:
+        """Close the repair: new batteries are not due, whatever Blink answers just now."""
+        self.coordinator.repairs.async_clear(self.issue_id)
+        return self.async_create_entry(data={})
 
 
 class RearmFlow(BlinkRepairFlow):
@@ -196,14 +225,14 @@ class HardwareFaultFlow(BlinkRepairFlow):
             return self._show(step_id)
         coordinator = self.coordinator
         await coordinator.async_record_reset(self.key)
-        state = await coordinator.async_check_camera(self.key)
+        view = await coordinator.async_check_camera(self.key)
         # A camera still restarting is offline, which would clear the hardware issue without
         # anything being fixed: only a camera back online and healthy counts.
         if not coordinator.last_update_success:
             return self._show(step_id, {"base": "cannot_reach"})
-        if state is None or not state.camera.online:
+        if view is None or not view.camera.online:
             return self._show(step_id, {"base": "offline"})
-        if not state.verdict.problem:
+        if not view.verdict.problem:
             coordinator.repairs.async_clear(self.issue_id)
             return self.async_create_entry(data={})
         return self._show(next_step)
@@ -215,36 +244,3 @@ class HardwareFaultFlow(BlinkRepairFlow):
         if user_input is None:
             return self._show("support")
         return self.async_abort(reason="support_summary_done")
-
-
-_FLOWS: dict[str, type[BlinkRepairFlow]] = {
-    Cause.LOW_BATTERY.value: BatteriesFlow,
-    Cause.WRONG_BATTERY_TYPE.value: BatteriesFlow,
-    Cause.CONTINUOUS_RECORDING.value: RearmFlow,
-    Cause.HARDWARE_FAULT.value: HardwareFaultFlow,
-    Cause.WIFI_DISCONNECTED.value: CheckAgainFlow,
-    Cause.WEAK_WIFI.value: CheckAgainFlow,
-    Cause.SYNC_MODULE_OFFLINE.value: CheckAgainFlow,
-    Cause.SETUP_INCOMPLETE.value: CheckAgainFlow,
-    AccountIssue.CLOUD_UNREACHABLE.value: CheckAgainFlow,
-}
-
-
-async def async_create_fix_flow(
-    hass: HomeAssistant, issue_id: str, data: dict[str, str | int | float | None] | None
-) -> RepairsFlow:
-    """Return the fix flow for one of Blink Health's issues."""
-    data = data or {}
-    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_REMOVED:
-        return SwitchToSignInFlow(str(data.get("entry_id", "")))
-    if data.get("cause") == AccountIssue.BLINK_INTEGRATION_FAILING:
-        return ReloadBlinkIntegrationFlow(str(data.get("entry_id", "")), issue_id)
-    entry: BlinkHealthConfigEntry | None = hass.config_entries.async_get_entry(
-        str(data.get("entry_id", ""))
-    )
-    flow = _FLOWS.get(str(data.get("cause", "")), CheckAgainFlow)
-    key = None
-    if entry is not None and entry.state is ConfigEntryState.LOADED:
-        # Blink Health's own device or the `blink` device its entities sit on.
-        key = entry.runtime_data.devices.key_for(str(data.get("device_id") or ""))
-    return flow(entry, issue_id, key or "")

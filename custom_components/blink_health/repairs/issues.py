@@ -16,7 +16,7 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 from ..blink import BlinkIntegrationError, BlinkIntegrationState, SourceStatus
-from ..diagnosis import Cause, Fix, Verdict, is_problem
+from ..diagnosis import Cause, Fix, Severity, Verdict, fixes_for, severity
 from ..model import AccountSnapshot, CameraKind, CameraSnapshot
 from ..texts import Texts, camera_placeholders
 
@@ -55,21 +55,24 @@ CAMERA_ISSUE_CAUSES = frozenset(
         Cause.HARDWARE_FAULT,
     }
 )
-# The camera cannot record at all: an error, not a warning.
-ERROR_CAUSES = frozenset(
-    {
-        Cause.WIFI_DISCONNECTED,
-        Cause.SYNC_MODULE_OFFLINE,
-        Cause.SETUP_INCOMPLETE,
-        Cause.HARDWARE_FAULT,
-    }
-)
 # Causes whose steps depend on how the camera is powered, and the texts' suffix per kind: a Mini
 # is plugged in and shows solid red, a wired camera is plugged in, a battery camera may have run
 # flat; a plugged-in camera is restarted by unplugging it, a battery one by its batteries.
 KIND_TEXTS: Mapping[Cause, Mapping[CameraKind, str]] = {
     Cause.WIFI_DISCONNECTED: {CameraKind.MINI: "_mini", CameraKind.WIRED: "_wired"},
     Cause.HARDWARE_FAULT: {CameraKind.MINI: "_plugged", CameraKind.WIRED: "_plugged"},
+}
+# Causes whose steps depend on the verdict's first fix: a weak signal names the link that is weak
+# (a weak Sync Module link is moved closer, both weak is the camera's spot, not the router).
+FIX_SPECIFIC_TEXTS = {
+    (Cause.WEAK_WIFI, Fix.MOVE_SYNC_MODULE): "weak_wifi_sync_module",
+    (Cause.WEAK_WIFI, Fix.MOVE_CAMERA): "weak_wifi_placement",
+}
+# Which link a weak signal's first fix speaks of, for the repair's event.
+WEAK_LINKS = {
+    Fix.IMPROVE_WIFI_SIGNAL: "wifi",
+    Fix.MOVE_SYNC_MODULE: "sync_module",
+    Fix.MOVE_CAMERA: "both",
 }
 
 
@@ -89,13 +92,13 @@ class WantedIssue:
     fixable: bool = True
     # What the issue's event tells automations besides its cause, camera and device.
     event_data: Mapping[str, object] = field(default_factory=dict)
+    # An event of its own, fired with the same data when the issue is raised.
+    event: str | None = None
 
 
-def severity_of(cause: Cause, camera: CameraSnapshot) -> ir.IssueSeverity | None:
-    """Return how serious a camera's cause is: an error when it cannot record, None when fine."""
-    if not is_problem(cause):
-        return None
-    if cause in ERROR_CAUSES or camera.online is False:
+def issue_severity(cause: Cause, camera: CameraSnapshot) -> ir.IssueSeverity:
+    """Return a camera issue's severity in the issue registry's terms (the diagnosis decides)."""
+    if severity(cause, online=camera.online) is Severity.ERROR:
         return ir.IssueSeverity.ERROR
     return ir.IssueSeverity.WARNING
 
@@ -105,13 +108,28 @@ def issue_id_for(cause: str, owner_id: str) -> str:
     return f"{cause}_{owner_id}"
 
 
-def translation_key_for(cause: Cause, camera: CameraSnapshot) -> str | None:
-    """Return the texts of a cause's issue for this model, None for the cause's own.
+def translation_key_for(
+    cause: Cause, camera: CameraSnapshot, verdict: Verdict | None = None
+) -> str | None:
+    """Return the texts of a cause's issue for this model and verdict, None for the cause's own.
 
-    A Mini's issues must not ask to check or take out its batteries: it has none.
+    A Mini's issues must not ask to check or take out its batteries: it has none. A weak signal
+    whose first fix names a link (the Sync Module's place, the camera's spot) gets its steps.
     """
     suffix = KIND_TEXTS.get(cause, {}).get(camera.kind)
-    return None if suffix is None else cause.value + suffix
+    if suffix is not None:
+        return cause.value + suffix
+    if verdict is not None and verdict.fixes:
+        return FIX_SPECIFIC_TEXTS.get((cause, verdict.fixes[0]))
+    return None
+
+
+def _weak_link(verdict: Verdict) -> dict[str, object]:
+    """Return which link a weak signal's repair is about (`wifi`, `sync_module`, `both`)."""
+    if verdict.cause is not Cause.WEAK_WIFI or not verdict.fixes:
+        return {}
+    link = WEAK_LINKS.get(verdict.fixes[0])
+    return {} if link is None else {"weak_link": link}
 
 
 def wanted_issues(
@@ -137,12 +155,15 @@ def wanted_issues(
         wanted[issue_id] = WantedIssue(
             issue_id=issue_id,
             cause=verdict.cause.value,
-            severity=severity_of(verdict.cause, camera) or ir.IssueSeverity.WARNING,
+            severity=issue_severity(verdict.cause, camera),
             placeholders=camera_placeholders(camera, verdict, texts),
             device_id=device_id,
             camera=camera.name,
-            translation_key=translation_key_for(verdict.cause, camera),
-            event_data=_words(texts, verdict.cause, verdict.fixes),
+            translation_key=translation_key_for(verdict.cause, camera, verdict),
+            event_data={
+                **_words(texts, verdict.cause, verdict.fixes),
+                **_weak_link(verdict),
+            },
         )
     for module_key, names in offline_modules.items():
         module = snapshot.sync_modules.get(module_key)
@@ -165,7 +186,11 @@ def wanted_issues(
             event_data={
                 "sync_module": module.name,
                 "cameras": sorted(names),
-                **_words(texts, Cause.SYNC_MODULE_OFFLINE, (Fix.RESTART_SYNC_MODULE,)),
+                **_words(
+                    texts,
+                    Cause.SYNC_MODULE_OFFLINE,
+                    fixes_for(Cause.SYNC_MODULE_OFFLINE),
+                ),
             },
         )
     return wanted

@@ -15,7 +15,6 @@ import time
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.util.hass_dict import HassKey
 
 from ..blink import BlinkIntegrationState, SourceStatus
 from ..blink.blink_integration.status import async_reload_blink_integration
@@ -23,14 +22,12 @@ from ..const import (
     CONF_BLINK_AUTO_RELOAD,
     CONF_BLINK_FAILING_MINUTES,
     DEFAULT_BLINK_FAILING_MINUTES,
-    DOMAIN,
     LOGGER,
 )
+from ..runtime import runtime
 from .issues import failing_too_long
 
 AUTO_RELOAD_EVERY = timedelta(hours=1)
-# The monotonic time of the last automatic reload, by `blink` entry id.
-LAST_AUTO_RELOAD: HassKey[dict[str, float]] = HassKey(f"{DOMAIN}_blink_auto_reload")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +60,7 @@ def async_auto_reload(
         status, keep_alive.failing_after
     ):
         return False
-    last = hass.data.setdefault(LAST_AUTO_RELOAD, {})
+    last = runtime(hass).blink_auto_reloads
     now = time.monotonic()
     if (previous := last.get(status.entry_id)) is not None and (
         now - previous < AUTO_RELOAD_EVERY.total_seconds()

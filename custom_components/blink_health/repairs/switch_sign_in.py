@@ -21,13 +21,15 @@ from homeassistant.helpers.selector import (
 )
 import probatio as vol
 
-from ..blink import CloudUnreachable
 from ..blink.blink_integration import CONF_BLINK_ENTRY_ID
-from ..blink.session import create_blink_session
-from ..blink.signed_in import BlinkSignIn, CodeRefused, SignInNeedsCode, SignInRefused
-from ..const import LOGGER
+from ..blink.session import create_blink_session, release_blink_session
+from ..blink.signed_in import (
+    CONF_PIN,
+    BlinkSignIn,
+    async_sign_in_outcome,
+    entry_data_with,
+)
 
-CONF_PIN = "pin"
 _PASSWORD = vol.Schema(
     {
         vol.Required(CONF_PASSWORD): TextSelector(
@@ -74,19 +76,12 @@ class SwitchToSignInFlow(RepairsFlow):
                 str(user_input[CONF_PASSWORD]),
                 hardware_id=None,
             )
-            try:
-                login = await self._sign_in.async_sign_in()
-            except SignInNeedsCode:
+            outcome = await async_sign_in_outcome(self._sign_in.async_sign_in())
+            if outcome.needs_code:
                 return await self.async_step_code()
-            except SignInRefused:
-                errors["base"] = "invalid_auth"
-            except CloudUnreachable:
-                errors["base"] = "cannot_connect"
-            except Exception:  # noqa: BLE001 - the owner is told; the log keeps the trace
-                LOGGER.exception("Unexpected error signing in to Blink")
-                errors["base"] = "unknown"
-            else:
-                return await self._async_switch(entry, login)
+            if outcome.login is not None:
+                return await self._async_switch(entry, outcome.login)
+            errors["base"] = outcome.error or "unknown"
         return self.async_show_form(
             step_id="confirm",
             data_schema=_PASSWORD,
@@ -103,16 +98,12 @@ class SwitchToSignInFlow(RepairsFlow):
             return self.async_abort(reason="entry_removed")
         errors: dict[str, str] = {}
         if user_input is not None:
-            try:
-                login = await self._sign_in.async_send_code(
-                    str(user_input[CONF_PIN]).strip()
-                )
-            except CodeRefused:
-                errors["base"] = "invalid_2fa_code"
-            except CloudUnreachable:
-                errors["base"] = "cannot_connect"
-            else:
-                return await self._async_switch(entry, login)
+            outcome = await async_sign_in_outcome(
+                self._sign_in.async_send_code(str(user_input[CONF_PIN]).strip())
+            )
+            if outcome.login is not None:
+                return await self._async_switch(entry, outcome.login)
+            errors["base"] = outcome.error or "unknown"
         return self.async_show_form(
             step_id="code",
             data_schema=_PIN,
@@ -125,21 +116,20 @@ class SwitchToSignInFlow(RepairsFlow):
     ) -> RepairsFlowResult:
         """Store the tokens (never the password), leave the Blink integration, and reload."""
         await self._async_close()
-        data = {**entry.data, **login, CONF_USERNAME: entry.unique_id or ""}
+        data = entry_data_with(
+            entry.data, login, **{CONF_USERNAME: entry.unique_id or ""}
+        )
         data.pop(CONF_BLINK_ENTRY_ID, None)
-        data.pop(CONF_PASSWORD, None)
         self.hass.config_entries.async_update_entry(entry, data=data)
         self.hass.config_entries.async_schedule_reload(entry.entry_id)
         return self.async_create_entry(data={})
 
     @callback
     def async_remove(self) -> None:
-        """Close the session of a sign-in the owner abandoned."""
-        if self._session is not None and not self._session.closed:
-            self.hass.async_create_task(self._session.close())
+        """Let go of the session of a sign-in the owner abandoned."""
+        release_blink_session(self._session)
 
     async def _async_close(self) -> None:
-        """Close the sign-in's session."""
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+        """Let go of the sign-in's session."""
+        release_blink_session(self._session)
         self._session = None

@@ -9,21 +9,20 @@ source's status) and never the other way round.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
-import time
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
-from homeassistant.util.hass_dict import HassKey
 
 from ..blink import SourceStatus
 from ..blink.blink_integration import CONF_BLINK_ENTRY_ID
 from ..const import DOMAIN, LOGGER
 from ..diagnosis import Cause, Verdict
 from ..model import AccountSnapshot
+from ..runtime import Since, runtime
 from ..texts import async_texts, plain_text
 from .issues import (
     BLINK_INTEGRATION_CAUSES,
@@ -39,30 +38,8 @@ from .keep_alive import KeepAlive, async_auto_reload
 
 EVENT_ISSUE = f"{DOMAIN}_issue"
 CLOUD_UNREACHABLE_AFTER = timedelta(minutes=30)
-DEFAULT_POLLS_BEFORE_ISSUE = 2
 # Issues of earlier versions, by the data key that named their entry: re-raised afresh.
 _OLD_ENTRY_KEYS = ("owner_entry_id",)
-
-
-@dataclass(frozen=True, slots=True)
-class Outage:
-    """Since when an entry's polls fail: the wall time to show, a monotonic time to measure.
-
-    The wall clock may jump (set back, corrected by NTP); how long an outage lasted is measured
-    on the monotonic clock only.
-    """
-
-    started_at: datetime
-    started_monotonic: float
-
-    def lasted(self) -> timedelta:
-        """Return how long the outage has lasted, never negative."""
-        return timedelta(seconds=max(0.0, time.monotonic() - self.started_monotonic))
-
-
-# Outages by entry id. A set-up retried during an outage builds a new tracker each time, and the
-# outage must run across them, so it lives with Home Assistant, not with one tracker.
-OUTAGES: HassKey[dict[str, Outage]] = HassKey(f"{DOMAIN}_outages")
 
 
 class RepairIssueTracker:
@@ -85,7 +62,7 @@ class RepairIssueTracker:
         )
         self._device_id_for = device_id_for
         self._streaks: dict[str, int] = {}
-        self._outages = hass.data.setdefault(OUTAGES, {})
+        self._outages = runtime(hass).outages
         self._raised: dict[str, WantedIssue] = {}
         for (domain, issue_id), entry in list(ir.async_get(hass).issues.items()):
             data = entry.data or {}
@@ -122,24 +99,20 @@ class RepairIssueTracker:
                 else {},
             )
 
-    @property
-    def outage(self) -> Outage | None:
-        """Return this entry's outage, None while its polls work."""
-        return self._outages.get(self.entry_id)
-
     @callback
     def async_poll_succeeded(
         self,
         snapshot: AccountSnapshot,
         verdicts: Mapping[str, Verdict],
         polls_needed: int,
+        extra: Mapping[str, WantedIssue] | None = None,
     ) -> None:
-        """Advance every device issue's streak with a successful poll; the outage is over."""
+        """Advance every device issue's streak (`extra`: the forecast's too); no outage now."""
         self._outages.pop(self.entry_id, None)
         self._async_clear_cause(AccountIssue.CLOUD_UNREACHABLE)
         wanted = wanted_issues(
             snapshot, verdicts, self._device_id_for, async_texts(self.hass)
-        )
+        ) | dict(extra or {})
         undecided = undecided_devices(snapshot, self._device_id_for)
 
         def held(issue_id: str) -> bool:
@@ -160,13 +133,11 @@ class RepairIssueTracker:
     @callback
     def async_poll_failed(self) -> None:
         """Count a failed poll: device issues stay as they are; a long outage gets its own."""
-        outage = self._outages.setdefault(
-            self.entry_id, Outage(dt_util.utcnow(), time.monotonic())
-        )
+        outage = self._outages.setdefault(self.entry_id, Since.now())
         if self._on_blink_integration or outage.lasted() < CLOUD_UNREACHABLE_AFTER:
             return
         cause = AccountIssue.CLOUD_UNREACHABLE
-        since = dt_util.as_local(outage.started_at).strftime("%H:%M")
+        since = dt_util.as_local(outage.at).strftime("%H:%M")
         words = async_texts(self.hass).connection("cannot_connect")
         self._async_raise(
             WantedIssue(
@@ -233,12 +204,6 @@ class RepairIssueTracker:
             self._async_clear(issue_id)
         self._streaks.pop(issue_id, None)
 
-    @callback
-    def async_clear_all(self) -> None:
-        """Delete every issue of the entry (the entry is being removed)."""
-        for issue_id in list(self._raised):
-            self._async_clear(issue_id)
-
     def _async_clear_cause(self, cause: AccountIssue) -> None:
         """Clear one of the account's issues, if raised."""
         if (issue_id := issue_id_for(cause, self.entry_id)) in self._raised:
@@ -291,3 +256,15 @@ class RepairIssueTracker:
             **issue.event_data,
         }
         self.hass.bus.async_fire(EVENT_ISSUE, data)
+        if issue.event is not None and action == "raised":
+            self.hass.bus.async_fire(issue.event, data)
+
+
+@callback
+def async_remove_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
+    """Delete every issue of a removed entry, and forget its outage."""
+    registry = ir.async_get(hass)
+    for (domain, issue_id), issue in list(registry.issues.items()):
+        if domain == DOMAIN and (issue.data or {}).get("entry_id") == entry_id:
+            ir.async_delete_issue(hass, DOMAIN, issue_id)
+    runtime(hass).outages.pop(entry_id, None)

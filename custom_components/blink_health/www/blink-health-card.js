@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 53b4bca83aef21d4). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 061a29ad58444376). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -745,8 +745,21 @@ var ROLES = {
   "sensor.led_state": "led",
   "binary_sensor.problem": "problem",
   "button.batteries_replaced": "batteriesButton",
-  "sensor.connection": "connection"
+  "sensor.battery_replacement_due": "forecast",
+  "sensor.connection": "connection",
+  "sensor.batteries_due_soon": "dueSoon",
+  "sensor.local_storage": "storage"
 };
+var WEAK_SIGNAL = "weak_wifi";
+var WEAK_LINKS = {
+  improve_wifi_signal: "wifi",
+  move_sync_module: "sync_module",
+  move_camera: "both"
+};
+var COLD_FACT = "cold_temperature_c";
+var STORAGE_STOPPED = ["no_drive", "full", "not_compatible", "not_set_up"];
+var STORAGE_ISSUE = "local_storage";
+var LEARNING = "learning";
 var CONNECTED = "connected";
 var NO_STATE = /* @__PURE__ */ new Set(["unknown", "unavailable"]);
 var DEVICE_ID = /^[0-9a-f]{32}$/;
@@ -894,8 +907,8 @@ function ledText(hass, state) {
 function connectionText(hass, state) {
   return hass.localize(`${TRANSLATIONS}.entity.sensor.connection.state.${state}`) || state;
 }
-function fixTitle(hass, fix) {
-  return hass.localize(`${TRANSLATIONS}.selector.fix_title.options.${fix}`);
+function fixTitle(hass, fix2) {
+  return hass.localize(`${TRANSLATIONS}.selector.fix_title.options.${fix2}`);
 }
 function metaText(hass, camera) {
   return [camera.model, camera.unknown ? "" : ledText(hass, camera.led)].filter(Boolean).join(" · ");
@@ -908,14 +921,27 @@ function formatTime(hass, iso) {
   const locale = hass.locale || {};
   const timeZone = locale.time_zone === "server" && hass.config?.time_zone ? hass.config.time_zone : void 0;
   const hour12 = { 12: true, 24: false }[locale.time_format];
-  const day = (value) => new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(value);
-  const today = day(date) === day(/* @__PURE__ */ new Date());
+  const day2 = (value) => new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(value);
+  const today = day2(date) === day2(/* @__PURE__ */ new Date());
   const options = today ? { timeZone, hour: "numeric", minute: "2-digit", hour12 } : { timeZone, dateStyle: "medium", timeStyle: "short", hour12 };
   try {
     return new Intl.DateTimeFormat(locale.language || hass.language, options).format(date);
   } catch (_err) {
     return date.toLocaleString();
   }
+}
+function temperatureText(hass, celsius) {
+  const unit = hass.config?.unit_system?.temperature || "°C";
+  const value = unit === "°F" ? celsius * 9 / 5 + 32 : celsius;
+  let number;
+  try {
+    number = new Intl.NumberFormat(hass.locale?.language || hass.language, {
+      maximumFractionDigits: 0
+    }).format(value);
+  } catch (_err) {
+    number = String(Math.round(value));
+  }
+  return `${number} ${unit}`;
 }
 
 // src/explain.js
@@ -1062,9 +1088,9 @@ function answerOf(hass, result) {
   const candidates = result.causes.map((candidate, index) => {
     const fits = label(hass, candidate.fits_telemetry ? "fits" : "does_not_fit");
     const fixes = (candidate.fixes || []).map(
-      (fix) => b2`<details ?open=${index === 0}>
-        <summary>${fix.title}</summary>
-        <p class="steps">${fix.steps}</p>
+      (fix2) => b2`<details ?open=${index === 0}>
+        <summary>${fix2.title}</summary>
+        <p class="steps">${fix2.steps}</p>
       </details>`
     );
     return b2`<div class="candidate" data-candidate=${candidate.cause}>
@@ -1094,6 +1120,174 @@ async function explainLed(hass, deviceId, observed) {
   }
 }
 
+// src/forecast.js
+var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+var DAY_MS = 864e5;
+var WIDE_DAYS = 30;
+var FORECAST_STYLES = i`
+  .forecast,
+  .cold {
+    display: flex;
+    align-items: flex-start;
+    gap: 4px;
+    margin-top: 4px;
+    font-size: 13px;
+    line-height: 18px;
+    font-weight: 400;
+    color: var(--primary-text-color);
+    overflow-wrap: anywhere;
+  }
+  .forecast ha-icon,
+  .cold ha-icon {
+    flex: none;
+    --mdc-icon-size: 16px;
+    color: var(--secondary-text-color);
+  }
+  .cold {
+    margin-top: 2px;
+    color: var(--secondary-text-color);
+  }
+  .row-head > .cold {
+    grid-column: 2 / -1;
+  }
+  .forecast.due {
+    font-weight: 500;
+    color: var(--bh-warning-text);
+  }
+  .forecast.due ha-icon {
+    color: var(--bh-warning);
+  }
+  .notice.due ha-icon {
+    color: var(--bh-warning);
+  }
+`;
+function day(iso) {
+  return ISO_DAY.test(iso || "") ? /* @__PURE__ */ new Date(`${iso}T00:00:00Z`) : void 0;
+}
+function dayFormat(hass) {
+  const options = { dateStyle: "medium", timeZone: "UTC" };
+  try {
+    return new Intl.DateTimeFormat(hass.locale?.language || hass.language, options);
+  } catch (_err) {
+    return new Intl.DateTimeFormat(void 0, options);
+  }
+}
+function formatDay(hass, iso) {
+  const value = day(iso);
+  return value ? dayFormat(hass).format(value) : "";
+}
+function forecastOf(hass, entities) {
+  const forecast = entities.forecast && hass.states[entities.forecast];
+  if (!forecast || !day(forecast.state)) {
+    return void 0;
+  }
+  return {
+    date: forecast.state,
+    daysLeft: Number(forecast.attributes.days_left) || 0,
+    earliest: forecast.attributes.earliest,
+    latest: forecast.attributes.latest,
+    basis: forecast.attributes.basis
+  };
+}
+function wide(forecast) {
+  const earliest = day(forecast.earliest);
+  const latest = day(forecast.latest);
+  if (!earliest || !latest) {
+    return false;
+  }
+  const span = (latest - earliest) / DAY_MS;
+  return span > WIDE_DAYS || forecast.daysLeft > 0 && span > forecast.daysLeft;
+}
+function forecastText(hass, forecast) {
+  const date = formatDay(hass, forecast.date);
+  if (forecast.daysLeft <= 0) {
+    return label(hass, "forecast_now", { date });
+  }
+  if (forecast.basis === LEARNING) {
+    return label(hass, "forecast_learning", { date });
+  }
+  if (wide(forecast)) {
+    const earliest = formatDay(hass, forecast.earliest);
+    const latest = formatDay(hass, forecast.latest);
+    return label(hass, "forecast_range", { date, earliest, latest });
+  }
+  return label(hass, "forecast", { date });
+}
+function forecastLine(hass, camera) {
+  const forecast = camera.forecast;
+  if (!forecast) {
+    return A;
+  }
+  return b2`<span class="forecast ${camera.due ? "due" : ""}" data-forecast=${forecast.date}>
+    <ha-icon icon="mdi:battery-clock-outline"></ha-icon><span>${forecastText(hass, forecast)}</span>
+  </span>`;
+}
+function coldHint(hass, camera) {
+  return camera.cold === void 0 ? A : b2`<span class="cold" data-cold=${camera.cold}>
+        <ha-icon icon="mdi:snowflake-thermometer"></ha-icon>
+        <span>${label(hass, "cold", { temperature: temperatureText(hass, camera.cold) })}</span>
+      </span>`;
+}
+function batteriesDue(accounts, cameras, configured) {
+  const due = accounts.flatMap((account) => account.batteriesDue).filter((listed) => listed && day(listed.date)).map((listed) => ({
+    name: listed.name,
+    deviceId: listed.device_id,
+    date: listed.date,
+    daysLeft: Number(listed.days_left) || 0
+  })).sort((a3, b3) => a3.date.localeCompare(b3.date));
+  const list = [];
+  for (const item of due) {
+    const camera = cameras.find((candidate) => candidate.deviceId === item.deviceId);
+    if (camera || !configured) {
+      list.push({ ...item, name: camera?.name || item.name, camera });
+    }
+  }
+  return list;
+}
+function dueText(hass, item) {
+  const camera = item.name;
+  if (item.daysLeft <= 0) {
+    return label(hass, "due_today", { camera });
+  }
+  if (item.daysLeft === 1) {
+    return label(hass, "due_tomorrow", { camera });
+  }
+  return label(hass, "due_in_days", {
+    camera,
+    days: item.daysLeft,
+    date: formatDay(hass, item.date)
+  });
+}
+function dueNotice(hass, due) {
+  if (!due.length) {
+    return A;
+  }
+  const texts = due.map((item) => dueText(hass, item));
+  let parts;
+  try {
+    parts = new Intl.ListFormat(hass.locale?.language || hass.language, {
+      type: "conjunction"
+    }).formatToParts(texts);
+  } catch (_err) {
+    parts = texts.flatMap((text, index2) => [
+      ...index2 ? [{ type: "literal", value: ", " }] : [],
+      { type: "element", value: text }
+    ]);
+  }
+  let index = 0;
+  const items = parts.map((part) => {
+    if (part.type !== "element") {
+      return part.value;
+    }
+    const item = due[index++];
+    return b2`<span data-due=${item.date} data-due-camera=${item.name}>${part.value}</span>`;
+  });
+  return b2`<div class="notice due" data-batteries-due>
+    <ha-icon icon="mdi:battery-alert-variant-outline"></ha-icon>
+    <div><span class="notice-title">${label(hass, "batteries_due")}</span> ${items}</div>
+  </div>`;
+}
+
 // src/camera-views.js
 function light(hass, camera, size) {
   const alt = label(hass, camera.asOf ? "light_alt_last_known" : "light_alt", {
@@ -1109,10 +1303,26 @@ function blinkSays(hass, camera) {
 function asOf(hass, camera) {
   return camera.asOf ? b2`<span class="as-of" data-as-of>${label(hass, "as_of", { time: formatTime(hass, camera.asOf) })}</span>` : A;
 }
+function since(hass, camera) {
+  const time = formatTime(hass, camera.since);
+  return time ? b2`<span class="since" data-since>${label(hass, "since", { time })}</span>` : A;
+}
+function fix(hass, camera) {
+  if (!camera.fixes.length) {
+    return A;
+  }
+  return b2`<div class="fix">
+    ${camera.weakLink ? b2`<div class="weak-link" data-weak-link=${camera.weakLink}>
+          ${label(hass, `weak_link_${camera.weakLink}`)}
+        </div>` : A}
+    <div data-fix>${label(hass, "first_fix", { fix: fixTitle(hass, camera.fixes[0]) })}</div>
+  </div>`;
+}
 function tag(camera) {
   return {
     name: camera.name,
     device: camera.deviceId,
+    entry: camera.entry?.entryId || "",
     state: camera.unknown ? "unknown" : camera.cause,
     stale: camera.asOf ? "true" : "false"
   };
@@ -1124,6 +1334,7 @@ function tile(hass, ui, camera) {
     class="tile ${camera.severity || "warning"} ${camera.asOf ? "stale" : ""} ${open ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -1133,11 +1344,11 @@ function tile(hass, ui, camera) {
         <h3 class="name" data-name>${camera.name}</h3>
         <div class="meta">${metaText(hass, camera)}</div>
         <div class="cause" data-cause>${causeText(hass, camera)}</div>
-        ${blinkSays(hass, camera)} ${asOf(hass, camera)}
+        ${blinkSays(hass, camera)} ${since(hass, camera)} ${asOf(hass, camera)}
+        ${forecastLine(hass, camera)} ${coldHint(hass, camera)}
       </div>
     </div>
-    ${camera.fixes.length ? b2`<div class="fix">${label(hass, "first_fix", { fix: fixTitle(hass, camera.fixes[0]) })}</div>` : A}
-    ${actions(hass, ui, camera, BATTERY_CAUSES.has(camera.cause))}
+    ${fix(hass, camera)} ${actions(hass, ui, camera, BATTERY_CAUSES.has(camera.cause))}
   </section>`;
 }
 function row(hass, ui, camera) {
@@ -1148,6 +1359,7 @@ function row(hass, ui, camera) {
     class="row ${open && ui.explain?.deviceId === camera.deviceId ? "open" : ""}"
     data-camera=${data.name}
     data-device=${data.device}
+    data-entry=${data.entry}
     data-state=${data.state}
     data-stale=${data.stale}
   >
@@ -1165,6 +1377,7 @@ function row(hass, ui, camera) {
       </span>
       <span class="cause ${camera.unknown ? "no-data" : ""}" data-cause>${causeText(hass, camera)}</span>
       <ha-icon class="chevron" icon="mdi:chevron-down"></ha-icon>
+      ${forecastLine(hass, camera)} ${coldHint(hass, camera)}
     </button>
     ${open ? b2`<div class="row-body" id=${bodyId}>
           <div class="meta">${metaText(hass, camera)}</div>
@@ -1200,6 +1413,90 @@ function actions(hass, ui, camera, batteriesFit) {
     ${explaining ? explainPanel(hass, ui.explain, camera, (led) => ui.explainPick(camera, led), () => ui.explainClose()) : A}`;
 }
 
+// src/devices.js
+function entryIdsOf(device) {
+  return device?.config_entry_id ? [device.config_entry_id] : device?.config_entries || [];
+}
+function ownDevice(device, accounts) {
+  return entryIdsOf(device).some((entryId) => accounts.has(entryId));
+}
+function accountOf(device, accounts, entryByDevice) {
+  const own = entryIdsOf(device).find((entryId2) => accounts.has(entryId2));
+  const entryId = own || entryByDevice.get(device.id);
+  if (entryId && accounts.has(entryId)) {
+    return accounts.get(entryId);
+  }
+  return accounts.size === 1 ? [...accounts.values()][0] : void 0;
+}
+function deviceName(device, known) {
+  return device.name_by_user || known?.name || device.name || device.id;
+}
+function namesOf(device, shown) {
+  return new Set([shown, device.name_by_user, device.name].filter(Boolean));
+}
+function modelOf(device, own, known) {
+  return (own ? device.model : known?.model) || "";
+}
+
+// src/storage.js
+var STORAGE_STYLES = i`
+  .notice.storage > ha-icon {
+    color: var(--bh-warning);
+  }
+  .storage-body {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+  }
+  .storage-state {
+    color: var(--bh-warning-text);
+  }
+`;
+function storageProblems(hass, byDevice, card) {
+  const { accounts, shown, known, issues } = card;
+  const problems = [];
+  for (const [deviceId, entities] of byDevice) {
+    const storage = entities.storage && hass.states[entities.storage];
+    const device = hass.devices?.[deviceId];
+    if (!storage || !device || !STORAGE_STOPPED.includes(storage.state) || storage.attributes.worked !== true || !shown.includes(accountOf(device, accounts, known.entries))) {
+      continue;
+    }
+    problems.push({
+      deviceId,
+      state: storage.state,
+      name: deviceName(device, known.devices.get(deviceId)),
+      issue: issues.find((issue) => issue.issue_id === `${STORAGE_ISSUE}_${deviceId}`)
+    });
+  }
+  return problems.sort((a3, b3) => a3.name.localeCompare(b3.name, hass.language));
+}
+function storageNotices(hass, problems, openRepair2) {
+  return problems.map(
+    (problem) => b2`<div
+      class="notice storage"
+      data-storage=${problem.state}
+      data-sync-module=${problem.name}
+      data-device=${problem.deviceId}
+    >
+      <ha-icon icon="mdi:harddisk"></ha-icon>
+      <div class="storage-body">
+        <div class="notice-title storage-state">
+          ${label(hass, "storage_stopped", {
+      sync_module: problem.name,
+      state: hass.localize(`${TRANSLATIONS}.entity.sensor.local_storage.state.${problem.state}`)
+    })}
+        </div>
+        <div>${hass.localize(`${TRANSLATIONS}.selector.local_storage_fix.options.${problem.state}`)}</div>
+        ${problem.issue && hass.user?.is_admin ? b2`<button class="action" data-action="repair" data-issue=${problem.issue.issue_id}
+              @click=${() => openRepair2(problem.issue)}>
+              <ha-icon icon="mdi:wrench-outline"></ha-icon>${label(hass, "open_repair")}
+            </button>` : A}
+      </div>
+    </div>`
+  );
+}
+
 // src/cameras.js
 function entitiesByDevice(hass) {
   const byDevice = /* @__PURE__ */ new Map();
@@ -1215,26 +1512,26 @@ function entitiesByDevice(hass) {
   }
   return byDevice;
 }
-function entryIdsOf(device) {
-  return device?.config_entry_id ? [device.config_entry_id] : device?.config_entries || [];
-}
-function connections(hass, byDevice) {
-  const byEntry = /* @__PURE__ */ new Map();
+function accountsOf(hass, byDevice) {
+  const accounts = /* @__PURE__ */ new Map();
   for (const [deviceId, entities] of byDevice) {
-    const state = entities.connection && hass.states[entities.connection];
+    const connection = entities.connection && hass.states[entities.connection];
+    if (!connection) {
+      continue;
+    }
+    const dueSoon = entities.dueSoon && hass.states[entities.dueSoon];
     for (const entryId of entryIdsOf(hass.devices?.[deviceId])) {
-      if (state) {
-        byEntry.set(entryId, {
-          entryId,
-          state: state.state,
-          since: state.attributes.since,
-          lastUpdate: state.attributes.last_update,
-          code: state.attributes.code
-        });
-      }
+      accounts.set(entryId, {
+        entryId,
+        state: connection.state,
+        since: connection.attributes.since,
+        lastUpdate: connection.attributes.last_update,
+        code: connection.attributes.code,
+        batteriesDue: dueSoon && !NO_STATE.has(dueSoon.state) ? dueSoon.attributes.cameras || [] : []
+      });
     }
   }
-  return byEntry;
+  return accounts;
 }
 function verdictOf(hass, entities, lastKnown) {
   const causeState = entities.cause && hass.states[entities.cause];
@@ -1247,7 +1544,8 @@ function verdictOf(hass, entities, lastKnown) {
       severity: attributes.severity ?? null,
       fixes: attributes.fixes || [],
       blinkIssues: attributes.blink_issues || [],
-      since: attributes.since
+      since: attributes.since,
+      cold: coldOf(attributes.evidence)
     };
   }
   if (lastKnown) {
@@ -1256,15 +1554,24 @@ function verdictOf(hass, entities, lastKnown) {
       led: lastKnown.led_state,
       severity: lastKnown.severity ?? null,
       fixes: lastKnown.fixes || [],
-      blinkIssues: [],
+      blinkIssues: lastKnown.blink_issues || [],
+      since: lastKnown.since,
       asOf: lastKnown.as_of
     };
   }
   return { cause: causeState?.state ?? "unavailable", led: "unknown", unknown: true, fixes: [] };
 }
-function cardModel(hass, config, issues, lastKnownByDevice) {
+function coldOf(evidence) {
+  const fact = (evidence || []).find((item) => item.startsWith(`${COLD_FACT}=`));
+  const celsius = fact ? Number(fact.slice(COLD_FACT.length + 1)) : Number.NaN;
+  return Number.isFinite(celsius) ? celsius : void 0;
+}
+function weakLinkOf(verdict) {
+  return verdict.cause === WEAK_SIGNAL ? WEAK_LINKS[verdict.fixes[0]] : void 0;
+}
+function cardModel(hass, config, issues, known) {
   const byDevice = entitiesByDevice(hass);
-  const byEntry = connections(hass, byDevice);
+  const accounts = accountsOf(hass, byDevice);
   const wanted = config.cameras?.length ? config.cameras : void 0;
   const matched = /* @__PURE__ */ new Set();
   const cameras = [];
@@ -1273,34 +1580,46 @@ function cardModel(hass, config, issues, lastKnownByDevice) {
     if (!entities.cause || !device) {
       continue;
     }
-    const name = device.name_by_user || device.name || deviceId;
-    const keys = wanted?.filter((value) => value === deviceId || value === name);
+    const own = ownDevice(device, accounts);
+    const blink = known.devices.get(deviceId);
+    const name = deviceName(device, blink);
+    const names = namesOf(device, name);
+    const keys = wanted?.filter((value) => value === deviceId || names.has(value));
     if (wanted && !keys.length) {
       continue;
     }
     keys?.forEach((key) => matched.add(key));
-    const verdict = verdictOf(hass, entities, lastKnownByDevice.get(deviceId));
+    const verdict = verdictOf(hass, entities, known.verdicts.get(deviceId));
     const button = entities.batteriesButton && hass.states[entities.batteriesButton];
-    const entry = entryIdsOf(device).map((id) => byEntry.get(id)).find(Boolean);
     cameras.push({
       ...verdict,
       deviceId,
       name,
-      model: device.model || "",
+      names,
+      model: modelOf(device, own, blink),
+      weakLink: weakLinkOf(verdict),
+      forecast: forecastOf(hass, entities),
       entities,
-      entry,
+      entry: accountOf(device, accounts, known.entries),
       batteriesPressable: Boolean(button && button.state !== "unavailable"),
       attention: verdict.severity !== null && verdict.severity !== void 0,
       issue: issueFor(issues, device)
     });
   }
   const shownEntries = new Set(cameras.map((camera) => camera.entry).filter(Boolean));
+  const shown = [...shownEntries.size ? shownEntries : accounts.values()];
+  const due = batteriesDue(shown, cameras, Boolean(wanted));
+  for (const item of due) {
+    if (item.camera) {
+      item.camera.due = true;
+    }
+  }
   return {
     cameras: cameras.sort((a3, b3) => compareCameras(a3, b3, hass.language)),
     unmatched: (wanted || []).filter((value) => !matched.has(value)),
-    outages: [...shownEntries.size ? shownEntries : byEntry.values()].filter(
-      (entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state)
-    )
+    outages: shown.filter((entry) => entry.state !== CONNECTED && !NO_STATE.has(entry.state)),
+    due,
+    storage: storageProblems(hass, byDevice, { accounts, shown, known, issues })
   };
 }
 function compareCameras(a3, b3, language) {
@@ -1316,23 +1635,34 @@ function compareCameras(a3, b3, language) {
   return group(a3) - group(b3) || severity(a3) - severity(b3) || (a3.attention ? cause(a3) - cause(b3) : 0) || a3.name.localeCompare(b3.name, language);
 }
 function issueFor(issues, device) {
+  const forCamera = issues.filter((issue) => !issue.issue_id.startsWith(`${STORAGE_ISSUE}_`));
   for (const id of [device.id, device.via_device_id].filter(Boolean)) {
-    const issue = issues.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
+    const issue = forCamera.find((candidate) => candidate.issue_id.endsWith(`_${id}`));
     if (issue) {
       return issue;
     }
   }
   return void 0;
 }
-function camerasWithoutData(hass) {
+function lastKnownNeeds(hass) {
+  const byDevice = entitiesByDevice(hass);
+  const accounts = accountsOf(hass, byDevice);
   const missing = [];
-  for (const [deviceId, entities] of entitiesByDevice(hass)) {
-    const state = entities.cause && hass.states[entities.cause];
-    if (entities.cause && (!state || NO_STATE.has(state.state))) {
+  const foreign = [];
+  for (const [deviceId, entities] of byDevice) {
+    const device = hass.devices?.[deviceId];
+    if ((entities.cause || entities.storage) && device && !ownDevice(device, accounts)) {
+      foreign.push(`${deviceId} ${device.name}`);
+    }
+    if (!entities.cause) {
+      continue;
+    }
+    const state = hass.states[entities.cause];
+    if (!state || NO_STATE.has(state.state)) {
       missing.push(deviceId);
     }
   }
-  return missing;
+  return { missing, foreign };
 }
 
 // src/editor.js
@@ -1372,7 +1702,7 @@ function stubConfig() {
 }
 
 // src/summary.js
-function summary(hass, model) {
+function summary(hass, model, openRepair2) {
   const { cameras, unmatched, outages } = model;
   const total = cameras.length;
   const attention = cameras.filter((camera) => camera.attention);
@@ -1401,6 +1731,7 @@ function summary(hass, model) {
     </div>
     ${outages.map((outage, index) => outageNotice(hass, outage, index > 0 || outages.length > 1))}
     ${!outages.length && noData && text !== label(hass, "unknown_summary", { count: noData, total }) ? b2`<div class="notice" data-no-data>${label(hass, "unknown_summary", { count: noData, total })}</div>` : A}
+    ${dueNotice(hass, model.due)} ${storageNotices(hass, model.storage, openRepair2)}
     ${notFound && text !== notFound ? b2`<div class="notice" data-not-found>${notFound}</div>` : A}`;
 }
 function outageText(hass, outage) {
@@ -1488,7 +1819,8 @@ var STYLES = [
       flex: none;
       color: var(--bh-error);
     }
-    .notice-title {
+    .notice-title,
+    .weak-link {
       font-weight: 500;
     }
     .grid {
@@ -1539,7 +1871,8 @@ var STYLES = [
       overflow-wrap: anywhere;
     }
     .meta,
-    .as-of {
+    .as-of,
+    .since {
       display: block;
       font-size: 13px;
       color: var(--secondary-text-color);
@@ -1585,11 +1918,13 @@ var STYLES = [
     .row.open {
       grid-column: 1 / -1;
     }
+    /* Light, name, cause, chevron; the battery forecast under name and cause. */
     .row-head {
-      display: flex;
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto auto;
       width: 100%;
       align-items: center;
-      gap: 12px;
+      column-gap: 12px;
       padding: 8px 0;
       margin: 0;
       border: none;
@@ -1600,8 +1935,14 @@ var STYLES = [
       cursor: pointer;
       min-height: 44px;
     }
+    .row-head > svg {
+      grid-row: 1 / span 2;
+    }
+    .row-head > .forecast {
+      grid-column: 2 / -1;
+      margin-top: 2px;
+    }
     .row-who {
-      flex: 1;
       min-width: 0;
       display: flex;
       flex-direction: column;
@@ -1691,10 +2032,23 @@ var STYLES = [
     }
   `,
   EXPLAIN_STYLES,
-  LED_STYLES
+  FORECAST_STYLES,
+  LED_STYLES,
+  STORAGE_STYLES
 ];
 
 // src/card.js
+var NOTHING_KNOWN = { verdicts: /* @__PURE__ */ new Map(), entries: /* @__PURE__ */ new Map(), devices: /* @__PURE__ */ new Map() };
+function knownFrom(entries) {
+  const devices = entries.flatMap(
+    (entry) => [...entry.cameras, ...entry.sync_modules].map((device) => [device, entry.entry_id])
+  );
+  return {
+    verdicts: new Map(entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])),
+    entries: new Map(devices.map(([device, entryId]) => [device.device_id, entryId])),
+    devices: new Map(devices.map(([device]) => [device.device_id, device]))
+  };
+}
 var BlinkHealthCard = class extends i4 {
   static properties = {
     hass: { attribute: false },
@@ -1702,6 +2056,7 @@ var BlinkHealthCard = class extends i4 {
     _loadedLanguage: { state: true },
     _issues: { state: true },
     _lastKnown: { state: true },
+    _namesKnown: { state: true },
     _expanded: { state: true },
     _explain: { state: true },
     _confirm: { state: true },
@@ -1721,8 +2076,9 @@ var BlinkHealthCard = class extends i4 {
     this._config = { show_healthy: true };
     this._loading = void 0;
     this._issues = [];
-    this._lastKnown = /* @__PURE__ */ new Map();
-    this._lastKnownFor = "";
+    this._lastKnown = NOTHING_KNOWN;
+    this._lastKnownFor = void 0;
+    this._namesKnown = false;
     this._expanded = /* @__PURE__ */ new Set();
     this._explain = void 0;
     this._confirm = void 0;
@@ -1777,7 +2133,7 @@ var BlinkHealthCard = class extends i4 {
   }
   render() {
     const hass = this.hass;
-    if (!hass || this._loadedLanguage !== hass.language) {
+    if (!hass || this._loadedLanguage !== hass.language || !this._namesKnown) {
       return A;
     }
     const model = this._model();
@@ -1795,7 +2151,7 @@ var BlinkHealthCard = class extends i4 {
     };
     return b2`<ha-card>
       ${this._config.title ? b2`<h2 class="title">${this._config.title}</h2>` : A}
-      ${summary(hass, model)}
+      ${summary(hass, model, this._actions.openIssue)}
       ${attention.length ? b2`<div class="grid">
             ${c4(attention, key, (camera) => tile(hass, ui, camera))}
           </div>` : A}
@@ -1821,27 +2177,33 @@ var BlinkHealthCard = class extends i4 {
   }
   /**
    * Ask Blink Health for the last known verdicts whenever the set of cameras without current data
-   * (or an account's connection) changes: while Blink cannot be reached the card shows those.
+   * (or an account's connection) changes: while Blink cannot be reached the card shows those. It
+   * also gives the name in Blink, the model and the entry of each device that is `blink`'s, which
+   * that device does not tell: asked again when those devices change.
    */
   _followLastKnown() {
-    const missing = camerasWithoutData(this.hass);
+    const { missing, foreign } = lastKnownNeeds(this.hass);
     const connection = this._model().outages.map((outage) => `${outage.state}@${outage.since}`);
-    const key = missing.length ? JSON.stringify([missing, connection]) : "";
+    const key = missing.length || foreign.length ? JSON.stringify([missing, missing.length ? connection : [], foreign]) : "";
     if (key === this._lastKnownFor) {
       return;
     }
     this._lastKnownFor = key;
     if (!key) {
-      this._lastKnown = /* @__PURE__ */ new Map();
+      this._lastKnown = NOTHING_KNOWN;
+      this._namesKnown = true;
       return;
+    }
+    if (!foreign.length) {
+      this._namesKnown = true;
     }
     this.hass.callWS({ type: `${DOMAIN}/last_known` }).then(({ entries }) => {
       if (this._lastKnownFor === key) {
-        this._lastKnown = new Map(
-          entries.flatMap((entry) => entry.cameras).map((camera) => [camera.device_id, camera])
-        );
+        this._lastKnown = knownFrom(entries);
       }
-    }).catch(() => void 0);
+    }).catch(() => void 0).finally(() => {
+      this._namesKnown = true;
+    });
   }
   /** What the camera views call: the owner's clicks. */
   _handlers() {
@@ -1865,6 +2227,7 @@ var BlinkHealthCard = class extends i4 {
         this._pressBatteries(camera);
       },
       openRepair: (camera) => openRepair(camera.issue),
+      openIssue: (issue) => openRepair(issue),
       explainOpen: (camera) => {
         if (this._explain?.deviceId === camera.deviceId) {
           this._explain = void 0;

@@ -2,7 +2,7 @@
 
 Home Assistant's `blink` entry holds a signed-in blinkpy `Blink` object that its coordinator
 refreshes every 300 s. This source reads what that refresh left (the raw homescreen, the camera
-objects' details and the Sync Modules' clip records) and follows its refreshes. None of it is a
+and doorbell objects' details and the Sync Modules' clip records) and follows its refreshes. None of it is a
 public API: every access is guarded, and the entry's coordinator is looked up again at every read
 (a reload of `blink` replaces it). Acting goes through `blink`'s public motion switch entities.
 """
@@ -27,10 +27,15 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from ...const import LOGGER
 from ..clips import ClipTracker
 from ..details import CameraDetails
-from ..errors import AuthRefused, BlinkIntegrationUnavailable, CloudUnreachable
-from ..homescreen import has_details, read_homescreen, with_details
+from ..errors import (
+    AuthRefused,
+    BlinkIntegrationFailing,
+    BlinkIntegrationUnavailable,
+)
+from ..homescreen import read_homescreen, takes_details, with_details
 from ..reading import AccountReading, CameraRef
 from ..source import BlinkSource, SourceStatus
+from ..usage import AccountUsage
 from .entries import BLINK_DOMAIN, blink_coordinator
 from .objects import (
     camera_object_details,
@@ -40,6 +45,7 @@ from .objects import (
     unique_names,
 )
 from .status import blink_integration_status
+from .usage import async_read_usage
 
 # The Blink integration's motion switch: unique id f"{serial}-motion_enabled".
 MOTION_SWITCH_SUFFIX = "-motion_enabled"
@@ -69,6 +75,8 @@ class BlinkIntegrationSource(BlinkSource):
         self.refreshes_followed = 0
         self._seen_refresh: Any = None
         self._removed = False
+        # Blink Health's own requests: the usage answer, when the owner allows it.
+        self.requests = 0
 
     def _entry(self) -> ConfigEntry | None:
         """Return the `blink` entry, None once it was removed."""
@@ -112,9 +120,10 @@ class BlinkIntegrationSource(BlinkSource):
             if coordinator is None:
                 raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
         if not getattr(coordinator, "last_update_success", False):
-            raise CloudUnreachable("the Blink integration's last refresh failed")
+            raise BlinkIntegrationFailing("the Blink integration's last refresh failed")
         blink = coordinator.api
-        now = datetime.now(UTC)
+        # What the Blink integration read is as old as its last refresh, not as this read.
+        now = epoch(getattr(blink, "last_refresh", None)) or datetime.now(UTC)
         try:
             reading = read_homescreen(
                 getattr(blink, "homescreen", None), fetched_at=now
@@ -125,18 +134,25 @@ class BlinkIntegrationSource(BlinkSource):
             raise BlinkIntegrationUnavailable(
                 "the Blink integration's sign-in"
             ) from err
-        read_at = epoch(getattr(blink, "last_refresh", None)) or now
         names = unique_names(reading.cameras)
         objects = camera_objects(blink, names)
         details: dict[int, CameraDetails] = {
-            camera.id: camera_object_details(objects[camera.id], read_at)
+            camera.id: camera_object_details(objects[camera.id], now)
             for camera in reading.cameras
-            if has_details(camera) and camera.id in objects
+            if takes_details(camera) and camera.id in objects
         }
         clips = self._clip_tracker.update(
             recorded_clips(blink, names, objects, now), now
         )
         return with_details(reading, details, clips)
+
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Ask Blink for the account's usage with the `blink` entry's blinkpy: one request."""
+        coordinator = blink_coordinator(self._entry())
+        if coordinator is None:
+            raise BlinkIntegrationUnavailable("the Blink integration is not loaded")
+        self.requests += 1
+        return await async_read_usage(coordinator.api)
 
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Turn the Blink integration's motion switch for this camera off and on again."""
@@ -189,7 +205,7 @@ class BlinkIntegrationSource(BlinkSource):
             if status.failing_since
             else None,
             "blink_last_error": status.last_error,
-            "requests": 0,
+            "requests": self.requests,
         }
 
     # Following the `blink` entry.

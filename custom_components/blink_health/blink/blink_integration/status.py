@@ -11,42 +11,22 @@ every access is guarded, and an error that cannot be told apart is `unknown`.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-import time
+from datetime import timedelta
 
 from aiohttp import ClientError
 from blinkpy.auth import BlinkBadResponse, LoginError, TokenRefreshFailed
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.util import dt as dt_util
-from homeassistant.util.hass_dict import HassKey
 
-from ...const import DOMAIN, LOGGER
+from ...const import LOGGER
+from ...runtime import Since, runtime
 from ..source import BlinkIntegrationError, BlinkIntegrationState, SourceStatus
 from .entries import blink_coordinator, needs_sign_in
 
 # A reload signs in and reads the whole account (blinkpy waits between calls): wait this long.
 RELOAD_TIMEOUT = timedelta(minutes=2)
 _SET_UP_FAILED = (ConfigEntryState.SETUP_RETRY, ConfigEntryState.SETUP_ERROR)
-
-
-@dataclass(slots=True)
-class Failing:
-    """Since when a `blink` entry has not worked: the wall time to show, a monotonic start."""
-
-    since: datetime
-    started: float
-    error: BlinkIntegrationError | None = None
-
-    def lasted(self) -> timedelta:
-        """Return how long it has not worked, never negative."""
-        return timedelta(seconds=max(0.0, time.monotonic() - self.started))
-
-
-# By `blink` entry id: Blink Health's entry may be set up again and again meanwhile.
-FAILING: HassKey[dict[str, Failing]] = HassKey(f"{DOMAIN}_blink_integration_failing")
 
 
 def blink_integration_state(
@@ -111,26 +91,25 @@ def blink_integration_status(
 ) -> SourceStatus:
     """Return the `blink` entry's status, noting when it stopped working and its last error."""
     state = blink_integration_state(hass, entry)
-    failing = hass.data.setdefault(FAILING, {})
+    kept = runtime(hass)
     if not state.not_working or entry is None:
-        failing.pop(entry_id, None)
+        kept.blink_failing.pop(entry_id, None)
+        kept.blink_errors.pop(entry_id, None)
         return SourceStatus(
             blink_integration=state,
             entry_id=entry_id,
             title=entry.title if entry else "",
         )
-    record = failing.get(entry_id)
-    if record is None:
-        record = failing[entry_id] = Failing(dt_util.utcnow(), time.monotonic())
+    since = kept.blink_failing.setdefault(entry_id, Since.now())
     if (error := last_error(entry)) is not None:
-        record.error = error
+        kept.blink_errors[entry_id] = error
     return SourceStatus(
         blink_integration=state,
         entry_id=entry_id,
         title=entry.title,
-        failing_since=record.since,
-        failing_for=record.lasted(),
-        last_error=record.error or BlinkIntegrationError.UNKNOWN,
+        failing_since=since.at,
+        failing_for=since.lasted(),
+        last_error=kept.blink_errors.get(entry_id, BlinkIntegrationError.UNKNOWN),
     )
 
 

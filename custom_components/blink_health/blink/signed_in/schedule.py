@@ -51,12 +51,14 @@ class DetailSchedule:
         *,
         forced: Collection[int] = (),
         spent: int = 0,
+        limit: int | None = None,
     ) -> list[int]:
         """Return the ids of the cameras to read now, most needed first, within the budget.
 
         `cameras` maps each camera with details to what its homescreen entry says; `spent` is
         the requests this poll already made beyond the homescreen and media list (a token
-        refresh, say). Cameras that left the account are forgotten.
+        refresh, say); `limit` caps how many a poll reads. Cameras that left the account are
+        forgotten.
         """
         for gone in (set(self._attempted) | set(self._signatures)) - set(cameras):
             self._attempted.pop(gone, None)
@@ -91,7 +93,7 @@ class DetailSchedule:
             # A clock set back must not stop the reads: an attempt "in the future" is old.
             or attempted > now
         ]
-        chosen = sorted(wanted, key=rank)[:room]
+        chosen = sorted(wanted, key=rank)[: room if limit is None else min(room, limit)]
         for camera_id in chosen:
             self._attempted[camera_id] = now
             self._changed.discard(camera_id)

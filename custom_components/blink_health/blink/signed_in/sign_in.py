@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass
 from typing import Any
 import uuid
@@ -11,9 +11,29 @@ from aiohttp import ClientError, ClientSession
 from blinkpy.auth import Auth, BlinkTwoFARequiredError, LoginError, TokenRefreshFailed
 from blinkpy.blinkpy import Blink
 
-from ...const import CONF_HARDWARE_ID, LOGIN_KEYS
-from ...log_filter import sign_in_attempt
+from ...const import CONF_HARDWARE_ID, LOGGER
 from ..errors import CloudUnreachable
+from ..log_filter import sign_in_attempt
+
+# Keys of blinkpy's Auth.login_attributes that are kept in the config entry (never the password).
+LOGIN_KEYS = (
+    "username",
+    "uid",
+    "device_id",
+    "token",
+    "expires_in",
+    "expiration_date",
+    "refresh_token",
+    "host",
+    "region_id",
+    "client_id",
+    "account_id",
+    "user_id",
+    CONF_HARDWARE_ID,
+)
+
+# The field the owner types Blink's verification code into.
+CONF_PIN = "pin"
 
 
 class SignInNeedsCode(Exception):
@@ -106,3 +126,43 @@ class BlinkSignIn:
         if not auth.token or auth.region_id is None or auth.account_id is None:
             raise CloudUnreachable
         return stored_login(auth)
+
+
+@dataclass(frozen=True, slots=True)
+class SignInOutcome:
+    """How one sign-in step ended: the login data, a form error, or Blink asking for a code.
+
+    `error` is one of the forms' error keys: `invalid_auth`, `invalid_2fa_code`,
+    `cannot_connect`, `unknown` (an unexpected error, logged with its trace).
+    """
+
+    login: dict[str, Any] | None = None
+    error: str | None = None
+    needs_code: bool = False
+
+
+async def async_sign_in_outcome(attempt: Awaitable[dict[str, Any]]) -> SignInOutcome:
+    """Await a sign-in step and return its outcome; it never raises."""
+    try:
+        login = await attempt
+    except SignInNeedsCode:
+        return SignInOutcome(needs_code=True)
+    except SignInRefused:
+        return SignInOutcome(error="invalid_auth")
+    except CodeRefused:
+        return SignInOutcome(error="invalid_2fa_code")
+    except CloudUnreachable:
+        return SignInOutcome(error="cannot_connect")
+    except Exception:  # noqa: BLE001 - the owner is told; the log keeps the trace to report
+        LOGGER.exception("Unexpected error signing in to Blink")
+        return SignInOutcome(error="unknown")
+    return SignInOutcome(login=login)
+
+
+def entry_data_with(
+    data: Mapping[str, Any], login: Mapping[str, Any], **more: Any
+) -> dict[str, Any]:
+    """Return an entry's data with new login data (and `more`), never with a password."""
+    merged = {**data, **login, **more}
+    merged.pop("password", None)
+    return merged

@@ -22,14 +22,20 @@ from blinkpy.helpers.util import BlinkURLHandler
 from ...const import LOGGER
 from ..clips import CameraClips, ClipTracker, clips_in_media
 from ..details import CameraDetails, camera_details
-from ..errors import AuthRefused, SourceError
+from ..errors import AuthRefused, MalformedAnswer, SourceError
 from ..homescreen import has_details, read_homescreen, with_details
 from ..reading import AccountReading, CameraKind, CameraReading, CameraRef
+from ..session import release_blink_session
 from ..source import BlinkSource
+from ..usage import USAGE_PATH, AccountUsage, read_usage
+from .doorbells import DoorbellReader
 from .rest import BlinkRest
-from .schedule import BASE_REQUESTS, DetailSchedule
+from .schedule import BASE_REQUESTS, DetailSchedule, request_budget
 from .sign_in import new_blink
 
+# A camera's details are read at least once per detail interval; when its calls keep failing,
+# what was read last stands for this many intervals, then is unknown rather than old.
+DETAILS_EXPIRE_AFTER = 2
 # How far back the first poll looks for clips (later polls ask from the previous poll on).
 FIRST_CLIP_WINDOW = timedelta(days=1)
 # media/changed lists clips from `since`: ask a minute earlier, so no clip falls between polls.
@@ -46,7 +52,9 @@ class SignedInSource(BlinkSource):
     A quiet poll costs two requests (the homescreen and the account's media list). A camera's
     config and signals (battery voltage, Wi-Fi dBm, temperature) are read when it first appears,
     when its homescreen state changes, when asked (`details_for`), and otherwise once per
-    `detail_interval`, a few cameras a poll (see `schedule.py`).
+    `detail_interval`, a few cameras a poll (see `schedule.py`); a doorbell's config
+    (temperature, both signals in dBm) on the same schedule, one doorbell a poll at most, within
+    what is left of the poll's budget (`doorbells.py`).
     """
 
     def __init__(
@@ -65,8 +73,14 @@ class SignedInSource(BlinkSource):
         self._detail_interval = detail_interval
         self._details: dict[int, CameraDetails] = {}
         self._schedule = DetailSchedule(detail_interval, poll_interval)
+        self._doorbells = DoorbellReader(self._rest, detail_interval, poll_interval)
         self._requests_read = 0
         self._clip_tracker = ClipTracker()
+        # The usage answer (once a day) goes out within a poll's budget: `_room` is what the
+        # last poll may still send; wanted, room is kept for it in the next poll.
+        self._polls_per_interval = detail_interval / poll_interval
+        self._room = 0
+        self._usage_wanted = False
 
     @property
     def _auth(self) -> Auth:
@@ -81,8 +95,8 @@ class SignedInSource(BlinkSource):
         await self._rest.async_ensure_token()
 
     async def async_close(self) -> None:
-        """Close the session."""
-        await self._session.close()
+        """Let go of the session (Home Assistant's connector stays open for the others)."""
+        release_blink_session(self._session)
 
     async def async_fetch(self, *, details_for: Collection[int] = ()) -> AccountReading:
         """Read the homescreen and the media list, then the details of the cameras that need it."""
@@ -100,14 +114,32 @@ class SignedInSource(BlinkSource):
             {camera_id: _signature(c) for camera_id, c in with_calls.items()},
             now,
             forced=details_for,
-            spent=self._rest.requests - start - BASE_REQUESTS,
+            spent=self._rest.requests - start - BASE_REQUESTS + self._usage_wanted,
         )
         for camera_id in due:
             await self._async_read_details(with_calls[camera_id], now)
+        await self._doorbells.async_read(
+            reading,
+            self._auth.account_id,
+            now,
+            forced=details_for,
+            spent=self._rest.requests - start - BASE_REQUESTS + self._usage_wanted,
+        )
         self._requests_read = self._rest.requests
+        budget = request_budget(len(with_calls), self._polls_per_interval)
+        self._room = budget - (self._rest.requests - start)
         for gone in set(self._details) - set(with_calls):
             del self._details[gone]
-        return with_details(reading, self._details, clips)
+        # Details a camera's (or doorbell's) failing calls kept too long are no longer shown.
+        fresh = {
+            camera_id: details
+            for camera_id, details in {
+                **self._details,
+                **self._doorbells.details,
+            }.items()
+            if now - details.read_at <= DETAILS_EXPIRE_AFTER * self._detail_interval
+        }
+        return with_details(reading, fresh, clips)
 
     async def _async_read_details(self, camera: CameraReading, now: datetime) -> None:
         """Read one camera's config and signals; a failure of this camera keeps its old details."""
@@ -155,6 +187,23 @@ class SignedInSource(BlinkSource):
             return self._clip_tracker.unchanged()
         return self._clip_tracker.update(clips_in_media(media, now), now)
 
+    async def async_fetch_usage(self) -> AccountUsage | None:
+        """Read the account's camera usage (one request for every camera) in the poll's budget.
+
+        None when the poll just made has no room left for it: the next poll keeps room.
+        """
+        if self._room < 1:
+            self._usage_wanted = True
+            return None
+        self._usage_wanted = False
+        answer = await self._rest.async_get_json(USAGE_PATH)
+        # Sent within this poll's budget: the next poll owes nothing for it.
+        self._requests_read = self._rest.requests
+        self._room -= 1
+        if (usage := read_usage(answer, read_at=datetime.now(UTC))) is None:
+            raise MalformedAnswer("usage answer")
+        return usage
+
     async def async_rearm(self, camera: CameraRef) -> bool:
         """Disarm the camera's motion detection and arm it again with the model's own call."""
         if camera.network_id is None:
@@ -186,6 +235,7 @@ class SignedInSource(BlinkSource):
             "mode": "signed_in",
             "requests": self._rest.requests,
             "cameras_with_details": len(self._details),
+            **self._doorbells.diagnostics(),
             "detail_interval_seconds": int(self._detail_interval.total_seconds()),
         }
 

@@ -13,10 +13,17 @@ from contextvars import ContextVar
 import logging
 import re
 
+from ..const import LOGGER
+from .values import IDENTIFIERS
+
 # blinkpy logs full URLs, which carry the account id: /api/v3/accounts/12345/homescreen.
 _ACCOUNT_IN_URL = re.compile(r"(/accounts?/)\d+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-OUR_LOGGER = "custom_components.blink_health"
+# A hardware id (a UUID) and anything shaped like a token (a long run of token characters).
+_SECRETS = re.compile(
+    r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+    r"|[A-Za-z0-9_\-]{32,}",
+    re.IGNORECASE,
+)
 _SIGNING_IN: ContextVar[bool] = ContextVar("blink_health_signing_in", default=False)
 
 
@@ -35,8 +42,9 @@ def sign_in_attempt() -> Iterator[None]:
 
 
 def scrub(text: str) -> str:
-    """Return the text with account ids in URLs and email addresses replaced by **."""
-    return _EMAIL.sub("**", _ACCOUNT_IN_URL.sub(r"\1**", text))
+    """Return the text with account ids, emails, addresses, hardware ids and tokens as **."""
+    text = _ACCOUNT_IN_URL.sub(r"\1**", text)
+    return _SECRETS.sub("**", IDENTIFIERS.sub("**", text))
 
 
 def _scrub_record(record: logging.LogRecord) -> str:
@@ -108,6 +116,6 @@ def install_blinkpy_log_filter() -> None:
         logger = logging.getLogger(name)
         if BLINKPY_LOG_FILTER not in logger.filters:
             logger.addFilter(BLINKPY_LOG_FILTER)
-    ours = logging.getLogger(OUR_LOGGER)
+    ours = LOGGER
     if OUR_LOG_FILTER not in ours.filters:
         ours.addFilter(OUR_LOG_FILTER)
