@@ -2,14 +2,15 @@
 
 For each benchmark account (blink_sim `bench_small`: 1 Sync Module and 2 cameras, `bench`: 2 and
 10, `bench_large`: 5 and 50, `bench_huge`: 10 and 200), three phases run in one Home Assistant
-(the test harness) against one simulated Blink cloud over HTTPS, one after the other: Blink Health
-signed in, Home Assistant's `blink`, and Blink Health on `blink`'s session. For each:
+(the test harness, its loop out of debug mode) against one simulated Blink cloud over HTTPS, one
+after the other: Blink Health signed in, Home Assistant's `blink`, and Blink Health on `blink`'s
+session. For each:
 
 - set-up: the requests and wall time to set the entry up from its saved tokens (what every Home
   Assistant start costs; blinkpy's throttle sleeps included);
 - polls: three hours of polls at the default interval, the clocks moved on between polls (three
-  hours hold one whole cycle of Blink Health's camera details): the largest poll, and the
-  requests per poll and per hour;
+  hours hold one whole cycle of Blink Health's camera details; `blink` at 200 cameras polls for
+  half an hour, see BLINK_SHORT_RUN): the largest poll, and the requests per poll and per hour;
 - quiet polls: a few more polls in which nothing changed, neither on the account nor (for Blink
   Health) any camera's details due: Home Assistant's state writes (`state_changed` and
   `state_reported` events of the integration's entities) and the process CPU time of each.
