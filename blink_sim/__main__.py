@@ -146,7 +146,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "serve":
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(
-                serve(args.scenario, args.serve_host or host, args.serve_port or port)
+                serve(
+                    args.scenario,
+                    args.serve_host or host,
+                    # --port 0: any free port (the first line printed names it).
+                    port if args.serve_port is None else args.serve_port,
+                )
             )
         return
     result = asyncio.run(control(host, port, *_REQUESTS[args.command](args)))

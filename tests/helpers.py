@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_USER, ConfigEntry
@@ -14,13 +14,20 @@ from homeassistant.helpers import device_registry as dr
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from blink_sim.cloud import FakeBlinkCloud
-from blink_sim.server import RunningSimulator
 from custom_components.blink_health.const import DOMAIN
 
 POLL = timedelta(seconds=301)
 
 
-def user_input(sim: RunningSimulator) -> dict[str, Any]:
+class Simulated(Protocol):
+    """A simulator to sign in to: `blink_sim.server.RunningSimulator`, or one in a process of its own."""
+
+    @property
+    def cloud(self) -> FakeBlinkCloud:
+        """Return the simulated account (its credentials and 2FA pin)."""
+
+
+def user_input(sim: Simulated) -> dict[str, Any]:
     """Return the sign-in step's input for the simulator's account."""
     return {
         CONF_USERNAME: sim.cloud.account["email"],
@@ -29,7 +36,7 @@ def user_input(sim: RunningSimulator) -> dict[str, Any]:
 
 
 async def sign_in(
-    hass: HomeAssistant, sim: RunningSimulator, domain: str = DOMAIN
+    hass: HomeAssistant, sim: Simulated, domain: str = DOMAIN
 ) -> ConfigEntry:
     """Add an integration through its config flow (2FA when the account asks); return the entry.
 
