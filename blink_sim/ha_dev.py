@@ -20,9 +20,10 @@ from pathlib import Path
 import sys
 from typing import Any
 
-from aiohttp import BaseConnector, ClientSession
+from aiohttp import BaseConnector, ClientSession, TCPConnector
+from homeassistant.const import EVENT_HOMEASSISTANT_CLOSE
 
-from blink_sim.server import make_session
+from blink_sim.server import make_connector, make_session
 
 PACKAGE = "custom_components.blink_health"
 SESSION_MODULE = f"{PACKAGE}.blink.session"
@@ -38,15 +39,30 @@ def simulator_factory(
 
     Like Home Assistant's, its sessions do not own their connector: Blink Health lets go of a
     session with `detach()`, as it must with Home Assistant's. The connectors are collected in
-    `made`, for whoever runs the simulator to close.
+    `made`, for whoever runs the simulator to close; without `made` (scripts/develop) every
+    session shares one connector, closed as Home Assistant stops.
     """
+
+    shared: list[TCPConnector] = []
 
     def create_blink_session(hass: Any) -> ClientSession:
         """Return a session whose every Blink hostname resolves to the simulator."""
-        session = make_session(port, connector_owner=False)
-        if made is not None and session.connector is not None:
-            made.append(session.connector)
-        return session
+        if made is not None:
+            session = make_session(port, connector_owner=False)
+            if session.connector is not None:
+                made.append(session.connector)
+            return session
+        # Home Assistant's way: one connector for every session, closed as Home Assistant stops.
+        if not shared or shared[0].closed:
+            connector = make_connector(port)
+            shared[:] = [connector]
+
+            async def close(_event: Any) -> None:
+                """Close the connector as Home Assistant closes its own."""
+                await connector.close()
+
+            hass.bus.async_listen_once(EVENT_HOMEASSISTANT_CLOSE, close)
+        return make_session(port, connector_owner=False, connector=shared[0])
 
     return create_blink_session
 

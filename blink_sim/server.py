@@ -127,16 +127,24 @@ class LoopbackResolver(AbstractResolver):
         """Nothing to close."""
 
 
-def make_session(port: int, *, connector_owner: bool = True) -> ClientSession:
+def make_connector(port: int) -> TCPConnector:
+    """Build a connector whose every Blink hostname resolves to the simulator on `port`."""
+    return TCPConnector(resolver=LoopbackResolver(port), ssl=False)
+
+
+def make_session(
+    port: int, *, connector_owner: bool = True, connector: TCPConnector | None = None
+) -> ClientSession:
     """Build an aiohttp session whose every Blink request reaches the simulator on `port`.
 
     `connector_owner=False` makes it behave like Home Assistant's sessions, whose connector is
     shared: letting go of the session (`detach()`) leaves the connector to its owner, who closes
-    it (`session.connector` before then).
+    it (`session.connector` before then). `connector`: one to share (made for `port` otherwise).
     """
-    connector = TCPConnector(resolver=LoopbackResolver(port), ssl=False)
     return ClientSession(
-        connector=connector, connector_owner=connector_owner, cookie_jar=CookieJar()
+        connector=connector or make_connector(port),
+        connector_owner=connector_owner,
+        cookie_jar=CookieJar(),
     )
 
 

@@ -170,7 +170,8 @@ function actions(hass, ui, camera, batteriesFit) {
     <ha-icon icon="mdi:help-circle-outline"></ha-icon>${label(hass, "what_do_i_see")}
   </button>`;
   const buttons = camera.attention ? [batteries, repair, explain] : [explain, batteries];
-  return html`<div class="actions">${buttons}</div>
+  // A group named for the camera: a screen reader says whose "Open the repair" this is.
+  return html`<div class="actions" role="group" aria-label=${camera.name}>${buttons}</div>
     ${confirming
       ? html`<div class="confirm">
           <span>${label(hass, "confirm_batteries", { camera: camera.name })}</span>

@@ -93,9 +93,17 @@ export const EXPLAIN_STYLES = css`
     cursor: pointer;
   }
   .steps {
+    display: block;
     margin: 6px 0 0;
-    white-space: pre-line;
     color: var(--secondary-text-color);
+    /* ha-markdown draws links in the primary colour: the card's link colour reaches AA. */
+    --primary-color: var(--bh-action-text);
+  }
+  .steps a {
+    color: var(--bh-action-text);
+  }
+  .steps.plain {
+    white-space: pre-line;
   }
 `;
 
@@ -170,7 +178,7 @@ function answerOf(hass, result) {
         hass.localize(`${TRANSLATIONS}.selector.fix_steps.options.${fix.steps_id}`) || fix.steps;
       return html`<details ?open=${index === 0}>
         <summary>${fixTitle(hass, fix.id) || fix.title}</summary>
-        <p class="steps">${steps}</p>
+        ${stepsView(steps)}
       </details>`;
     });
     return html`<div class="candidate" data-candidate=${candidate.cause}>
@@ -183,6 +191,18 @@ function answerOf(hass, result) {
     </div>`;
   });
   return html`<div class="answer" data-answer>${notes}${candidates}</div>`;
+}
+
+/**
+ * A fix's steps: Markdown (lists, the link to Blink's help) drawn by Home Assistant's own
+ * ha-markdown, which sanitizes what it renders; as plain text where it is not loaded. The steps
+ * are Blink Health's own translations, never a name or Blink's words.
+ */
+function stepsView(steps) {
+  if (customElements.get("ha-markdown")) {
+    return html`<ha-markdown class="steps" breaks .content=${steps}></ha-markdown>`;
+  }
+  return html`<p class="steps plain">${steps}</p>`;
 }
 
 /** Ask Blink Health's explain_led action what could make the camera's light do this. */

@@ -432,6 +432,13 @@ async def check_explain(page: Page, report: CardReport) -> None:
             f'"what do I see?" for {seen["camera"]} starts at {seen["pressed"]!r} '
             f"(marked believed: {seen['believed']!r}), Blink Health believes {seen['light']!r}"
         )
+    raw = [steps for steps in seen["steps"] if "](" in steps or "**" in steps]
+    report.saw(
+        f'"what do I see?": {len(seen["steps"])} fixes\' steps, {seen["markdown"]} drawn '
+        "by Home Assistant's ha-markdown"
+    )
+    if raw or not seen["steps"]:
+        report.wrong(f'"what do I see?": steps show Markdown marks or none: {raw[:1]}')
 
 
 async def check_contrast(page: Page, report: CardReport, what: str) -> None:

@@ -273,6 +273,9 @@ async def explain_first(page: Page, name: str | None = None) -> dict[str, str]:
             if await first.count()
             else await answer.inner_text()
         ).strip(),
+        # The fixes' steps as the owner reads them (Markdown drawn, never its marks).
+        "steps": await answer.locator(".steps").all_inner_texts(),
+        "markdown": await answer.locator("ha-markdown.steps").count(),
     }
 
 

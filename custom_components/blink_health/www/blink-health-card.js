@@ -1,4 +1,4 @@
-// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs 38c4aa70fe6046db). Do not edit: edit frontend/src/ and rebuild.
+// Blink Health's dashboard card, bundled with Lit from frontend/ by scripts/build_card (inputs ca6831e692a381d2). Do not edit: edit frontend/src/ and rebuild.
 
 // src/app.js
 function appRegistryReady() {
@@ -1030,9 +1030,17 @@ var EXPLAIN_STYLES = i`
     cursor: pointer;
   }
   .steps {
+    display: block;
     margin: 6px 0 0;
-    white-space: pre-line;
     color: var(--secondary-text-color);
+    /* ha-markdown draws links in the primary colour: the card's link colour reaches AA. */
+    --primary-color: var(--bh-action-text);
+  }
+  .steps a {
+    color: var(--bh-action-text);
+  }
+  .steps.plain {
+    white-space: pre-line;
   }
 `;
 function explainPanel(hass, state, camera, onPick, onClose) {
@@ -1094,7 +1102,7 @@ function answerOf(hass, result) {
       const steps = hass.localize(`${TRANSLATIONS}.selector.fix_steps.options.${fix2.steps_id}`) || fix2.steps;
       return b2`<details ?open=${index === 0}>
         <summary>${fixTitle(hass, fix2.id) || fix2.title}</summary>
-        <p class="steps">${steps}</p>
+        ${stepsView(steps)}
       </details>`;
     });
     return b2`<div class="candidate" data-candidate=${candidate.cause}>
@@ -1107,6 +1115,12 @@ function answerOf(hass, result) {
     </div>`;
   });
   return b2`<div class="answer" data-answer>${notes}${candidates}</div>`;
+}
+function stepsView(steps) {
+  if (customElements.get("ha-markdown")) {
+    return b2`<ha-markdown class="steps" breaks .content=${steps}></ha-markdown>`;
+  }
+  return b2`<p class="steps plain">${steps}</p>`;
 }
 async function explainLed(hass, deviceId, observed) {
   try {
@@ -1406,7 +1420,7 @@ function actions(hass, ui, camera, batteriesFit) {
     <ha-icon icon="mdi:help-circle-outline"></ha-icon>${label(hass, "what_do_i_see")}
   </button>`;
   const buttons = camera.attention ? [batteries, repair, explain] : [explain, batteries];
-  return b2`<div class="actions">${buttons}</div>
+  return b2`<div class="actions" role="group" aria-label=${camera.name}>${buttons}</div>
     ${confirming ? b2`<div class="confirm">
           <span>${label(hass, "confirm_batteries", { camera: camera.name })}</span>
           <button class="action primary" data-action="batteries-confirm"
